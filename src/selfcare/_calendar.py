@@ -1,0 +1,138 @@
+"""Calendar words: weekdays, parts of the day and inclusive date periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from selfcare._checks import check_date, fail
+
+__all__ = ["Period", "TimeOfDay", "Weekday"]
+
+
+class Weekday(enum.IntEnum):
+    """A day of the week, numbered as ``datetime.date.weekday()`` numbers it.
+
+    Example:
+        >>> Weekday.of(datetime.date(2026, 11, 26))
+        <Weekday.THURSDAY: 3>
+        >>> Weekday.MONDAY.code
+        'MO'
+    """
+
+    MONDAY = 0
+    TUESDAY = 1
+    WEDNESDAY = 2
+    THURSDAY = 3
+    FRIDAY = 4
+    SATURDAY = 5
+    SUNDAY = 6
+
+    @property
+    def code(self) -> str:
+        """The two-letter code RFC 5545 uses (``MO`` … ``SU``)."""
+        return self.name[:2]
+
+    @classmethod
+    def of(cls, day: dt.date) -> Weekday:
+        """Return the weekday of a date."""
+        return cls(day.weekday())
+
+
+class TimeOfDay(enum.StrEnum):
+    """A part of the day a person may prefer for self-care.
+
+    Morning is 05:00–12:00, afternoon 12:00–17:00, evening 17:00–22:00 and night the rest.
+
+    Example:
+        >>> TimeOfDay.of(datetime.time(7, 30))
+        <TimeOfDay.MORNING: 'morning'>
+        >>> TimeOfDay.EVENING.start
+        datetime.time(17, 0)
+    """
+
+    MORNING = "morning"
+    AFTERNOON = "afternoon"
+    EVENING = "evening"
+    NIGHT = "night"
+
+    @property
+    def start(self) -> dt.time:
+        """The first minute of this part of the day."""
+        return dt.time(_STARTS[self])
+
+    @property
+    def end(self) -> dt.time:
+        """The first minute after this part of the day."""
+        return dt.time(_STARTS[_NEXT[self]])
+
+    @classmethod
+    def of(cls, when: dt.time) -> TimeOfDay:
+        """Return the part of the day a wall-clock time falls in."""
+        hour = when.hour
+        if 5 <= hour < 12:
+            return cls.MORNING
+        if 12 <= hour < 17:
+            return cls.AFTERNOON
+        if 17 <= hour < 22:
+            return cls.EVENING
+        return cls.NIGHT
+
+
+_STARTS = {
+    TimeOfDay.MORNING: 5,
+    TimeOfDay.AFTERNOON: 12,
+    TimeOfDay.EVENING: 17,
+    TimeOfDay.NIGHT: 22,
+}
+_NEXT = {
+    TimeOfDay.MORNING: TimeOfDay.AFTERNOON,
+    TimeOfDay.AFTERNOON: TimeOfDay.EVENING,
+    TimeOfDay.EVENING: TimeOfDay.NIGHT,
+    TimeOfDay.NIGHT: TimeOfDay.MORNING,
+}
+
+
+@attrs.frozen
+class Period:
+    """A run of calendar days, both ends included.
+
+    Example:
+        >>> holiday = Period(datetime.date(2026, 12, 24), datetime.date(2026, 12, 27))
+        >>> holiday.days
+        4
+        >>> datetime.date(2026, 12, 25) in holiday
+        True
+    """
+
+    first: dt.date = attrs.field()
+    last: dt.date = attrs.field()
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "first", check_date("first", self.first))
+        object.__setattr__(self, "last", check_date("last", self.last))
+        if self.last < self.first:
+            raise fail("last", "expected a date on or after 'first'; swap the two dates")
+
+    @property
+    def days(self) -> int:
+        """The number of days in the period."""
+        return (self.last - self.first).days + 1
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.first <= day <= self.last
+
+    @classmethod
+    def weeks_from(cls, start: dt.date, weeks: int) -> Period:
+        """The period of ``weeks`` whole weeks starting on ``start``.
+
+        Example:
+            >>> Period.weeks_from(datetime.date(2026, 1, 5), 4).last
+            datetime.date(2026, 2, 1)
+        """
+        if not isinstance(weeks, int) or isinstance(weeks, bool) or not 1 <= weeks <= 520:
+            raise fail("weeks", "expected an integer from 1 to 520")
+        first = check_date("start", start)
+        return cls(first, first + dt.timedelta(days=7 * weeks - 1))

@@ -1,0 +1,233 @@
+"""The catalog: the strategies, rituals and reflection prompts an app works with."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from selfcare import _checks as check
+from selfcare._categories import Category, Role
+from selfcare._rituals import Ritual
+from selfcare._strategies import Strategy
+from selfcare.errors import UnknownIdError
+
+__all__ = ["Catalog", "Prompt"]
+
+MAX_ENTRIES = 100_000
+T = TypeVar("T", Strategy, Ritual, "Prompt")
+
+
+def suggest(wanted: object, ids: Iterable[str]) -> list[str]:
+    """The ids closest to ``wanted``, best first."""
+    if not isinstance(wanted, str):
+        return []
+    return difflib.get_close_matches(wanted, list(ids), n=3, cutoff=0.5)
+
+
+@attrs.frozen
+class Prompt:
+    """A question that invites a reflection.
+
+    Example:
+        >>> Prompt("one-insight", "What is one thing you learned about yourself today?",
+        ...        roles={Role.CLIENT, Role.THERAPIST}).category is None
+        True
+    """
+
+    id: str = attrs.field(validator=check.slug)
+    text: str = attrs.field(validator=check.name)
+    roles: frozenset[Role] = attrs.field(
+        converter=check.to_frozenset, validator=check.members(Role, non_empty=True)
+    )
+    category: Category | None = attrs.field(default=None)
+
+    def __attrs_post_init__(self) -> None:
+        if self.category is not None:
+            check.member(Category)(self, attrs.fields(Prompt).category, self.category)
+
+
+def _index(field: str, entries: Any, kind: type[T]) -> dict[str, T]:
+    if not isinstance(entries, tuple) or not all(isinstance(e, kind) for e in entries):
+        raise check.fail(field, f"expected a sequence of {kind.__name__} values")
+    if len(entries) > MAX_ENTRIES:
+        raise check.fail(field, f"expected at most {MAX_ENTRIES} entries, got {len(entries)}")
+    index: dict[str, T] = {}
+    for entry in entries:
+        if entry.id in index:
+            raise check.fail(field, f"expected unique ids, but {entry.id!r} appears twice")
+        index[entry.id] = entry
+    return index
+
+
+@attrs.frozen
+class Catalog:
+    """The strategies, rituals and reflection prompts an app works with.
+
+    Ids are unique within each kind, and every ritual step names a strategy the catalog
+    holds. :func:`~selfcare.default_catalog` is the built-in one; build your own, or
+    extend it with :meth:`with_entries` and :meth:`without`.
+
+    Example:
+        >>> catalog = default_catalog()
+        >>> catalog.strategy("short-walk").category
+        <Category.PHYSICAL: 'physical'>
+        >>> all(s.is_for(Role.CLIENT) for s in catalog.find(role=Role.CLIENT))
+        True
+    """
+
+    strategies: tuple[Strategy, ...] = attrs.field(default=(), converter=check.to_tuple)
+    rituals: tuple[Ritual, ...] = attrs.field(default=(), converter=check.to_tuple)
+    prompts: tuple[Prompt, ...] = attrs.field(default=(), converter=check.to_tuple)
+    _strategy_index: Mapping[str, Strategy] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
+    _ritual_index: Mapping[str, Ritual] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _prompt_index: Mapping[str, Prompt] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        strategies = _index("strategies", self.strategies, Strategy)
+        rituals = _index("rituals", self.rituals, Ritual)
+        prompts = _index("prompts", self.prompts, Prompt)
+        for ritual in self.rituals:
+            for step in ritual.steps:
+                if step.strategy_id not in strategies:
+                    hint = suggest(step.strategy_id, strategies)
+                    raise check.fail(
+                        "rituals",
+                        f"ritual {ritual.id!r} has a step {step.strategy_id!r} that is not a "
+                        "strategy in this catalog; add the strategy or fix the id"
+                        + (f" (did you mean {', '.join(map(repr, hint))}?)" if hint else ""),
+                    )
+        object.__setattr__(self, "_strategy_index", strategies)
+        object.__setattr__(self, "_ritual_index", rituals)
+        object.__setattr__(self, "_prompt_index", prompts)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"strategies": self.strategies, "rituals": self.rituals, "prompts": self.prompts}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for key, value in state.items():
+            object.__setattr__(self, key, value)
+        self.__attrs_post_init__()
+
+    def strategy(self, id: str) -> Strategy:
+        """The strategy with this id.
+
+        Raises:
+            UnknownIdError: the catalog has no such strategy; it suggests the closest ids.
+        """
+        try:
+            return self._strategy_index[id]
+        except (KeyError, TypeError):
+            raise UnknownIdError("strategy", id, suggest(id, self._strategy_index)) from None
+
+    def ritual(self, id: str) -> Ritual:
+        """The ritual with this id.
+
+        Raises:
+            UnknownIdError: the catalog has no such ritual; it suggests the closest ids.
+        """
+        try:
+            return self._ritual_index[id]
+        except (KeyError, TypeError):
+            raise UnknownIdError("ritual", id, suggest(id, self._ritual_index)) from None
+
+    def prompt(self, id: str) -> Prompt:
+        """The prompt with this id.
+
+        Raises:
+            UnknownIdError: the catalog has no such prompt; it suggests the closest ids.
+        """
+        try:
+            return self._prompt_index[id]
+        except (KeyError, TypeError):
+            raise UnknownIdError("prompt", id, suggest(id, self._prompt_index)) from None
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._strategy_index or id in self._ritual_index or id in self._prompt_index
+
+    def find(
+        self,
+        *,
+        role: Role | None = None,
+        category: Category | None = None,
+        tag: str | None = None,
+        max_minutes: int | None = None,
+    ) -> tuple[Strategy, ...]:
+        """The strategies matching every filter given, in catalog order.
+
+        Example:
+            >>> quick = default_catalog().find(category=Category.PHYSICAL, max_minutes=10)
+            >>> all(s.minutes <= 10 for s in quick)
+            True
+        """
+        return tuple(
+            s
+            for s in self.strategies
+            if (role is None or role in s.roles)
+            and (category is None or s.category is category)
+            and (tag is None or tag in s.tags)
+            and (max_minutes is None or s.minutes <= max_minutes)
+        )
+
+    def rituals_for(self, role: Role) -> tuple[Ritual, ...]:
+        """The rituals meant for ``role``."""
+        return tuple(r for r in self.rituals if role in r.roles)
+
+    def prompts_for(self, role: Role) -> tuple[Prompt, ...]:
+        """The prompts meant for ``role``."""
+        return tuple(p for p in self.prompts if role in p.roles)
+
+    def with_entries(
+        self,
+        strategies: Iterable[Strategy] = (),
+        rituals: Iterable[Ritual] = (),
+        prompts: Iterable[Prompt] = (),
+    ) -> Catalog:
+        """A new catalog with these entries added; an entry with an existing id replaces it.
+
+        Example:
+            >>> mine = Strategy(id="garden", name="Gardening", category=Category.PHYSICAL,
+            ...                 roles={Role.CLIENT}, minutes=30, tags={"nature"})
+            >>> "garden" in default_catalog().with_entries(strategies=[mine])
+            True
+        """
+        return Catalog(
+            strategies=_merge(self.strategies, strategies),
+            rituals=_merge(self.rituals, rituals),
+            prompts=_merge(self.prompts, prompts),
+        )
+
+    def without(self, *ids: str) -> Catalog:
+        """A new catalog without the entries with these ids.
+
+        Raises:
+            UnknownIdError: an id is not in the catalog.
+            ValidationError: a remaining ritual still uses a removed strategy.
+
+        Example:
+            >>> "news-limits" in default_catalog().without("news-limits")
+            False
+        """
+        for id in ids:
+            if id not in self:
+                raise UnknownIdError(
+                    "entry",
+                    id,
+                    suggest(id, [*self._strategy_index, *self._ritual_index, *self._prompt_index]),
+                )
+        gone = set(ids)
+        return Catalog(
+            strategies=[s for s in self.strategies if s.id not in gone],
+            rituals=[r for r in self.rituals if r.id not in gone],
+            prompts=[p for p in self.prompts if p.id not in gone],
+        )
+
+
+def _merge(old: tuple[T, ...], new: Iterable[T]) -> list[T]:
+    added = {entry.id: entry for entry in new}
+    merged = [added.pop(entry.id, entry) for entry in old]
+    return merged + list(added.values())

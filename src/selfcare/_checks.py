@@ -1,0 +1,205 @@
+"""Validators and converters shared by the domain types.
+
+Each validator raises :class:`~selfcare.errors.ValidationError` naming the field, what
+was expected and how to fix it. A rejected value is described by its type (and, for
+numbers, booleans and enums, by its value) but text is never echoed: it may be
+something a person wrote about their health.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from selfcare.errors import ValidationError
+
+E = TypeVar("E", bound=enum.Enum)
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_SLUG = 64
+MAX_NAME = 200
+MAX_TEXT = 10_000
+MAX_MINUTES = 1440
+
+Validator = Callable[[Any, Any, Any], None]
+
+
+def got(value: object) -> str:
+    """Describe a rejected value without echoing text a person may have written."""
+    if value is None or isinstance(value, bool | int | float | enum.Enum):
+        return f"got {value!r}"
+    if isinstance(value, str):
+        return f"got a string of {len(value)} characters"
+    return f"got a {type(value).__name__}"
+
+
+def fail(field: str, message: str) -> ValidationError:
+    """Build the error for one field."""
+    return ValidationError.single(field, message)
+
+
+def is_int(value: object) -> bool:
+    """Tell whether a value is a real integer (``True`` is not)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_int(field: str, value: object, low: int, high: int) -> None:
+    """Require an integer in ``[low, high]``."""
+    if not is_int(value) or not low <= value <= high:  # type: ignore[operator]
+        raise fail(field, f"expected an integer from {low} to {high}, {got(value)}")
+
+
+def int_in(low: int, high: int) -> Validator:
+    """An attrs validator for an integer in ``[low, high]``."""
+
+    def validate(_inst: object, attribute: Any, value: Any) -> None:
+        check_int(attribute.name, value, low, high)
+
+    return validate
+
+
+def optional_int_in(low: int, high: int) -> Validator:
+    """An attrs validator for ``None`` or an integer in ``[low, high]``."""
+
+    def validate(_inst: object, attribute: Any, value: Any) -> None:
+        if value is not None:
+            check_int(attribute.name, value, low, high)
+
+    return validate
+
+
+def check_slug(field: str, value: object, what: str = "an id") -> None:
+    """Require a lowercase slug such as ``"short-walk"``."""
+    if not isinstance(value, str) or len(value) > MAX_SLUG or not SLUG.fullmatch(value):
+        raise fail(
+            field,
+            f"expected {what}: lowercase letters, digits and single hyphens, "
+            f"1 to {MAX_SLUG} characters (e.g. 'short-walk'), {got(value)}",
+        )
+
+
+def slug(_inst: object, attribute: Any, value: Any) -> None:
+    """An attrs validator for a slug id."""
+    check_slug(attribute.name, value)
+
+
+def check_text(field: str, value: object, *, limit: int, required: bool) -> None:
+    """Require a string of at most ``limit`` characters, not blank when ``required``."""
+    if not isinstance(value, str):
+        raise fail(field, f"expected a string, {got(value)}")
+    if len(value) > limit:
+        raise fail(field, f"expected at most {limit} characters, {got(value)}; shorten it")
+    if required and not value.strip():
+        raise fail(field, "expected some text, got a blank string; write what it is")
+
+
+def name(_inst: object, attribute: Any, value: Any) -> None:
+    """An attrs validator for a short, non-blank display name."""
+    check_text(attribute.name, value, limit=MAX_NAME, required=True)
+
+
+def text(_inst: object, attribute: Any, value: Any) -> None:
+    """An attrs validator for free text that may be empty."""
+    check_text(attribute.name, value, limit=MAX_TEXT, required=False)
+
+
+def optional_text(_inst: object, attribute: Any, value: Any) -> None:
+    """An attrs validator for ``None`` or free text."""
+    if value is not None:
+        check_text(attribute.name, value, limit=MAX_TEXT, required=False)
+
+
+def member(kind: type[E]) -> Validator:
+    """An attrs validator for a member of the enum ``kind``."""
+
+    def validate(_inst: object, attribute: Any, value: Any) -> None:
+        if not isinstance(value, kind):
+            raise fail(attribute.name, expected_member(kind, value))
+
+    return validate
+
+
+def expected_member(kind: type[enum.Enum], value: object) -> str:
+    """Explain which enum members are accepted."""
+    example = next(iter(kind)).name
+    name = kind.__name__
+    return (
+        f"expected a {name} such as {name}.{example} (convert text with {name}(text)), {got(value)}"
+    )
+
+
+def members(kind: type[E], *, non_empty: bool = False) -> Validator:
+    """An attrs validator for a frozenset of ``kind`` members."""
+
+    def validate(_inst: object, attribute: Any, value: Any) -> None:
+        check_collection(attribute.name, value)
+        for item in value:
+            if not isinstance(item, kind):
+                raise fail(attribute.name, expected_member(kind, item))
+        if non_empty and not value:
+            raise fail(attribute.name, f"expected at least one {kind.__name__}, got none")
+
+    return validate
+
+
+def slugs(what: str) -> Validator:
+    """An attrs validator for a frozenset of slugs (tags, values)."""
+
+    def validate(_inst: object, attribute: Any, value: Any) -> None:
+        check_collection(attribute.name, value)
+        for item in value:
+            check_slug(attribute.name, item, what)
+
+    return validate
+
+
+def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
+    """Convert any iterable to a frozenset; a lone string is left for the validator to reject."""
+    raw: Any = value
+    if isinstance(raw, str | bytes | frozenset) or not isinstance(raw, Iterable):
+        return raw  # type: ignore[return-value]  # rejected by the validator
+    return frozenset(raw)
+
+
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Convert any iterable to a tuple; a lone string is left for the validator to reject."""
+    raw: Any = value
+    if isinstance(raw, str | bytes | tuple) or not isinstance(raw, Iterable):
+        return raw  # type: ignore[return-value]  # rejected by the validator
+    return tuple(raw)
+
+
+def check_collection(field: str, value: object) -> None:
+    """Reject a lone string given where a collection belongs (it would split into letters)."""
+    if not isinstance(value, frozenset):
+        raise fail(field, "expected a collection (a set, list or tuple), " + got(value))
+
+
+def check_finite(field: str, value: object) -> None:
+    """Require a real, finite number."""
+    if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+        raise fail(field, f"expected a finite number, {got(value)}")
+
+
+def check_time(field: str, value: object) -> dt.time:
+    """Require a naive time of day without microseconds; return it as a stdlib time."""
+    if not isinstance(value, dt.time):
+        raise fail(field, f"expected a time of day such as datetime.time(7, 30), {got(value)}")
+    if value.tzinfo is not None:
+        raise fail(
+            field, "expected a wall-clock time without a time zone; the zone is the profile's"
+        )
+    if value.microsecond:
+        raise fail(field, "expected whole seconds; drop the microseconds")
+    return dt.time(value.hour, value.minute, value.second)
+
+
+def check_date(field: str, value: object) -> dt.date:
+    """Require a calendar date (not a datetime); return it as a stdlib date."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise fail(field, f"expected a date such as datetime.date(2026, 1, 5), {got(value)}")
+    return dt.date(value.year, value.month, value.day)

@@ -1,0 +1,237 @@
+"""Co-created self-care plans: items, rituals, boundaries, contributors and revisions."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+import pendulum
+
+from selfcare import _checks as check
+from selfcare._boundaries import Boundary
+from selfcare._calendar import Period
+from selfcare._categories import Benefit, Role
+from selfcare._reasons import Reason
+from selfcare._recurrence import Recurrence
+from selfcare._rituals import Ritual
+from selfcare._zoned import check_zone, check_zoned
+
+__all__ = ["Contributor", "Plan", "PlanItem", "PlanStatus", "Revision"]
+
+MAX_ITEMS = 1_000
+MAX_REVISIONS = 1_000
+
+
+def _private(value: object) -> str:
+    return "<private>" if value else "''"
+
+
+def _check_all(field: str, values: object, kind: type, limit: int) -> None:
+    if not isinstance(values, tuple) or not all(isinstance(v, kind) for v in values):
+        raise check.fail(field, f"expected a sequence of {kind.__name__} values")
+    if len(values) > limit:
+        raise check.fail(field, f"expected at most {limit} entries, got {len(values)}")
+
+
+def _check_unique(field: str, keys: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            raise check.fail(field, f"expected each {what} once, but {key!r} appears twice")
+        seen.add(key)
+
+
+class PlanStatus(enum.StrEnum):
+    """Where a plan is in its life: a draft, active, completed or revoked."""
+
+    DRAFT = "draft"
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    REVOKED = "revoked"
+
+
+@attrs.frozen
+class PlanItem:
+    """One strategy in a plan: when it happens, for how long, and why it is there.
+
+    Attributes:
+        strategy_id: the catalog strategy.
+        recurrence: when it happens.
+        minutes: minutes per occurrence.
+        reasons: why it is in the plan.
+        pauses: periods when it is paused without ending it (a holiday, an illness).
+
+    Example:
+        >>> item = PlanItem("short-walk", Recurrence.times_per_week(3), minutes=10)
+        >>> item.weekly_minutes
+        30.0
+    """
+
+    strategy_id: str = attrs.field(validator=check.slug)
+    recurrence: Recurrence = attrs.field()
+    minutes: int = attrs.field(validator=check.int_in(1, check.MAX_MINUTES))
+    reasons: tuple[Reason, ...] = attrs.field(default=(), converter=check.to_tuple)
+    pauses: tuple[Period, ...] = attrs.field(default=(), converter=check.to_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.recurrence, Recurrence):
+            raise check.fail("recurrence", "expected a Recurrence, e.g. Recurrence.daily()")
+        _check_all("reasons", self.reasons, Reason, 50)
+        _check_all("pauses", self.pauses, Period, 100)
+
+    @property
+    def weekly_minutes(self) -> float:
+        """Average minutes a week, ignoring start, until, count and pauses."""
+        per_day = max(1, len(self.recurrence.times))
+        return self.minutes * per_day * self.recurrence.days_per_week
+
+
+@attrs.frozen
+class Contributor:
+    """Someone who co-creates a plan, named by an id the app gives (never a real name).
+
+    Example:
+        >>> Contributor("therapist-1", Role.THERAPIST)
+        Contributor(id='therapist-1', role=<Role.THERAPIST: 'therapist'>)
+    """
+
+    id: str = attrs.field(validator=check.slug)
+    role: Role = attrs.field(validator=check.member(Role))
+
+
+@attrs.frozen
+class Revision:
+    """One change to a plan: who made it, when, why, and the plan as it was before.
+
+    ``number`` counts from 1. ``items``, ``rituals``, ``boundaries`` and ``goals`` hold
+    the plan's content before this revision, so any earlier version can be compared with
+    the current one. ``reason`` is what a person wrote and is private.
+
+    Example:
+        >>> rev = Revision(
+        ...     number=1,
+        ...     at=pendulum.datetime(2026, 12, 3, 10, tz="Europe/London"),
+        ...     by="client-7",
+        ...     reason="mornings are too rushed",
+        ... )
+        >>> "rushed" in repr(rev)
+        False
+    """
+
+    number: int = attrs.field(validator=check.int_in(1, MAX_REVISIONS))
+    at: pendulum.DateTime = attrs.field()
+    by: str = attrs.field(validator=check.slug)
+    reason: str = attrs.field(validator=check.text, repr=_private)
+    items: tuple[PlanItem, ...] = attrs.field(default=(), converter=check.to_tuple, repr=False)
+    rituals: tuple[Ritual, ...] = attrs.field(default=(), converter=check.to_tuple, repr=False)
+    boundaries: tuple[Boundary, ...] = attrs.field(default=(), converter=check.to_tuple, repr=False)
+    goals: frozenset[Benefit] = attrs.field(
+        default=frozenset(),
+        converter=check.to_frozenset,
+        validator=check.members(Benefit),
+        repr=False,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "at", check_zoned("at", self.at))
+        _check_content(self.items, self.rituals, self.boundaries)
+
+
+def _check_content(items: object, rituals: object, boundaries: object) -> None:
+    _check_all("items", items, PlanItem, MAX_ITEMS)
+    _check_all("rituals", rituals, Ritual, 100)
+    _check_all("boundaries", boundaries, Boundary, 100)
+    _check_unique("items", [i.strategy_id for i in items], "strategy")  # type: ignore[attr-defined]
+    _check_unique("rituals", [r.id for r in rituals], "ritual")  # type: ignore[attr-defined]
+
+
+@attrs.frozen
+class Plan:
+    """A co-created self-care plan for one person over a period.
+
+    Attributes:
+        id: an id the app gives, or one derived by the generator.
+        role: who the plan is for.
+        timezone: the person's IANA zone; plan times are wall-clock times there.
+        period: the first and last day of the plan.
+        status: draft, active, completed or revoked.
+        goals: the benefits the plan works toward.
+        items: the strategies, each with its recurrence, minutes and reasons.
+        rituals: rituals the plan includes.
+        boundaries: boundaries the person keeps.
+        contributors: who co-creates the plan.
+        revisions: every change so far, oldest first.
+
+    Example:
+        >>> plan = Plan(
+        ...     id="plan-1",
+        ...     role=Role.CLIENT,
+        ...     timezone="Europe/London",
+        ...     period=Period.weeks_from(datetime.date(2026, 11, 30), 4),
+        ...     items=[PlanItem("short-walk", Recurrence.daily(), 10)],
+        ... )
+        >>> plan.status, plan.version
+        (<PlanStatus.DRAFT: 'draft'>, 1)
+        >>> plan.item("short-walk").minutes
+        10
+    """
+
+    id: str = attrs.field(validator=check.slug)
+    role: Role = attrs.field(validator=check.member(Role))
+    timezone: str = attrs.field()
+    period: Period = attrs.field()
+    status: PlanStatus = attrs.field(default=PlanStatus.DRAFT, validator=check.member(PlanStatus))
+    goals: frozenset[Benefit] = attrs.field(
+        default=frozenset(), converter=check.to_frozenset, validator=check.members(Benefit)
+    )
+    items: tuple[PlanItem, ...] = attrs.field(default=(), converter=check.to_tuple)
+    rituals: tuple[Ritual, ...] = attrs.field(default=(), converter=check.to_tuple)
+    boundaries: tuple[Boundary, ...] = attrs.field(default=(), converter=check.to_tuple)
+    contributors: tuple[Contributor, ...] = attrs.field(default=(), converter=check.to_tuple)
+    revisions: tuple[Revision, ...] = attrs.field(default=(), converter=check.to_tuple, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        check_zone("timezone", self.timezone)
+        if not isinstance(self.period, Period):
+            raise check.fail("period", "expected a Period, e.g. Period.weeks_from(start, 4)")
+        _check_content(self.items, self.rituals, self.boundaries)
+        _check_all("contributors", self.contributors, Contributor, 20)
+        _check_unique("contributors", [c.id for c in self.contributors], "contributor")
+        _check_all("revisions", self.revisions, Revision, MAX_REVISIONS)
+        ids = {c.id for c in self.contributors}
+        for expected, revision in enumerate(self.revisions, start=1):
+            if revision.number != expected:
+                raise check.fail(
+                    "revisions", f"expected revision {expected} next, numbered in order"
+                )
+            if revision.by not in ids:
+                raise check.fail(
+                    "revisions",
+                    f"revision {expected} is by {revision.by!r}, who is not a contributor",
+                )
+        for earlier, later in zip(self.revisions, self.revisions[1:], strict=False):
+            if later.at < earlier.at:
+                raise check.fail(
+                    "revisions", f"revision {later.number} is dated before the one before it"
+                )
+
+    @property
+    def version(self) -> int:
+        """The version of the plan: 1 when new, one more after each revision."""
+        return len(self.revisions) + 1
+
+    @property
+    def strategy_ids(self) -> tuple[str, ...]:
+        """The strategies of the plan's items, in order."""
+        return tuple(item.strategy_id for item in self.items)
+
+    def item(self, strategy_id: str) -> PlanItem:
+        """The item for a strategy.
+
+        Raises:
+            KeyError: the plan has no item for that strategy.
+        """
+        for candidate in self.items:
+            if candidate.strategy_id == strategy_id:
+                return candidate
+        raise KeyError(strategy_id)

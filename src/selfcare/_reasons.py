@@ -1,0 +1,74 @@
+"""Typed, explainable reasons attached to plan items and recommendations."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from selfcare import _checks as check
+from selfcare._frozenmap import FrozenMap
+
+__all__ = ["Reason", "ReasonCode"]
+
+Fact = int | float | str
+_FACT_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
+
+
+class ReasonCode(enum.StrEnum):
+    """Why something was chosen, as a code an app can switch on."""
+
+    GOAL = "goal"
+    NEGLECTED_CATEGORY = "neglected-category"
+    CATEGORY_BALANCE = "category-balance"
+    FITS_TIME = "fits-time"
+    PREFERRED_TIME = "preferred-time"
+    MATCHES_VALUE = "matches-value"
+    RAMP_UP = "ramp-up"
+    ROUTINE = "routine"
+    HELPED_BEFORE = "helped-before"
+    HABIT_MOMENTUM = "habit-momentum"
+    VARIETY = "variety"
+    EXPLORATION = "exploration"
+    SUPPORT = "support"
+    ADDED_BY_PERSON = "added-by-person"
+
+
+def _facts(value: Mapping[str, Fact]) -> Mapping[str, Fact]:
+    raw: Any = value
+    return FrozenMap(raw) if isinstance(raw, Mapping) else raw  # a non-mapping is rejected
+
+
+@attrs.frozen
+class Reason:
+    """Why a plan item or a recommendation was chosen.
+
+    Attributes:
+        code: what kind of reason it is.
+        text: a plain sentence an app can show a person.
+        facts: the figures behind it, by name (e.g. ``{"days_with": 9}``).
+
+    Example:
+        >>> r = Reason(ReasonCode.GOAL, "serves your goal: builds coping skills",
+        ...            {"goal": "coping-skills"})
+        >>> r.facts["goal"]
+        'coping-skills'
+    """
+
+    code: ReasonCode = attrs.field(validator=check.member(ReasonCode))
+    text: str = attrs.field(validator=check.name)
+    facts: Mapping[str, Fact] = attrs.field(factory=FrozenMap, converter=_facts)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.facts, FrozenMap):
+            raise check.fail("facts", "expected a mapping of names to numbers or strings")
+        for key, value in self.facts.items():
+            if not isinstance(key, str) or not _FACT_NAME.fullmatch(key):
+                raise check.fail("facts", "expected fact names in snake_case, e.g. 'days_with'")
+            if isinstance(value, str):
+                check.check_text(f"facts[{key}]", value, limit=check.MAX_NAME, required=False)
+            else:
+                check.check_finite(f"facts[{key}]", value)

@@ -1,0 +1,204 @@
+"""Reflections: dated check-ins and journal entries.
+
+Everything a person writes here is sensitive health information. It never appears in a
+``repr``, ``str`` or error message; serialization can redact it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+import pendulum
+
+from selfcare import _checks as check
+from selfcare._categories import Category, Role
+from selfcare._frozenmap import FrozenMap
+from selfcare._zoned import check_zoned
+
+__all__ = ["Journal", "Practice", "PracticeStatus", "Ratings", "Reflection"]
+
+MAX_PRACTISED = 100
+
+
+def _private(value: object) -> str:
+    return "None" if value is None else "<private>"
+
+
+class PracticeStatus(enum.StrEnum):
+    """Whether a strategy was done or deliberately skipped (a holiday, an illness)."""
+
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+@attrs.frozen
+class Practice:
+    """A strategy practised, or deliberately skipped, on the day of a reflection.
+
+    A skip is not a miss: habit scores and streaks freeze over a skipped day.
+
+    Example:
+        >>> Practice.done("short-walk", minutes=15)
+        Practice(strategy_id='short-walk', status=<PracticeStatus.DONE: 'done'>, minutes=15)
+        >>> Practice.skipped("short-walk").minutes is None
+        True
+    """
+
+    strategy_id: str = attrs.field(validator=check.slug)
+    status: PracticeStatus = attrs.field(validator=check.member(PracticeStatus))
+    minutes: int | None = attrs.field(
+        default=None, validator=check.optional_int_in(1, check.MAX_MINUTES)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.status is PracticeStatus.SKIPPED and self.minutes is not None:
+            raise check.fail("minutes", "a skipped practice has no minutes; leave it None")
+
+    @classmethod
+    def done(cls, strategy_id: str, minutes: int | None = None) -> Practice:
+        """The strategy was done, for ``minutes`` when known."""
+        return cls(strategy_id, PracticeStatus.DONE, minutes)
+
+    @classmethod
+    def skipped(cls, strategy_id: str) -> Practice:
+        """The strategy was deliberately skipped today."""
+        return cls(strategy_id, PracticeStatus.SKIPPED)
+
+    @property
+    def is_done(self) -> bool:
+        """Whether the strategy was done."""
+        return self.status is PracticeStatus.DONE
+
+
+@attrs.frozen
+class Ratings:
+    """How a person felt: mood, energy and stress, each 0–10 or not given.
+
+    Example:
+        >>> Ratings(mood=6, stress=3).energy is None
+        True
+    """
+
+    mood: int | None = attrs.field(default=None, validator=check.optional_int_in(0, 10))
+    energy: int | None = attrs.field(default=None, validator=check.optional_int_in(0, 10))
+    stress: int | None = attrs.field(default=None, validator=check.optional_int_in(0, 10))
+
+
+@attrs.frozen
+class Journal:
+    """What a person wrote: one insight, one gratitude and a private note.
+
+    Every field is private: the ``repr`` shows only whether each is filled in.
+
+    Example:
+        >>> Journal(insight="I rush when I'm tired", note="talk about work")
+        Journal(insight=<private>, gratitude=None, note=<private>)
+    """
+
+    insight: str | None = attrs.field(default=None, validator=check.optional_text, repr=_private)
+    gratitude: str | None = attrs.field(default=None, validator=check.optional_text, repr=_private)
+    note: str | None = attrs.field(default=None, validator=check.optional_text, repr=_private)
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether nothing was written."""
+        return self.insight is None and self.gratitude is None and self.note is None
+
+
+def _self_ratings(value: Mapping[Category, int]) -> Mapping[Category, int]:
+    raw: Any = value
+    return FrozenMap(raw) if isinstance(raw, Mapping) else raw  # a non-mapping is rejected
+
+
+@attrs.frozen(weakref_slot=False)
+class Reflection:
+    """A dated check-in or journal entry.
+
+    Attributes:
+        at: when it was written, as a zoned instant (the zone is kept).
+        author: who wrote it.
+        ratings: mood, energy and stress, each 0–10 or not given.
+        self_ratings: how well each category of self-care went, 1 (neglected) to 5.
+        practised: strategies done or skipped that day, each strategy at most once.
+        journal: what the person wrote (private).
+        wants_support: the person said they would like support.
+
+    Example:
+        >>> r = Reflection(
+        ...     at=pendulum.datetime(2026, 11, 26, 21, tz="Europe/London"),
+        ...     author=Role.CLIENT,
+        ...     ratings=Ratings(mood=6, energy=5, stress=4),
+        ...     practised=[Practice.done("short-walk", 15)],
+        ...     journal=Journal(gratitude="a call with my sister"),
+        ... )
+        >>> r.mood, r.day
+        (6, Date(2026, 11, 26))
+        >>> "sister" in repr(r)
+        False
+    """
+
+    at: pendulum.DateTime = attrs.field()
+    author: Role = attrs.field(validator=check.member(Role))
+    ratings: Ratings = attrs.field(factory=Ratings)
+    self_ratings: Mapping[Category, int] = attrs.field(factory=FrozenMap, converter=_self_ratings)
+    practised: tuple[Practice, ...] = attrs.field(default=(), converter=check.to_tuple)
+    journal: Journal = attrs.field(factory=Journal)
+    wants_support: bool = attrs.field(default=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "at", check_zoned("at", self.at))
+        _check_parts(self)
+
+    @property
+    def day(self) -> pendulum.Date:
+        """The local calendar date the reflection belongs to."""
+        return self.at.date()
+
+    @property
+    def mood(self) -> int | None:
+        """The mood rating, 0–10, or ``None``."""
+        return self.ratings.mood
+
+    @property
+    def energy(self) -> int | None:
+        """The energy rating, 0–10, or ``None``."""
+        return self.ratings.energy
+
+    @property
+    def stress(self) -> int | None:
+        """The stress rating, 0–10, or ``None``."""
+        return self.ratings.stress
+
+    def practice_of(self, strategy_id: str) -> Practice | None:
+        """The practice recorded for a strategy, or ``None`` when it was not mentioned."""
+        for practice in self.practised:
+            if practice.strategy_id == strategy_id:
+                return practice
+        return None
+
+
+def _check_parts(r: Reflection) -> None:
+    if not isinstance(r.ratings, Ratings):
+        raise check.fail("ratings", "expected Ratings, e.g. Ratings(mood=6)")
+    if not isinstance(r.journal, Journal):
+        raise check.fail("journal", "expected a Journal, e.g. Journal(insight=...)")
+    if not isinstance(r.wants_support, bool):
+        raise check.fail("wants_support", f"expected True or False, {check.got(r.wants_support)}")
+    ratings: Any = r.self_ratings
+    if not isinstance(ratings, FrozenMap):
+        raise check.fail("self_ratings", "expected a mapping of Category to a rating from 1 to 5")
+    for category, score in ratings.items():
+        if not isinstance(category, Category):
+            raise check.fail("self_ratings", check.expected_member(Category, category))
+        check.check_int(f"self_ratings[{category.value}]", score, 1, 5)
+    practised: Any = r.practised
+    if not isinstance(practised, tuple) or not all(isinstance(p, Practice) for p in practised):
+        raise check.fail("practised", "expected a sequence of Practice values")
+    if len(practised) > MAX_PRACTISED:
+        raise check.fail("practised", f"expected at most {MAX_PRACTISED} practices")
+    ids = [p.strategy_id for p in practised]
+    if len(set(ids)) != len(ids):
+        raise check.fail("practised", "expected each strategy once; merge the repeated entries")

@@ -1,0 +1,157 @@
+"""Rituals: ordered strategy steps tied to an anchor in the day and a recurrence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from selfcare import _checks as check
+from selfcare._categories import Role
+from selfcare._recurrence import Recurrence
+
+__all__ = ["Anchor", "AnchorKind", "Ritual", "RitualStep"]
+
+MAX_STEPS = 20
+
+
+class AnchorKind(enum.StrEnum):
+    """What a ritual hangs on in the day."""
+
+    AT_TIME = "at-time"
+    AFTER_EACH_SESSION = "after-each-session"
+    WORKDAY_START = "workday-start"
+    WORKDAY_END = "workday-end"
+
+
+@attrs.frozen
+class Anchor:
+    """Where a ritual sits in the day.
+
+    A time of day, after each client session, or the start or end of the working day.
+
+    Example:
+        >>> Anchor.at(datetime.time(21)).describe()
+        'at 21:00'
+        >>> Anchor.after_each_session().describe()
+        'after each client session'
+    """
+
+    kind: AnchorKind = attrs.field(validator=check.member(AnchorKind))
+    time: dt.time | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is AnchorKind.AT_TIME:
+            if self.time is None:
+                raise check.fail("time", "an anchor at a time of day needs its time; use Anchor.at")
+            object.__setattr__(self, "time", check.check_time("time", self.time))
+        elif self.time is not None:
+            raise check.fail("time", f"a {self.kind.value} anchor has no time; leave it None")
+
+    @classmethod
+    def at(cls, time: dt.time) -> Anchor:
+        """At a wall-clock time of day."""
+        return cls(AnchorKind.AT_TIME, time)
+
+    @classmethod
+    def after_each_session(cls) -> Anchor:
+        """After each client session (a therapist's transition ritual)."""
+        return cls(AnchorKind.AFTER_EACH_SESSION)
+
+    @classmethod
+    def workday_start(cls) -> Anchor:
+        """At the start of the working day."""
+        return cls(AnchorKind.WORKDAY_START)
+
+    @classmethod
+    def workday_end(cls) -> Anchor:
+        """At the end of the working day."""
+        return cls(AnchorKind.WORKDAY_END)
+
+    def describe(self) -> str:
+        """Describe the anchor in plain English."""
+        if self.time is not None:
+            return "at " + self.time.strftime("%H:%M:%S" if self.time.second else "%H:%M")
+        return {
+            AnchorKind.AFTER_EACH_SESSION: "after each client session",
+            AnchorKind.WORKDAY_START: "at the start of the working day",
+            AnchorKind.WORKDAY_END: "at the end of the working day",
+        }[self.kind]
+
+
+@attrs.frozen
+class RitualStep:
+    """One step of a ritual: a strategy from the catalog and how long to spend on it.
+
+    Example:
+        >>> RitualStep("mindful-breathing", 3)
+        RitualStep(strategy_id='mindful-breathing', minutes=3)
+    """
+
+    strategy_id: str = attrs.field(validator=check.slug)
+    minutes: int = attrs.field(validator=check.int_in(1, check.MAX_MINUTES))
+
+
+@attrs.frozen
+class Ritual:
+    """An ordered set of strategy steps, done together at an anchor on a recurrence.
+
+    Example:
+        >>> transition = Ritual(
+        ...     id="between-sessions",
+        ...     name="Transition between sessions",
+        ...     steps=[RitualStep("short-walk", 5), RitualStep("mindful-breathing", 3)],
+        ...     anchor=Anchor.after_each_session(),
+        ...     recurrence=Recurrence.daily(),
+        ...     roles={Role.THERAPIST},
+        ... )
+        >>> transition.minutes
+        8
+        >>> transition.strategy_ids
+        ('short-walk', 'mindful-breathing')
+    """
+
+    id: str = attrs.field(validator=check.slug)
+    name: str = attrs.field(validator=check.name)
+    steps: tuple[RitualStep, ...] = attrs.field(converter=check.to_tuple)
+    anchor: Anchor = attrs.field()
+    recurrence: Recurrence = attrs.field()
+    roles: frozenset[Role] = attrs.field(
+        converter=check.to_frozenset, validator=check.members(Role, non_empty=True)
+    )
+    description: str = attrs.field(default="", validator=check.text, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.steps, tuple) or not all(
+            isinstance(step, RitualStep) for step in self.steps
+        ):
+            raise check.fail("steps", "expected a sequence of RitualStep values")
+        if not 1 <= len(self.steps) <= MAX_STEPS:
+            raise check.fail("steps", f"expected 1 to {MAX_STEPS} steps, got {len(self.steps)}")
+        ids = self.strategy_ids
+        if len(set(ids)) != len(ids):
+            raise check.fail("steps", "expected each strategy once; merge the repeated steps")
+        if not isinstance(self.anchor, Anchor):
+            raise check.fail("anchor", "expected an Anchor, e.g. Anchor.at(datetime.time(21))")
+        if not isinstance(self.recurrence, Recurrence):
+            raise check.fail("recurrence", "expected a Recurrence, e.g. Recurrence.daily()")
+        if self.recurrence.times:
+            raise check.fail(
+                "recurrence",
+                "a ritual's time of day comes from its anchor; build the recurrence without times",
+            )
+
+    @property
+    def minutes(self) -> int:
+        """The length of the whole ritual."""
+        return sum(step.minutes for step in self.steps)
+
+    @property
+    def strategy_ids(self) -> tuple[str, ...]:
+        """The strategies of the steps, in order."""
+        return tuple(step.strategy_id for step in self.steps)
+
+    def is_for(self, role: Role) -> bool:
+        """Tell whether this ritual is meant for ``role``."""
+        return role in self.roles

@@ -1,0 +1,95 @@
+"""The exceptions ``selfcare`` raises.
+
+Every error is a :class:`SelfCareError`, and each specific error also subclasses the
+matching builtin, so ``except ValueError`` keeps working in code that does not know
+this library. Messages name the field, say what was expected and how to fix it, and
+never contain free text a person wrote (notes, insights, gratitude, descriptions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = [
+    "InfeasiblePlanError",
+    "Problem",
+    "SelfCareError",
+    "UnknownIdError",
+    "ValidationError",
+]
+
+
+class SelfCareError(Exception):
+    """The root of every error this library raises."""
+
+
+Problem = tuple[str, str]
+"""One problem found in a value: ``(path, message)``, e.g. ``("minutes", "expected ...")``."""
+
+
+class ValidationError(SelfCareError, ValueError):
+    """A value, or a document being loaded, is not valid.
+
+    Attributes:
+        problems: every problem found, each a ``(path, message)`` pair. The path names
+            the field (``"minutes"``) or its place in a document (``"$.items[3].minutes"``).
+
+    Example:
+        >>> err = ValidationError.single("minutes", "expected an integer from 1 to 1440")
+        >>> str(err)
+        'minutes: expected an integer from 1 to 1440'
+        >>> isinstance(err, ValueError)
+        True
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("; ".join(f"{path}: {message}" for path, message in self.problems))
+
+    @classmethod
+    def single(cls, path: str, message: str) -> ValidationError:
+        """Build an error holding one problem.
+
+        Example:
+            >>> ValidationError.single("mood", "expected an integer from 0 to 10").problems
+            (('mood', 'expected an integer from 0 to 10'),)
+        """
+        return cls([(path, message)])
+
+
+class UnknownIdError(SelfCareError, LookupError):
+    """An id was looked up that the catalog does not hold.
+
+    Attributes:
+        kind: what was looked up (``"strategy"``, ``"ritual"`` or ``"prompt"``).
+        id: the id that was asked for.
+        suggestions: the closest ids the catalog does hold, best first.
+    """
+
+    def __init__(self, kind: str, id: str, suggestions: Iterable[str] = ()) -> None:
+        self.kind = kind
+        self.id = id
+        self.suggestions = tuple(suggestions)
+        hint = (
+            "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+            if self.suggestions
+            else "; list the catalog's ids to see what it holds"
+        )
+        super().__init__(f"no {kind} with id {id!r} in this catalog{hint}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class InfeasiblePlanError(SelfCareError, ValueError):
+    """No plan fits the person's constraints.
+
+    Attributes:
+        constraint: the name of the constraint that blocks a plan, e.g. ``"daily_minutes"``.
+    """
+
+    def __init__(self, constraint: str, message: str) -> None:
+        self.constraint = constraint
+        super().__init__(f"{constraint}: {message}")
