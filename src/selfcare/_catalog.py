@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import attrs
 
 from selfcare import _checks as check
-from selfcare._categories import Category, Role
+from selfcare._categories import Benefit, Category, Role
 from selfcare._rituals import Ritual
 from selfcare._strategies import Strategy
 from selfcare.errors import UnknownIdError
@@ -155,6 +155,7 @@ class Catalog:
         role: Role | None = None,
         category: Category | None = None,
         tag: str | None = None,
+        benefit: Benefit | None = None,
         max_minutes: int | None = None,
     ) -> tuple[Strategy, ...]:
         """The strategies matching every filter given, in catalog order.
@@ -170,6 +171,7 @@ class Catalog:
             if (role is None or role in s.roles)
             and (category is None or s.category is category)
             and (tag is None or tag in s.tags)
+            and (benefit is None or benefit in s.benefits)
             and (max_minutes is None or s.minutes <= max_minutes)
         )
 

@@ -70,5 +70,26 @@ def check_zoned(field: str, value: object) -> pendulum.DateTime:
             "expected a datetime with an IANA time zone (zoneinfo.ZoneInfo or a pendulum zone); "
             "a naive datetime or a fixed offset loses the person's zone",
         )
-    utc = value.astimezone(dt.UTC)
-    return pendulum.instance(utc).in_timezone(zone(name))
+    return in_zone(dt.datetime.astimezone(value, dt.UTC), zone(name))
+
+
+def in_zone(value: dt.datetime, tz: pendulum.Timezone) -> pendulum.DateTime:
+    """The instant ``value`` (aware) as a canonical pendulum DateTime in ``tz``.
+
+    Goes through the stdlib's ``fromutc``, which sets ``fold`` only for the second of two
+    ambiguous wall-clock times; pendulum's own conversions can leave ``fold=1`` elsewhere.
+    """
+    u = dt.datetime.astimezone(value, dt.UTC)
+    plain = dt.datetime(u.year, u.month, u.day, u.hour, u.minute, u.second, u.microsecond, dt.UTC)
+    local = plain.astimezone(tz)
+    return pendulum.DateTime(
+        local.year,
+        local.month,
+        local.day,
+        local.hour,
+        local.minute,
+        local.second,
+        local.microsecond,
+        tzinfo=tz,
+        fold=local.fold,
+    )

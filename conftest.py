@@ -1,0 +1,36 @@
+"""Run every code block in README.md and docs/, and every docstring example in src/."""
+
+from __future__ import annotations
+
+import datetime
+from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
+from typing import Any
+
+import pendulum
+from sybil import Sybil
+from sybil.parsers.myst import PythonCodeBlockParser
+from sybil.parsers.rest import DocTestParser
+
+import selfcare
+
+FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
+
+
+def _namespace(namespace: dict[str, Any]) -> None:
+    namespace["datetime"] = datetime
+    namespace["pendulum"] = pendulum
+    namespace.update({name: getattr(selfcare, name) for name in selfcare.__all__})
+
+
+markdown = Sybil(
+    parsers=[PythonCodeBlockParser(doctest_optionflags=FLAGS)],
+    patterns=["README.md", "docs/*.md"],
+    setup=_namespace,
+)
+docstrings = Sybil(
+    parsers=[DocTestParser(optionflags=FLAGS)],
+    patterns=["src/selfcare/*.py"],
+    setup=_namespace,
+)
+
+pytest_collect_file = (markdown + docstrings).pytest()

@@ -1,0 +1,52 @@
+"""Registers the strategies of :mod:`selfcare.testing` with hypothesis.
+
+Hypothesis calls :func:`_hypothesis_setup_hook` through its entry point while it is being
+imported, so ``st.from_type(selfcare.Plan)`` works without importing ``selfcare.testing``
+first. The strategies are deferred: ``selfcare.testing`` itself imports hypothesis, and is
+only imported when a strategy is first drawn from.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from importlib import import_module
+from typing import Any
+
+#: The public type each strategy of ``selfcare.testing`` builds.
+STRATEGIES = {
+    "Anchor": "anchors",
+    "Boundary": "boundaries",
+    "Catalog": "catalogs",
+    "Contributor": "contributors",
+    "Journal": "journals",
+    "Period": "periods",
+    "Plan": "plans",
+    "PlanItem": "plan_items",
+    "Practice": "practices",
+    "Profile": "profiles",
+    "Prompt": "prompts",
+    "Ratings": "ratings",
+    "Reason": "reasons",
+    "Recurrence": "recurrences",
+    "Reflection": "reflections",
+    "Revision": "revisions",
+    "Ritual": "rituals",
+    "RitualStep": "ritual_steps",
+    "Strategy": "strategies",
+    "WorkingHours": "working_hours",
+}
+
+
+def _build(name: str) -> Any:
+    return getattr(import_module("selfcare.testing"), name)()
+
+
+def _hypothesis_setup_hook() -> None:
+    from hypothesis import strategies as st
+
+    import selfcare
+
+    for type_name, strategy_name in STRATEGIES.items():
+        st.register_type_strategy(
+            getattr(selfcare, type_name), st.deferred(partial(_build, strategy_name))
+        )

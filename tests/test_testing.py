@@ -1,0 +1,84 @@
+"""The shipped hypothesis strategies build valid values of every public type."""
+
+from __future__ import annotations
+
+import pickle
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import selfcare
+from selfcare import testing
+
+PUBLIC_TYPES = [
+    selfcare.Boundary,
+    selfcare.Catalog,
+    selfcare.Contributor,
+    selfcare.Journal,
+    selfcare.Period,
+    selfcare.Plan,
+    selfcare.PlanItem,
+    selfcare.Practice,
+    selfcare.Profile,
+    selfcare.Prompt,
+    selfcare.Ratings,
+    selfcare.Reason,
+    selfcare.Recurrence,
+    selfcare.Reflection,
+    selfcare.Revision,
+    selfcare.Ritual,
+    selfcare.RitualStep,
+    selfcare.Strategy,
+    selfcare.WorkingHours,
+    selfcare.Anchor,
+]
+
+
+def _rebuild(value: Any) -> Any:
+    """Construct the value again from its fields, which runs every validator."""
+    fields = {a.name: getattr(value, a.name) for a in attrs.fields(type(value)) if a.init}
+    return type(value)(**fields)
+
+
+@pytest.mark.parametrize("kind", PUBLIC_TYPES, ids=lambda k: k.__name__)
+def test_from_type_builds_valid_values(kind: type) -> None:
+    """st.from_type works for every public type once hypothesis is imported."""
+
+    @given(st.from_type(kind))
+    def check(value: Any) -> None:
+        assert isinstance(value, kind)
+        assert value == _rebuild(value)
+        assert value == pickle.loads(pickle.dumps(value))
+
+    check()
+
+
+def test_every_attrs_type_in_the_api_has_a_strategy() -> None:
+    """No public attrs class is left without a registered strategy."""
+    public = {
+        getattr(selfcare, name) for name in selfcare.__all__ if attrs.has(getattr(selfcare, name))
+    }
+    assert public == set(PUBLIC_TYPES)
+
+
+@given(testing.reflections(strategy_ids=["short-walk", "news-limits"]))
+def test_reflections_practise_only_the_given_strategies(reflection: selfcare.Reflection) -> None:
+    """Reflections can be confined to a known set of strategy ids."""
+    assert {p.strategy_id for p in reflection.practised} <= {"short-walk", "news-limits"}
+
+
+@given(testing.profiles(role=selfcare.Role.THERAPIST))
+def test_profiles_can_be_confined_to_a_role(profile: selfcare.Profile) -> None:
+    """Profiles honour the role asked for and never opt into an excluded category."""
+    assert profile.role is selfcare.Role.THERAPIST
+    assert not (profile.spiritual and selfcare.Category.SPIRITUAL in profile.excluded_categories)
+
+
+@given(testing.zoned_datetimes())
+def test_zoned_datetimes_are_canonical(value: Any) -> None:
+    """Built instants keep an IANA zone and are stable under re-canonicalisation."""
+    again = selfcare.Reflection(at=value, author=selfcare.Role.CLIENT).at
+    assert (again, again.timezone_name, again.fold) == (value, value.timezone_name, value.fold)
