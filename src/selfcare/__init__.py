@@ -12,11 +12,13 @@ from selfcare._calendar import Period, TimeOfDay, Weekday
 from selfcare._catalog import Catalog, Prompt
 from selfcare._categories import Benefit, Category, Effort, Role
 from selfcare._defaults import default_catalog
+from selfcare._generate import generate_plan
 from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
 from selfcare._profiles import Profile, WorkingHours
 from selfcare._reasons import Reason, ReasonCode
 from selfcare._recurrence import Frequency, Recurrence
 from selfcare._reflections import Journal, Practice, PracticeStatus, Ratings, Reflection
+from selfcare._revisions import ItemChange, PlanChanges
 from selfcare._rituals import Anchor, AnchorKind, Ritual, RitualStep
 from selfcare._strategies import Strategy
 from selfcare.errors import InfeasiblePlanError, SelfCareError, UnknownIdError, ValidationError
@@ -38,9 +40,11 @@ __all__ = [
     "Effort",
     "Frequency",
     "InfeasiblePlanError",
+    "ItemChange",
     "Journal",
     "Period",
     "Plan",
+    "PlanChanges",
     "PlanItem",
     "PlanStatus",
     "Practice",
@@ -65,4 +69,5 @@ __all__ = [
     "WorkingHours",
     "__version__",
     "default_catalog",
+    "generate_plan",
 ]

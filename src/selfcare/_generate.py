@@ -1,0 +1,518 @@
+"""Plan generation: a balanced, gentle, explainable plan within a person's time.
+
+The generator works on integer minutes per weekday and ramp-up stage; it builds
+``Recurrence`` values only for the plan it returns. How it decides:
+
+1. **Eligible strategies**: meant for the person's role, in an allowed category (spiritual
+   only on opt-in, professional only for therapists), with no excluded tag, not a step of a
+   ritual the plan already holds, and short enough for some day's budget.
+2. **Rituals first**: rituals at a time of day (the daily reflective practice) are placed on
+   every weekday whose budget holds them and count against that budget. Rituals anchored to
+   the working day (transitions after sessions, blocked non-client time) are protected time
+   inside a therapist's working hours, placed by the workday planner; they are listed with
+   the plan but not counted against the self-care minutes.
+3. **Ramp-up**: week 1 may use at most :data:`RAMP` [0] of each day's budget, week 2
+   :data:`RAMP` [1], week 3 on the whole budget. At most :data:`NEW_PER_WEEK` new strategies
+   start in each of the first two weeks; the rest start in week 3.
+4. **Choosing**: strategies serving a goal not yet covered come first, then one for each
+   allowed category not yet in the plan (the most neglected first), then the best of the
+   rest, up to :data:`MAX_ITEMS` items. Within a group the score favours several goals at
+   once, neglected categories, the person's values, low effort and a new category, with a
+   small seeded jitter so different seeds give different, equally sound plans.
+5. **Scheduling**: each strategy gets a number of days a week from its length and effort,
+   evenly spaced over the week on the least-loaded days, shortened to half its typical length
+   when that is what fits, and set at a preferred part of the day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import random
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from selfcare import _checks as check
+from selfcare._boundaries import Boundary
+from selfcare._calendar import Period, TimeOfDay, Weekday
+from selfcare._catalog import Catalog
+from selfcare._categories import Benefit, Category, Effort, Role
+from selfcare._defaults import default_catalog
+from selfcare._plans import Plan, PlanItem
+from selfcare._profiles import Profile
+from selfcare._reasons import Reason, ReasonCode
+from selfcare._recurrence import Recurrence
+from selfcare._reflections import Reflection
+from selfcare._rituals import AnchorKind, Ritual
+from selfcare._strategies import Strategy
+from selfcare.errors import InfeasiblePlanError
+
+__all__ = ["MAX_ITEMS", "RAMP", "generate_plan"]
+
+#: Share of each day's budget the plan may use in week 1, week 2, and week 3 onwards.
+RAMP = (0.5, 0.75, 1.0)
+#: The most strategies a generated plan holds: a plan a person can keep.
+MAX_ITEMS = 8
+#: The wall-clock time an item is set at in each preferred part of the day.
+PART_TIMES = {
+    TimeOfDay.MORNING: dt.time(7, 30),
+    TimeOfDay.AFTERNOON: dt.time(13, 0),
+    TimeOfDay.EVENING: dt.time(18, 30),
+    TimeOfDay.NIGHT: dt.time(22, 0),
+}
+_NEGLECTED = 2  # a self-rating at or below this marks a category as neglected
+_EFFORT_BONUS = {Effort.LOW: 1.0, Effort.MEDIUM: 0.5, Effort.HIGH: 0.0}
+
+Assessment = Mapping[Category, float] | Iterable[Reflection]
+
+
+@attrs.define
+class _Budget:
+    """Minutes per weekday and stage: the caps and what is used so far."""
+
+    caps: list[list[int]]  # caps[stage][weekday], for items only
+    used: list[list[int]]  # used[stage][weekday]: minutes of items started at or before stage
+
+    def fits(self, stage: int, days: Sequence[int], minutes: int) -> bool:
+        return all(
+            self.used[s][d] + minutes <= self.caps[s][d]
+            for s in range(stage, len(self.caps))
+            for d in days
+        )
+
+    def add(self, stage: int, days: Sequence[int], minutes: int) -> None:
+        for s in range(stage, len(self.caps)):
+            for d in days:
+                self.used[s][d] += minutes
+
+    def load(self, days: Sequence[int], minutes: int) -> tuple[float, float]:
+        """How full the busiest and the average chosen day would be at full budget."""
+        last = len(self.caps) - 1
+        shares = [(self.used[last][d] + minutes) / max(1, self.caps[last][d]) for d in days]
+        return max(shares), sum(shares) / len(shares)
+
+
+@attrs.frozen
+class _Choice:
+    strategy: Strategy
+    stage: int
+    days: tuple[int, ...]
+    minutes: int
+
+
+def generate_plan(
+    profile: Profile,
+    catalog: Catalog | None = None,
+    *,
+    start: dt.date,
+    weeks: int = 4,
+    seed: int = 0,
+    assessment: Assessment | None = None,
+    include_rituals: bool = True,
+) -> Plan:
+    """Generate a draft plan for a person, with a reason for every item.
+
+    Args:
+        profile: the person the plan is for.
+        catalog: where strategies and rituals come from; the built-in catalog by default.
+        start: the first day of the plan (week 1 starts here).
+        weeks: how many weeks the plan covers, 1 to 52.
+        seed: varies the plan among equally sound choices; the same seed gives the same plan.
+        assessment: how each category is going, 1 (neglected) to 5, as a mapping or as
+            reflections whose ``self_ratings`` are averaged; neglected categories get weight.
+        include_rituals: include the catalog's rituals for the person's role (the daily
+            reflective practice; for therapists also transitions and blocked non-client time).
+
+    Returns:
+        A draft :class:`~selfcare.Plan`.
+
+    Raises:
+        InfeasiblePlanError: no plan fits; ``constraint`` names what blocks it.
+        ValidationError: an argument is not valid.
+
+    Example:
+        >>> client = Profile(role=Role.CLIENT, timezone="Europe/London", daily_minutes=30,
+        ...                  goals={Benefit.COPING_SKILLS})
+        >>> plan = generate_plan(client, start=datetime.date(2026, 11, 30), seed=1)
+        >>> plan.status, plan.period.days
+        (<PlanStatus.DRAFT: 'draft'>, 28)
+        >>> any(Benefit.COPING_SKILLS in default_catalog().strategy(i).benefits
+        ...     for i in plan.strategy_ids)
+        True
+    """
+    catalog = default_catalog() if catalog is None else catalog
+    _check_arguments(profile, catalog, start, weeks, seed, include_rituals)
+    first = check.check_date("start", start)
+    neglect = _neglect(assessment)
+    rituals = list(catalog.rituals_for(profile.role)) if include_rituals else []
+    timed = [r for r in rituals if r.anchor.kind is AnchorKind.AT_TIME]
+    ritual_minutes = [0] * 7
+    placed: list[Ritual] = []
+    for ritual in timed:
+        days = [
+            d for d in range(7) if ritual_minutes[d] + ritual.minutes <= profile.daily_minutes[d]
+        ]
+        if days:
+            for d in days:
+                ritual_minutes[d] += ritual.minutes
+            placed.append(attrs.evolve(ritual, recurrence=_on_days(days)))
+    workdays = _workdays(profile)
+    placed += [
+        attrs.evolve(r, recurrence=_on_days(workdays))
+        for r in rituals
+        if r.anchor.kind is not AnchorKind.AT_TIME
+    ]
+    in_rituals = {sid for r in placed for sid in r.strategy_ids}
+    candidates = _eligible(profile, catalog, exclude=in_rituals)
+    stages = min(weeks, len(RAMP))
+    budget = _Budget(
+        caps=[
+            [max(0, int(RAMP[s] * profile.daily_minutes[d]) - ritual_minutes[d]) for d in range(7)]
+            for s in range(stages)
+        ],
+        used=[[0] * 7 for _ in range(stages)],
+    )
+    rng = random.Random(seed)
+    jitter = {s.id: rng.random() for s in candidates}
+    rotation = rng.randrange(7)
+    steps = [catalog.strategy(sid) for r in placed for sid in r.strategy_ids]
+    covered = {s.category for s in steps}
+    served = {b for s in steps for b in s.benefits}
+    choices = _choose(profile, candidates, budget, neglect, jitter, rotation, covered, served)
+    if not choices:
+        raise InfeasiblePlanError(
+            "daily_minutes",
+            "no strategy fits beside the daily rituals; give some days more minutes "
+            "or pass include_rituals=False",
+        )
+    items = _items(profile, choices, neglect, first)
+    period = Period.weeks_from(first, weeks)
+    return Plan(
+        id=_plan_id(profile, first, weeks, items),
+        role=profile.role,
+        timezone=profile.timezone,
+        period=period,
+        goals=profile.goals,
+        items=items,
+        rituals=placed,
+        boundaries=_boundaries(profile),
+    )
+
+
+def _check_arguments(
+    profile: object, catalog: object, start: object, weeks: object, seed: object, rituals: object
+) -> None:
+    if not isinstance(profile, Profile):
+        raise check.fail("profile", f"expected a Profile, {check.got(profile)}")
+    if not isinstance(catalog, Catalog):
+        raise check.fail("catalog", f"expected a Catalog or None, {check.got(catalog)}")
+    check.check_date("start", start)
+    check.check_int("weeks", weeks, 1, 52)
+    if not check.is_int(seed):
+        raise check.fail("seed", f"expected an integer, {check.got(seed)}")
+    if not isinstance(rituals, bool):
+        raise check.fail("include_rituals", f"expected True or False, {check.got(rituals)}")
+    if profile.weekly_minutes == 0:
+        raise InfeasiblePlanError(
+            "daily_minutes", "every day has 0 minutes; give at least one day some minutes"
+        )
+    if not profile.allowed_categories:
+        raise InfeasiblePlanError(
+            "excluded_categories", "every category is excluded; allow at least one"
+        )
+    for_role = catalog.find(role=profile.role)
+    if not for_role:
+        raise InfeasiblePlanError(
+            "catalog", f"the catalog has no strategy for a {profile.role.value}; add some"
+        )
+    allowed = [s for s in for_role if s.category in profile.allowed_categories]
+    if not allowed:
+        raise InfeasiblePlanError(
+            "excluded_categories",
+            f"the catalog has no {profile.role.value} strategy in the categories left; "
+            "allow another category",
+        )
+    if not [s for s in allowed if not s.tags & profile.excluded_tags]:
+        raise InfeasiblePlanError(
+            "excluded_tags", "every strategy left carries an excluded tag; exclude fewer tags"
+        )
+    longest_day = max(profile.daily_minutes)
+    if not [s for s in allowed if min(_minute_options(s)) <= longest_day]:
+        raise InfeasiblePlanError(
+            "daily_minutes",
+            f"the longest day has {longest_day} minutes, too few for any strategy; "
+            "give some day more minutes",
+        )
+
+
+def _neglect(assessment: Assessment | None) -> dict[Category, float]:
+    """How neglected each category is, from 0 (rated 5) to 4 (rated 1)."""
+    if assessment is None:
+        return {}
+    if isinstance(assessment, Mapping):
+        ratings: dict[Category, float] = {}
+        for category, rating in assessment.items():
+            if not isinstance(category, Category):
+                raise check.fail("assessment", check.expected_member(Category, category))
+            check.check_finite(f"assessment[{category.value}]", rating)
+            if not 1 <= rating <= 5:
+                raise check.fail(f"assessment[{category.value}]", "expected a rating from 1 to 5")
+            ratings[category] = float(rating)
+    else:
+        totals: dict[Category, list[int]] = {}
+        for reflection in assessment:
+            if not isinstance(reflection, Reflection):
+                raise check.fail(
+                    "assessment", "expected a {Category: rating} mapping or Reflection values"
+                )
+            for category, rating in reflection.self_ratings.items():
+                totals.setdefault(category, []).append(rating)
+        ratings = {c: sum(v) / len(v) for c, v in totals.items()}
+    return {c: 5.0 - r for c, r in ratings.items()}
+
+
+def _workdays(profile: Profile) -> list[int]:
+    if profile.working_hours is not None:
+        return sorted(int(d) for d in profile.working_hours.weekdays)
+    return [0, 1, 2, 3, 4]
+
+
+def _on_days(days: Sequence[int]) -> Recurrence:
+    if len(days) == 7:
+        return Recurrence.daily()
+    return Recurrence.weekly(Weekday(d) for d in days)
+
+
+def _minute_options(strategy: Strategy) -> list[int]:
+    """The full length, then a gentler version of about half, in fives (never under 5)."""
+    half = max(5, round(strategy.minutes / 10) * 5)
+    return [strategy.minutes] if half >= strategy.minutes else [strategy.minutes, half]
+
+
+def _days_per_week(strategy: Strategy) -> int:
+    if strategy.minutes <= 10:
+        days = 5
+    elif strategy.minutes <= 20:
+        days = 3
+    elif strategy.minutes <= 45:
+        days = 2
+    else:
+        days = 1
+    return min(days, 2) if strategy.effort is Effort.HIGH else days
+
+
+def _eligible(profile: Profile, catalog: Catalog, exclude: set[str]) -> list[Strategy]:
+    longest_day = max(profile.daily_minutes)
+    return [
+        s
+        for s in catalog.find(role=profile.role)
+        if s.category in profile.allowed_categories
+        and not s.tags & profile.excluded_tags
+        and s.id not in exclude
+        and min(_minute_options(s)) <= longest_day
+    ]
+
+
+def _choose(
+    profile: Profile,
+    candidates: list[Strategy],
+    budget: _Budget,
+    neglect: Mapping[Category, float],
+    jitter: Mapping[str, float],
+    rotation: int,
+    covered: set[Category],
+    served: set[Benefit],
+) -> list[_Choice]:
+    """Pick and place strategies in three phases: coverage, goals, then the best of the rest."""
+    choices: list[_Choice] = []
+    goals_left = set(profile.goals) - served
+    categories_left = set(profile.allowed_categories) - covered
+    pool = list(candidates)
+    last = len(budget.caps) - 1
+
+    def score(s: Strategy) -> tuple[float, str]:
+        value = (
+            3.0 * len(s.benefits & goals_left)
+            + 1.0 * len(s.benefits & profile.goals)
+            + 1.5 * neglect.get(s.category, 0.0)
+            + 1.5 * len(s.tags & profile.values)
+            + _EFFORT_BONUS[s.effort]
+            + (1.0 if s.category in categories_left else 0.0)
+            - 1.0 * sum(c.strategy.category is s.category for c in choices)
+            + jitter[s.id]
+        )
+        return (-value, s.id)
+
+    def place(group: list[Strategy], stage: int, delay_cost: float) -> bool:
+        best = min(group, key=score)
+        pool.remove(best)
+        choice = _schedule(best, min(stage, last), budget, rotation, delay_cost)
+        if choice is not None:
+            budget.add(choice.stage, choice.days, choice.minutes)
+            choices.append(choice)
+            goals_left.difference_update(best.benefits)
+            categories_left.discard(best.category)
+        return choice is not None
+
+    # Week 1: every allowed category the rituals leave out, the most neglected first.
+    for category in sorted(
+        categories_left, key=lambda c: (-neglect.get(c, 0.0), list(Category).index(c))
+    ):
+        while category in categories_left and len(choices) < MAX_ITEMS:
+            group = [s for s in pool if s.category is category]
+            if not group:
+                break
+            place(group, 0, delay_cost=3.0)
+    # Week 2: every goal not yet served.
+    while goals_left and len(choices) < MAX_ITEMS:
+        group = [s for s in pool if s.benefits & goals_left]
+        if not group:
+            break
+        place(group, 1, delay_cost=0.6)
+    # Weeks 2 and 3: the best of the rest, while there is room; a couple start in week 2
+    # so every week of the ramp brings something new.
+    while pool and len(choices) < MAX_ITEMS:
+        starting_in_week_2 = sum(c.stage == 1 for c in choices)
+        place(pool, 1 if starting_in_week_2 < 2 else 2, delay_cost=0.6)
+    return choices
+
+
+def _schedule(
+    strategy: Strategy, stage: int, budget: _Budget, rotation: int, delay_cost: float
+) -> _Choice | None:
+    """Place a strategy on evenly spread, least-loaded days, in the option that suits best.
+
+    Each option (days a week, minutes, starting week) is weighed: the share of the target
+    days counts double, the share of the full length once, and each week of delay costs
+    ``delay_cost``, so repetition matters most for a habit unless the start must be early.
+    """
+    target = _days_per_week(strategy)
+    best: tuple[float, _Choice] | None = None
+    for count in range(target, 0, -1):
+        patterns = sorted(
+            {
+                tuple(sorted({(offset + i * 7 // count) % 7 for i in range(count)}))
+                for offset in range(7)
+            }
+        )
+        for minutes in _minute_options(strategy):
+            for at_stage in range(stage, len(budget.caps)):
+                fitting = [p for p in patterns if budget.fits(at_stage, p, minutes)]
+                if not fitting:
+                    continue
+                utility = (
+                    2.0 * count / target
+                    + minutes / strategy.minutes
+                    - delay_cost * (at_stage - stage)
+                )
+                if best is None or utility > best[0]:
+                    days = min(
+                        fitting,
+                        key=lambda p: (*budget.load(p, minutes), (p[0] - rotation) % 7, p),
+                    )
+                    best = (utility, _Choice(strategy, at_stage, days, minutes))
+                break  # a later start of the same option is never better
+    return None if best is None else best[1]
+
+
+def _items(
+    profile: Profile, choices: list[_Choice], neglect: Mapping[Category, float], first: dt.date
+) -> list[PlanItem]:
+    parts = sorted(profile.preferred_times, key=list(TimeOfDay).index)
+    seen: set[Category] = set()
+    items = []
+    for index, choice in enumerate(choices):
+        strategy = choice.strategy
+        part = parts[index % len(parts)] if parts else None
+        recurrence = Recurrence.weekly(
+            (Weekday(d) for d in choice.days),
+            at=None if part is None else PART_TIMES[part],
+            start=first + dt.timedelta(weeks=choice.stage),
+        )
+        reasons = _reasons(
+            profile, choice, neglect, part, first_of_category=strategy.category not in seen
+        )
+        seen.add(strategy.category)
+        items.append(PlanItem(strategy.id, recurrence, choice.minutes, reasons))
+    return items
+
+
+def _reasons(
+    profile: Profile,
+    choice: _Choice,
+    neglect: Mapping[Category, float],
+    part: TimeOfDay | None,
+    *,
+    first_of_category: bool,
+) -> list[Reason]:
+    strategy = choice.strategy
+    reasons = [
+        Reason(ReasonCode.GOAL, f"serves your goal: {goal.label}", {"goal": goal.value})
+        for goal in sorted(strategy.benefits & profile.goals, key=list(Benefit).index)
+    ]
+    rating = 5.0 - neglect.get(strategy.category, 0.0)
+    if rating <= _NEGLECTED:
+        reasons.append(
+            Reason(
+                ReasonCode.NEGLECTED_CATEGORY,
+                f"your {strategy.category.label} self-care was rated {rating:g} of 5",
+                {"category": strategy.category.value, "rating": rating},
+            )
+        )
+    if first_of_category:
+        reasons.append(
+            Reason(
+                ReasonCode.CATEGORY_BALANCE,
+                f"keeps {strategy.category.label} care in your week",
+                {"category": strategy.category.value},
+            )
+        )
+    for value in sorted(strategy.tags & profile.values):
+        reasons.append(
+            Reason(ReasonCode.MATCHES_VALUE, f"matches what you value: {value}", {"value": value})
+        )
+    days = ", ".join(Weekday(d).name.title()[:3] for d in choice.days)
+    shorter = (
+        f" (a shorter version of its usual {strategy.minutes})"
+        if choice.minutes < strategy.minutes
+        else ""
+    )
+    reasons.append(
+        Reason(
+            ReasonCode.FITS_TIME,
+            f"{choice.minutes} minutes{shorter} on {days} fits the time you have",
+            {"minutes": choice.minutes, "days_per_week": len(choice.days)},
+        )
+    )
+    if part is not None:
+        clock = PART_TIMES[part].strftime("%H:%M")
+        reasons.append(
+            Reason(
+                ReasonCode.PREFERRED_TIME,
+                f"set at {clock}, in the {part.value} you prefer",
+                {"time": clock, "part_of_day": part.value},
+            )
+        )
+    if choice.stage:
+        reasons.append(
+            Reason(
+                ReasonCode.RAMP_UP,
+                f"starts in week {choice.stage + 1}, so new habits build up gently",
+                {"week": choice.stage + 1},
+            )
+        )
+    return reasons
+
+
+def _boundaries(profile: Profile) -> list[Boundary]:
+    if profile.role is Role.THERAPIST and profile.working_hours is not None:
+        return [Boundary.no_contact_after(profile.working_hours.end)]
+    return []
+
+
+def _plan_id(profile: Profile, first: dt.date, weeks: int, items: Sequence[PlanItem]) -> str:
+    """An id derived from the plan's content, so the same inputs give the same id."""
+    parts = [profile.role.value, profile.timezone, first.isoformat(), str(weeks)]
+    parts += [f"{i.strategy_id}:{i.minutes}:{i.recurrence.describe()}" for i in items]
+    return "plan-" + hashlib.sha256("|".join(parts).encode()).hexdigest()[:12]

@@ -1,0 +1,268 @@
+"""A plan's life: activation, completion, revocation, and revisions made together.
+
+Every function returns a new plan; the one passed in is never changed. A revision records
+who changed the plan, when and why, and keeps the plan's content from before the change,
+so any earlier version can be compared with the current one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import attrs
+
+from selfcare import _checks as check
+from selfcare._boundaries import Boundary
+from selfcare._categories import Benefit
+from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
+from selfcare._rituals import Ritual
+from selfcare._zoned import check_zoned
+
+__all__ = ["ItemChange", "PlanChanges", "activate", "compare", "complete", "revise", "revoke"]
+
+
+def _move(plan: Plan, to: PlanStatus, allowed: tuple[PlanStatus, ...], verb: str) -> Plan:
+    if not isinstance(plan, Plan):
+        raise check.fail("plan", f"expected a Plan, {check.got(plan)}")
+    if plan.status not in allowed:
+        froms = " or ".join(s.value for s in allowed)
+        raise check.fail(
+            "status", f"only a {froms} plan can be {verb}; this one is {plan.status.value}"
+        )
+    return attrs.evolve(plan, status=to)
+
+
+def activate(plan: Plan) -> Plan:
+    """Return the plan, now active. Only a draft can be activated.
+
+    Example:
+        >>> plan = Plan(id="p", role=Role.CLIENT, timezone="UTC",
+        ...             period=Period.weeks_from(datetime.date(2026, 1, 5), 4))
+        >>> activate(plan).status
+        <PlanStatus.ACTIVE: 'active'>
+    """
+    return _move(plan, PlanStatus.ACTIVE, (PlanStatus.DRAFT,), "activated")
+
+
+def complete(plan: Plan) -> Plan:
+    """Return the plan, now completed. Only an active plan can be completed."""
+    return _move(plan, PlanStatus.COMPLETED, (PlanStatus.ACTIVE,), "completed")
+
+
+def revoke(plan: Plan) -> Plan:
+    """Return the plan, now revoked (withdrawn). A draft or an active plan can be revoked."""
+    return _move(plan, PlanStatus.REVOKED, (PlanStatus.DRAFT, PlanStatus.ACTIVE), "revoked")
+
+
+def revise(
+    plan: Plan,
+    *,
+    by: str | Contributor,
+    at: dt.datetime,
+    reason: str,
+    add: Iterable[PlanItem] = (),
+    remove: Iterable[str] = (),
+    replace: Iterable[PlanItem] = (),
+    goals: Iterable[Benefit] | None = None,
+    rituals: Iterable[Ritual] | None = None,
+    boundaries: Iterable[Boundary] | None = None,
+) -> Plan:
+    """Return the plan with a change made together, recorded as a new revision.
+
+    Args:
+        plan: a draft or active plan.
+        by: who made the change: a contributor's id, or a ``Contributor`` (added to the
+            plan's contributors when new).
+        at: when, as a zoned datetime; not before the previous revision.
+        reason: why, in the person's words (private: never shown in a ``repr``).
+        add: new items (their strategies must not be in the plan yet).
+        remove: strategy ids of items to drop.
+        replace: items that take the place of the items for the same strategies.
+        goals: the plan's new goals, when they change.
+        rituals: the plan's new rituals, when they change.
+        boundaries: the plan's new boundaries, when they change.
+
+    Raises:
+        ValidationError: the plan is completed or revoked, ``by`` is not a contributor, an
+            id is unknown or repeated, ``at`` is before the last revision, or nothing changed.
+
+    Example:
+        >>> plan = Plan(id="p", role=Role.CLIENT, timezone="Europe/London",
+        ...             period=Period.weeks_from(datetime.date(2026, 1, 5), 4),
+        ...             items=[PlanItem("short-walk", Recurrence.daily(), 10)])
+        >>> revised = revise(plan, by=Contributor("client-7", Role.CLIENT),
+        ...                  at=pendulum.datetime(2026, 1, 12, 18, tz="Europe/London"),
+        ...                  reason="evenings suit me better",
+        ...                  replace=[PlanItem("short-walk", Recurrence.daily(), 15)])
+        >>> revised.version, revised.item("short-walk").minutes
+        (2, 15)
+        >>> [c.kind for c in compare(revised, 1).changed]
+        ['minutes']
+    """
+    if plan.status not in (PlanStatus.DRAFT, PlanStatus.ACTIVE):
+        raise check.fail(
+            "status", f"a {plan.status.value} plan cannot be revised; generate a new plan"
+        )
+    contributors = list(plan.contributors)
+    if isinstance(by, Contributor):
+        if by not in contributors:
+            if by.id in {c.id for c in contributors}:
+                raise check.fail(
+                    "by", f"contributor {by.id!r} is already in the plan with another role"
+                )
+            contributors.append(by)
+        by_id = by.id
+    else:
+        check.check_slug("by", by, "a contributor id")
+        if by not in {c.id for c in contributors}:
+            raise check.fail(
+                "by", f"{by!r} is not a contributor of this plan; pass a Contributor to add them"
+            )
+        by_id = by
+    when = check_zoned("at", at)
+    if plan.revisions and when < plan.revisions[-1].at:
+        raise check.fail("at", "expected a time on or after the previous revision")
+    items = _changed_items(plan, list(add), list(remove), list(replace))
+    new = attrs.evolve(
+        plan,
+        items=items,
+        goals=plan.goals if goals is None else goals,
+        rituals=plan.rituals if rituals is None else rituals,
+        boundaries=plan.boundaries if boundaries is None else boundaries,
+        contributors=contributors,
+    )
+    if (new.items, new.goals, new.rituals, new.boundaries) == (
+        plan.items,
+        plan.goals,
+        plan.rituals,
+        plan.boundaries,
+    ):
+        raise check.fail("revise", "nothing changed; pass add, remove, replace or new values")
+    revision = Revision(
+        number=plan.version,
+        at=when,
+        by=by_id,
+        reason=reason,
+        items=plan.items,
+        rituals=plan.rituals,
+        boundaries=plan.boundaries,
+        goals=plan.goals,
+    )
+    return attrs.evolve(new, revisions=(*plan.revisions, revision))
+
+
+def _changed_items(
+    plan: Plan, add: list[PlanItem], remove: list[str], replace: list[PlanItem]
+) -> list[PlanItem]:
+    current = {item.strategy_id: item for item in plan.items}
+    for field, entries in (("add", add), ("replace", replace)):
+        for entry in entries:
+            if not isinstance(entry, PlanItem):
+                raise check.fail(field, f"expected PlanItem values, {check.got(entry)}")
+    touched = [*(i.strategy_id for i in replace), *remove]
+    if len(set(touched)) != len(touched):
+        raise check.fail("remove", "an item is both removed and replaced; do one of them")
+    for sid in touched:
+        if sid not in current:
+            raise check.fail("remove", f"the plan has no item for {sid!r}")
+    for item in add:
+        if item.strategy_id in current:
+            raise check.fail(
+                "add", f"the plan already has {item.strategy_id!r}; use replace to change it"
+            )
+    replacing = {item.strategy_id: item for item in replace}
+    kept = [replacing.get(i.strategy_id, i) for i in plan.items if i.strategy_id not in remove]
+    return kept + add
+
+
+@attrs.frozen
+class ItemChange:
+    """How one plan item differs between two versions.
+
+    ``kind`` names what changed: ``"recurrence"``, ``"minutes"``, ``"reasons"`` or
+    ``"pauses"`` (one change per kind).
+    """
+
+    strategy_id: str
+    kind: str
+    before: PlanItem
+    after: PlanItem
+
+
+@attrs.frozen
+class PlanChanges:
+    """What changed between an earlier version of a plan and the current one."""
+
+    since_version: int
+    added: tuple[PlanItem, ...]
+    removed: tuple[PlanItem, ...]
+    changed: tuple[ItemChange, ...]
+    goals_added: frozenset[Benefit]
+    goals_removed: frozenset[Benefit]
+    rituals_added: tuple[str, ...]
+    rituals_removed: tuple[str, ...]
+    boundaries_added: tuple[Boundary, ...]
+    boundaries_removed: tuple[Boundary, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether the two versions hold the same content."""
+        return not (
+            self.added
+            or self.removed
+            or self.changed
+            or self.goals_added
+            or self.goals_removed
+            or self.rituals_added
+            or self.rituals_removed
+            or self.boundaries_added
+            or self.boundaries_removed
+        )
+
+
+def compare(plan: Plan, version: int) -> PlanChanges:
+    """Compare an earlier version of a plan (1 is the first) with the current one.
+
+    Raises:
+        ValidationError: there is no such earlier version.
+    """
+    check.check_int("version", version, 1, plan.version)
+    if version == plan.version:
+        old_items, old_goals, old_rituals, old_boundaries = (
+            plan.items,
+            plan.goals,
+            plan.rituals,
+            plan.boundaries,
+        )
+    else:
+        snapshot = plan.revisions[version - 1]
+        old_items, old_goals, old_rituals, old_boundaries = (
+            snapshot.items,
+            snapshot.goals,
+            snapshot.rituals,
+            snapshot.boundaries,
+        )
+    before = {i.strategy_id: i for i in old_items}
+    after = {i.strategy_id: i for i in plan.items}
+    changed = [
+        ItemChange(sid, kind, before[sid], after[sid])
+        for sid in before
+        if sid in after
+        for kind in ("recurrence", "minutes", "reasons", "pauses")
+        if getattr(before[sid], kind) != getattr(after[sid], kind)
+    ]
+    old_ritual_ids = [r.id for r in old_rituals]
+    new_ritual_ids = [r.id for r in plan.rituals]
+    return PlanChanges(
+        since_version=version,
+        added=tuple(i for sid, i in after.items() if sid not in before),
+        removed=tuple(i for sid, i in before.items() if sid not in after),
+        changed=tuple(changed),
+        goals_added=plan.goals - old_goals,
+        goals_removed=old_goals - plan.goals,
+        rituals_added=tuple(r for r in new_ritual_ids if r not in old_ritual_ids),
+        rituals_removed=tuple(r for r in old_ritual_ids if r not in new_ritual_ids),
+        boundaries_added=tuple(b for b in plan.boundaries if b not in old_boundaries),
+        boundaries_removed=tuple(b for b in old_boundaries if b not in plan.boundaries),
+    )

@@ -1,0 +1,349 @@
+"""generate_plan: the rules every generated plan keeps, and the cases no plan fits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from selfcare import (
+    AnchorKind,
+    Benefit,
+    Catalog,
+    Category,
+    Effort,
+    Frequency,
+    InfeasiblePlanError,
+    Plan,
+    PlanStatus,
+    Profile,
+    ReasonCode,
+    Role,
+    Strategy,
+    TimeOfDay,
+    ValidationError,
+    Weekday,
+    WorkingHours,
+    default_catalog,
+    generate_plan,
+)
+from selfcare._generate import MAX_ITEMS, RAMP
+from selfcare.testing import catalogs, profiles
+
+START = dt.date(2026, 11, 30)  # a Monday
+CATALOG = default_catalog()
+
+
+def _occurs(day: dt.date, recurrence_start: dt.date | None, weekdays: frozenset[Weekday]) -> bool:
+    return (recurrence_start is None or day >= recurrence_start) and (
+        not weekdays or Weekday.of(day) in weekdays
+    )
+
+
+def load_by_date(plan: Plan) -> dict[dt.date, int]:
+    """An independent oracle: minutes of items and timed rituals on each day of the plan."""
+    load: dict[dt.date, int] = defaultdict(int)
+    day = plan.period.first
+    while day <= plan.period.last:
+        for item in plan.items:
+            rule = item.recurrence
+            assert rule.frequency in (Frequency.WEEKLY, Frequency.DAILY)
+            if _occurs(day, rule.start, rule.weekdays):
+                load[day] += item.minutes * max(1, len(rule.times))
+        for ritual in plan.rituals:
+            if ritual.anchor.kind is AnchorKind.AT_TIME and _occurs(
+                day, ritual.recurrence.start, ritual.recurrence.weekdays
+            ):
+                load[day] += ritual.minutes
+        day += dt.timedelta(days=1)
+    return load
+
+
+def categories_in_week(plan: Plan, catalog: Catalog, week: int) -> set[Category]:
+    """The categories of items and rituals active in a week of the plan (0-based)."""
+    first = plan.period.first + dt.timedelta(weeks=week)
+    days = [first + dt.timedelta(days=n) for n in range(7)]
+    found = set()
+    for item in plan.items:
+        if any(_occurs(d, item.recurrence.start, item.recurrence.weekdays) for d in days):
+            found.add(catalog.strategy(item.strategy_id).category)
+    for ritual in plan.rituals:
+        found |= {catalog.strategy(sid).category for sid in ritual.strategy_ids}
+    return found
+
+
+def client(**changes: object) -> Profile:
+    base = Profile(role=Role.CLIENT, timezone="Europe/London", daily_minutes=30)
+    return attrs.evolve(base, **changes)
+
+
+def generate_or_none(profile: Profile, catalog: Catalog, seed: int) -> Plan | None:
+    try:
+        return generate_plan(profile, catalog, start=START, weeks=4, seed=seed)
+    except InfeasiblePlanError:
+        return None
+
+
+# --- properties over random profiles and catalogs -------------------------------------
+
+
+@given(profiles(), st.integers(0, 2**32))
+def test_budget_is_never_exceeded_on_any_date(profile: Profile, seed: int) -> None:
+    """Items and timed rituals together never take more than the day's budget."""
+    plan = generate_or_none(profile, CATALOG, seed)
+    assume(plan is not None)
+    assert plan is not None
+    for day, minutes in load_by_date(plan).items():
+        assert minutes <= profile.minutes_on(day), day
+
+
+@given(profiles(), catalogs(), st.integers(0, 2**32))
+def test_only_allowed_strategies_are_offered(
+    profile: Profile, catalog: Catalog, seed: int
+) -> None:
+    """Role, excluded categories and tags, and the spiritual opt-in are always respected."""
+    plan = generate_or_none(profile, catalog, seed)
+    assume(plan is not None)
+    assert plan is not None
+    for item in plan.items:
+        strategy = catalog.strategy(item.strategy_id)
+        assert strategy.is_for(profile.role)
+        assert strategy.category in profile.allowed_categories
+        assert not strategy.tags & profile.excluded_tags
+        assert profile.spiritual or strategy.category is not Category.SPIRITUAL
+    for day, minutes in load_by_date(plan).items():
+        assert minutes <= profile.minutes_on(day)
+
+
+@given(
+    profiles(role=Role.CLIENT).map(lambda p: attrs.evolve(p, daily_minutes=90)),
+    st.integers(0, 2**32),
+)
+def test_goals_and_categories_are_covered_when_the_budget_allows(
+    profile: Profile, seed: int
+) -> None:
+    """With time to spare, every goal is served and every allowed category is in every week."""
+    profile = attrs.evolve(profile, goals=set(list(profile.goals)[:3]))
+    plan = generate_or_none(profile, CATALOG, seed)
+    assume(plan is not None)
+    assert plan is not None
+    in_plan = [*plan.strategy_ids, *(sid for r in plan.rituals for sid in r.strategy_ids)]
+    served = {b for sid in in_plan for b in CATALOG.strategy(sid).benefits}
+    for goal in profile.goals:
+        reachable = [
+            s
+            for s in CATALOG.find(role=profile.role, benefit=goal)
+            if s.category in profile.allowed_categories and not s.tags & profile.excluded_tags
+        ]
+        assert goal in served or not reachable, goal
+    coverable = {
+        s.category
+        for s in CATALOG.find(role=profile.role)
+        if s.category in profile.allowed_categories and not s.tags & profile.excluded_tags
+    }
+    for week in range(4):
+        assert coverable <= categories_in_week(plan, CATALOG, week), week
+
+
+@given(profiles(), st.integers(0, 2**32))
+def test_the_first_week_is_gentle_and_later_weeks_grow(profile: Profile, seed: int) -> None:
+    """Week 1 uses at most half of each day's budget beyond the rituals; load never shrinks."""
+    plan = generate_or_none(profile, CATALOG, seed)
+    assume(plan is not None)
+    assert plan is not None
+    load = load_by_date(plan)
+    rituals_only = attrs.evolve(plan, items=())
+    ritual_load = load_by_date(rituals_only)
+    for n in range(7):
+        day = START + dt.timedelta(days=n)
+        cap = max(int(RAMP[0] * profile.minutes_on(day)), ritual_load[day])
+        assert load[day] <= cap
+        assert load[day] <= load[day + dt.timedelta(weeks=1)] <= load[day + dt.timedelta(weeks=2)]
+
+
+@given(profiles(), st.integers(0, 2**32))
+def test_every_item_has_reasons_and_says_how_it_fits(profile: Profile, seed: int) -> None:
+    """Each item carries typed reasons, always including why it fits the person's time."""
+    plan = generate_or_none(profile, CATALOG, seed)
+    assume(plan is not None)
+    assert plan is not None
+    assert 1 <= len(plan.items) <= MAX_ITEMS
+    for item in plan.items:
+        codes = {r.code for r in item.reasons}
+        assert ReasonCode.FITS_TIME in codes
+        goals = {r.facts["goal"] for r in item.reasons if r.code is ReasonCode.GOAL}
+        expected = {b.value for b in CATALOG.strategy(item.strategy_id).benefits & profile.goals}
+        assert expected == goals
+
+
+@given(profiles(), st.integers(0, 2**32))
+def test_the_same_seed_gives_the_same_plan(profile: Profile, seed: int) -> None:
+    """Generation is a pure function of its arguments."""
+    assert generate_or_none(profile, CATALOG, seed) == generate_or_none(profile, CATALOG, seed)
+
+
+# --- scenarios --------------------------------------------------------------------------
+
+
+def test_different_seeds_give_different_plans() -> None:
+    """Seeds vary the plan among equally sound choices."""
+    plans = {generate_plan(client(), start=START, seed=seed).items for seed in range(10)}
+    assert len(plans) > 1
+
+
+def test_a_client_plan_from_the_built_in_catalog() -> None:
+    """A client's draft plan: the daily reflection, goals served, a gentle start."""
+    profile = client(
+        goals={Benefit.COPING_SKILLS, Benefit.RESILIENCE},
+        excluded_categories={Category.SPIRITUAL},
+        preferred_times={TimeOfDay.MORNING},
+    )
+    plan = generate_plan(profile, start=START)
+    assert PlanStatus.DRAFT == plan.status
+    assert ["daily-reflection"] == [r.id for r in plan.rituals]
+    assert plan.period.first == START
+    assert plan.period.last == START + dt.timedelta(days=27)
+    assert profile.goals == plan.goals
+    for item in plan.items:
+        assert (dt.time(7, 30),) == item.recurrence.times
+        assert CATALOG.strategy(item.strategy_id).category is not Category.SPIRITUAL
+    week_1 = sum(load_by_date(plan)[START + dt.timedelta(days=n)] for n in range(7))
+    week_3 = sum(load_by_date(plan)[START + dt.timedelta(days=14 + n)] for n in range(7))
+    assert week_1 <= 0.5 * profile.weekly_minutes < week_3
+
+
+def test_a_therapist_with_a_full_caseload_and_twenty_minutes_a_day() -> None:
+    """Transitions and blocked time are included and do not eat the 20 personal minutes."""
+    therapist = Profile(
+        role=Role.THERAPIST,
+        timezone="America/New_York",
+        daily_minutes=20,
+        working_hours=WorkingHours(dt.time(8), dt.time(18)),
+        goals={Benefit.PREVENTS_BURNOUT},
+    )
+    plan = generate_plan(therapist, start=START)
+    ritual_ids = {r.id for r in plan.rituals}
+    assert {"daily-reflection", "transition-between-sessions"} <= ritual_ids
+    assert any(
+        Benefit.PREVENTS_BURNOUT in CATALOG.strategy(i).benefits for i in plan.strategy_ids
+    )
+    for day, minutes in load_by_date(plan).items():
+        assert minutes <= 20, day
+    assert [b.describe() for b in plan.boundaries] == ["no client contact after 18:00"]
+
+
+def test_spiritual_strategies_only_on_opt_in() -> None:
+    """A person who opts in and values nature gets spiritual care; others never do."""
+    opted_in = client(spiritual=True, values={"nature"}, daily_minutes=60)
+    plan = generate_plan(opted_in, start=START)
+    categories = {CATALOG.strategy(i).category for i in plan.strategy_ids}
+    assert Category.SPIRITUAL in categories
+    value_reasons = [
+        r for i in plan.items for r in i.reasons if r.code is ReasonCode.MATCHES_VALUE
+    ]
+    assert value_reasons
+    assert all(r.facts["value"] == "nature" for r in value_reasons)
+    for seed in range(5):
+        plain = generate_plan(client(daily_minutes=60), start=START, seed=seed)
+        assert all(CATALOG.strategy(i).category is not Category.SPIRITUAL for i in plain.strategy_ids)
+
+
+def test_a_tiny_budget_still_gives_a_plan_within_it() -> None:
+    """Ten minutes a day: the daily reflection and short items, never over the budget."""
+    plan = generate_plan(client(daily_minutes=10), start=START)
+    assert plan.items
+    assert all(minutes <= 10 for minutes in load_by_date(plan).values())
+
+
+def test_neglected_categories_get_weight() -> None:
+    """A category rated 1 of 5 gets an item that says so."""
+    plan = generate_plan(client(), start=START, assessment={Category.PRACTICAL: 1})
+    neglected = [
+        r.facts for i in plan.items for r in i.reasons if r.code is ReasonCode.NEGLECTED_CATEGORY
+    ]
+    assert {"category": "practical", "rating": 1.0} in neglected
+
+
+def test_load_is_spread_over_the_week() -> None:
+    """With the same time every day, the full plan uses every day and no day is piled up."""
+    plan = generate_plan(client(daily_minutes=40), start=START)
+    load = load_by_date(plan)
+    week_3 = [load[START + dt.timedelta(days=14 + n)] for n in range(7)]
+    assert min(week_3) > 0
+    assert max(week_3) <= 40
+
+
+def test_items_start_in_ramp_weeks() -> None:
+    """Later items start in weeks 2 or 3 and say so."""
+    plan = generate_plan(client(daily_minutes=60), start=START)
+    starts = {i.recurrence.start for i in plan.items}
+    assert starts <= {START, START + dt.timedelta(weeks=1), START + dt.timedelta(weeks=2)}
+    for item in plan.items:
+        ramp = [r for r in item.reasons if r.code is ReasonCode.RAMP_UP]
+        assert bool(ramp) == (item.recurrence.start != START)
+
+
+# --- infeasible and invalid -------------------------------------------------------------
+
+
+def _only(*strategies: Strategy) -> Catalog:
+    return Catalog(strategies=strategies)
+
+
+WALK = Strategy(
+    id="walk",
+    name="Walk",
+    category=Category.PHYSICAL,
+    roles={Role.CLIENT},
+    minutes=30,
+    effort=Effort.LOW,
+    tags={"outdoors"},
+)
+
+
+@pytest.mark.parametrize(
+    ("profile", "catalog", "constraint"),
+    [
+        (client(daily_minutes=0), CATALOG, "daily_minutes"),
+        (client(excluded_categories=set(Category)), CATALOG, "excluded_categories"),
+        (attrs.evolve(client(), role=Role.THERAPIST), _only(WALK), "catalog"),
+        (client(excluded_categories={Category.PHYSICAL}), _only(WALK), "excluded_categories"),
+        (client(excluded_tags={"outdoors"}), _only(WALK), "excluded_tags"),
+        (client(daily_minutes=4), _only(WALK), "daily_minutes"),
+        (client(daily_minutes=5), CATALOG, "daily_minutes"),
+    ],
+    ids=["zero-budget", "all-excluded", "nothing-for-role", "category", "tags", "too-short", "rituals-fill-it"],
+)
+def test_infeasible_profiles_name_the_blocking_constraint(
+    profile: Profile, catalog: Catalog, constraint: str
+) -> None:
+    """No empty or broken plan: an InfeasiblePlanError names what blocks a plan."""
+    with pytest.raises(InfeasiblePlanError) as info:
+        generate_plan(profile, catalog, start=START)
+    assert constraint == info.value.constraint
+    assert str(info.value).startswith(constraint + ": ")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"weeks": 0}, "weeks"),
+        ({"weeks": 53}, "weeks"),
+        ({"start": dt.datetime(2026, 1, 1)}, "start"),
+        ({"seed": 1.5}, "seed"),
+        ({"assessment": {Category.PHYSICAL: 6}}, "assessment[physical]"),
+        ({"assessment": {"physical": 3}}, "assessment"),
+        ({"assessment": [object()]}, "assessment"),
+        ({"include_rituals": "yes"}, "include_rituals"),
+    ],
+)
+def test_invalid_arguments_are_rejected(changes: dict[str, object], field: str) -> None:
+    """Bad arguments raise ValidationError naming the argument."""
+    arguments: dict[str, object] = {"start": START, **changes}
+    with pytest.raises(ValidationError) as info:
+        generate_plan(client(), **arguments)  # type: ignore[arg-type]
+    assert field == info.value.problems[0][0]
