@@ -75,7 +75,9 @@ class Boundary:
     def no_contact_on(cls, weekdays: Iterable[Weekday], description: str = "") -> Boundary:
         """No client contact on chosen days off."""
         return cls(
-            BoundaryKind.NO_CONTACT_ON_DAYS, weekdays=frozenset(weekdays), description=description
+            BoundaryKind.NO_CONTACT_ON_DAYS,
+            weekdays=check.to_frozenset(weekdays),
+            description=description,
         )
 
     @classmethod

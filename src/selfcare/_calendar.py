@@ -122,7 +122,11 @@ class Period:
         return (self.last - self.first).days + 1
 
     def __contains__(self, day: object) -> bool:
-        return isinstance(day, dt.date) and self.first <= day <= self.last
+        return (
+            isinstance(day, dt.date)
+            and not isinstance(day, dt.datetime)
+            and self.first <= day <= self.last
+        )
 
     @classmethod
     def weeks_from(cls, start: dt.date, weeks: int) -> Period:
@@ -135,4 +139,7 @@ class Period:
         if not isinstance(weeks, int) or isinstance(weeks, bool) or not 1 <= weeks <= 520:
             raise fail("weeks", "expected an integer from 1 to 520")
         first = check_date("start", start)
-        return cls(first, first + dt.timedelta(days=7 * weeks - 1))
+        try:
+            return cls(first, first + dt.timedelta(days=7 * weeks - 1))
+        except OverflowError:
+            raise fail("weeks", "the period would run past the year 9999") from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import enum
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -160,11 +161,26 @@ class Catalog:
     ) -> tuple[Strategy, ...]:
         """The strategies matching every filter given, in catalog order.
 
+        Raises:
+            ValidationError: a filter is not of its type (e.g. a string for a category).
+
         Example:
             >>> quick = default_catalog().find(category=Category.PHYSICAL, max_minutes=10)
             >>> all(s.minutes <= 10 for s in quick)
             True
         """
+        filters: tuple[tuple[str, object, type[enum.Enum]], ...] = (
+            ("role", role, Role),
+            ("category", category, Category),
+            ("benefit", benefit, Benefit),
+        )
+        for field, value, kind in filters:
+            if value is not None and not isinstance(value, kind):
+                raise check.fail(field, check.expected_member(kind, value))
+        if tag is not None:
+            check.check_slug("tag", tag, "a tag")
+        if max_minutes is not None:
+            check.check_int("max_minutes", max_minutes, 0, check.MAX_MINUTES)
         return tuple(
             s
             for s in self.strategies
@@ -198,9 +214,9 @@ class Catalog:
             True
         """
         return Catalog(
-            strategies=_merge(self.strategies, strategies),
-            rituals=_merge(self.rituals, rituals),
-            prompts=_merge(self.prompts, prompts),
+            strategies=_merge(self.strategies, _entries_of("strategies", strategies, Strategy)),
+            rituals=_merge(self.rituals, _entries_of("rituals", rituals, Ritual)),
+            prompts=_merge(self.prompts, _entries_of("prompts", prompts, Prompt)),
         )
 
     def without(self, *ids: str) -> Catalog:
@@ -215,6 +231,11 @@ class Catalog:
             False
         """
         for id in ids:
+            if not isinstance(id, str):
+                raise check.fail(
+                    "ids",
+                    "expected ids as separate arguments, e.g. without('a', 'b'), " + check.got(id),
+                )
             if id not in self:
                 raise UnknownIdError(
                     "entry",
@@ -227,6 +248,13 @@ class Catalog:
             rituals=[r for r in self.rituals if r.id not in gone],
             prompts=[p for p in self.prompts if p.id not in gone],
         )
+
+
+def _entries_of(field: str, value: Iterable[T], kind: type[T]) -> tuple[T, ...]:
+    entries: Any = check.to_tuple(value)
+    if not isinstance(entries, tuple) or not all(isinstance(e, kind) for e in entries):
+        raise check.fail(field, f"expected a sequence of {kind.__name__} values")
+    return entries
 
 
 def _merge(old: tuple[T, ...], new: Iterable[T]) -> list[T]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -24,12 +25,15 @@ MAX_SLUG = 64
 MAX_NAME = 200
 MAX_TEXT = 10_000
 MAX_MINUTES = 1440
+MAX_COLLECTION = 100_000
 
 Validator = Callable[[Any, Any, Any], None]
 
 
 def got(value: object) -> str:
     """Describe a rejected value without echoing text a person may have written."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return "got a very large integer"
     if value is None or isinstance(value, bool | int | float | enum.Enum):
         return f"got {value!r}"
     if isinstance(value, str):
@@ -136,6 +140,9 @@ def members(kind: type[E], *, non_empty: bool = False) -> Validator:
     """An attrs validator for a frozenset of ``kind`` members."""
 
     def validate(_inst: object, attribute: Any, value: Any) -> None:
+        for item in value if isinstance(value, tuple) else ():  # items that did not hash
+            if not isinstance(item, kind):
+                raise fail(attribute.name, expected_member(kind, item))
         check_collection(attribute.name, value)
         for item in value:
             if not isinstance(item, kind):
@@ -150,6 +157,8 @@ def slugs(what: str) -> Validator:
     """An attrs validator for a frozenset of slugs (tags, values)."""
 
     def validate(_inst: object, attribute: Any, value: Any) -> None:
+        for item in value if isinstance(value, tuple) else ():  # items that did not hash
+            check_slug(attribute.name, item, what)
         check_collection(attribute.name, value)
         for item in value:
             check_slug(attribute.name, item, what)
@@ -158,30 +167,47 @@ def slugs(what: str) -> Validator:
 
 
 def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
-    """Convert any iterable to a frozenset; a lone string is left for the validator to reject."""
+    """Convert any iterable to a frozenset.
+
+    A lone string, an endless or oversized iterable, or unhashable items are left as they
+    are (or cut short) for the validator to reject with the field's name.
+    """
     raw: Any = value
     if isinstance(raw, str | bytes | frozenset) or not isinstance(raw, Iterable):
         return raw  # type: ignore[return-value]  # rejected by the validator
-    return frozenset(raw)
+    items = tuple(itertools.islice(raw, MAX_COLLECTION + 1))
+    try:
+        return frozenset(items) if len(items) <= MAX_COLLECTION else items  # type: ignore[return-value]
+    except TypeError:  # an unhashable item
+        return items  # type: ignore[return-value]
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    """Convert any iterable to a tuple; a lone string is left for the validator to reject."""
+    """Convert any iterable to a tuple, reading at most one more than the largest cap."""
     raw: Any = value
     if isinstance(raw, str | bytes | tuple) or not isinstance(raw, Iterable):
         return raw  # type: ignore[return-value]  # rejected by the validator
-    return tuple(raw)
+    return tuple(itertools.islice(raw, MAX_COLLECTION + 1))
 
 
 def check_collection(field: str, value: object) -> None:
-    """Reject a lone string given where a collection belongs (it would split into letters)."""
+    """Reject what did not become a frozenset: a lone string, unhashable items, too many."""
     if not isinstance(value, frozenset):
-        raise fail(field, "expected a collection (a set, list or tuple), " + got(value))
+        raise fail(
+            field,
+            f"expected a collection (a set, list or tuple) of at most {MAX_COLLECTION} "
+            "single values; a lone string is not one, " + got(value),
+        )
 
 
 def check_finite(field: str, value: object) -> None:
-    """Require a real, finite number."""
-    if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+    """Require a real, finite number (an integer within 64 bits, or a finite float)."""
+    if (
+        not isinstance(value, int | float)
+        or isinstance(value, bool)
+        or (isinstance(value, float) and not math.isfinite(value))
+        or (isinstance(value, int) and value.bit_length() > 63)
+    ):
         raise fail(field, f"expected a finite number, {got(value)}")
 
 

@@ -8,7 +8,7 @@ only imported when a strategy is first drawn from.
 
 from __future__ import annotations
 
-from functools import partial
+from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
@@ -18,9 +18,11 @@ STRATEGIES = {
     "Boundary": "boundaries",
     "Catalog": "catalogs",
     "Contributor": "contributors",
+    "ItemChange": "item_changes",
     "Journal": "journals",
     "Period": "periods",
     "Plan": "plans",
+    "PlanChanges": "plan_changes",
     "PlanItem": "plan_items",
     "Practice": "practices",
     "Profile": "profiles",
@@ -37,8 +39,12 @@ STRATEGIES = {
 }
 
 
-def _build(name: str) -> Any:
-    return getattr(import_module("selfcare.testing"), name)()
+def _lazy(name: str) -> Callable[[], Any]:
+    # hypothesis wants a plain function for st.deferred, not a functools.partial.
+    def build() -> Any:
+        return getattr(import_module("selfcare.testing"), name)()
+
+    return build
 
 
 def _hypothesis_setup_hook() -> None:
@@ -47,6 +53,4 @@ def _hypothesis_setup_hook() -> None:
     import selfcare
 
     for type_name, strategy_name in STRATEGIES.items():
-        st.register_type_strategy(
-            getattr(selfcare, type_name), st.deferred(partial(_build, strategy_name))
-        )
+        st.register_type_strategy(getattr(selfcare, type_name), st.deferred(_lazy(strategy_name)))

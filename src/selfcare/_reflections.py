@@ -16,7 +16,7 @@ import pendulum
 from selfcare import _checks as check
 from selfcare._categories import Category, Role
 from selfcare._frozenmap import FrozenMap
-from selfcare._zoned import check_zoned
+from selfcare._zoned import check_zoned, zoned_key
 
 __all__ = ["Journal", "Practice", "PracticeStatus", "Ratings", "Reflection"]
 
@@ -140,7 +140,7 @@ class Reflection:
         False
     """
 
-    at: pendulum.DateTime = attrs.field()
+    at: pendulum.DateTime = attrs.field(eq=zoned_key)
     author: Role = attrs.field(validator=check.member(Role))
     ratings: Ratings = attrs.field(factory=Ratings)
     self_ratings: Mapping[Category, int] = attrs.field(factory=FrozenMap, converter=_self_ratings)

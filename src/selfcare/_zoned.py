@@ -1,9 +1,9 @@
 """Zoned instants and IANA time zones.
 
 A zoned instant keeps its IANA zone. Values are accepted as stdlib ``datetime`` (with a
-``zoneinfo.ZoneInfo`` or UTC) or pendulum ``DateTime`` and stored as pendulum ``DateTime``
-in canonical form: the same instant, in the same zone, with ``fold`` set only where the
-wall-clock time is ambiguous.
+``zoneinfo.ZoneInfo`` or UTC) or pendulum ``DateTime`` and stored as :class:`DateTime`, a
+pendulum ``DateTime`` in canonical form: the same instant, in the same zone, with ``fold``
+set only where the wall-clock time is ambiguous.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from functools import lru_cache
+from typing import Any
 
 import pendulum
 
@@ -19,9 +20,103 @@ from selfcare._checks import fail, got
 MAX_ZONE = 64
 
 
+class DateTime(pendulum.DateTime):
+    """A pendulum ``DateTime`` that compares, hashes and pickles by its exact instant.
+
+    Python compares two datetimes that share a ``tzinfo`` by wall-clock time and ignores
+    ``fold``, so the two instants of an ambiguous local time would compare equal, and
+    pendulum's pickling drops ``fold``. This subclass compares and hashes by the instant
+    (as aware datetimes in different zones do) and pickles and copies with its fold.
+    """
+
+    def _instant(self) -> dt.datetime:
+        return _instant(self)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, dt.datetime) and other.tzinfo is not None:
+            return self._instant() == _instant(other)
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        if isinstance(other, dt.datetime) and other.tzinfo is not None:
+            return self._instant() != _instant(other)
+        return NotImplemented
+
+    def __lt__(self, other: object) -> bool:
+        if isinstance(other, dt.datetime) and other.tzinfo is not None:
+            return self._instant() < _instant(other)
+        return NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        if isinstance(other, dt.datetime) and other.tzinfo is not None:
+            return self._instant() <= _instant(other)
+        return NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        if isinstance(other, dt.datetime) and other.tzinfo is not None:
+            return self._instant() > _instant(other)
+        return NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        if isinstance(other, dt.datetime) and other.tzinfo is not None:
+            return self._instant() >= _instant(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._instant())
+
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        return _rebuild, (*self.timetuple()[:6], self.microsecond, self.timezone_name, self.fold)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return self.__reduce_ex__(2)
+
+    def __copy__(self) -> DateTime:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> DateTime:
+        return self
+
+
+def _instant(value: dt.datetime) -> dt.datetime:
+    """The instant as a stdlib naive UTC datetime (exact, and honouring ``fold``)."""
+    offset = value.utcoffset()
+    assert offset is not None
+    naive = dt.datetime(
+        value.year,
+        value.month,
+        value.day,
+        value.hour,
+        value.minute,
+        value.second,
+        value.microsecond,
+    )
+    return naive - offset
+
+
+def _rebuild(
+    year: int,
+    month: int,
+    day: int,
+    hour: int,
+    minute: int,
+    second: int,
+    micro: int,
+    name: str,
+    fold: int,
+) -> DateTime:
+    return DateTime(year, month, day, hour, minute, second, micro, tzinfo=zone(name), fold=fold)
+
+
+def zoned_key(value: dt.datetime) -> tuple[dt.datetime, str | None]:
+    """What makes two zoned values the same: the instant and the zone."""
+    return _instant(value), zone_name(value)
+
+
 @lru_cache(maxsize=1024)
 def _zone(name: str) -> pendulum.Timezone | None:
     try:
+        zoneinfo.ZoneInfo(name)  # case-sensitive, unlike pendulum's special case for "utc"
         return pendulum.timezone(name)
     except (ValueError, zoneinfo.ZoneInfoNotFoundError):
         return None
@@ -55,8 +150,8 @@ def zone_name(value: dt.datetime) -> str | None:
     return None
 
 
-def check_zoned(field: str, value: object) -> pendulum.DateTime:
-    """Require an aware datetime in an IANA zone; return it as a canonical pendulum DateTime."""
+def check_zoned(field: str, value: object) -> DateTime:
+    """Require an aware datetime in an IANA zone; return it as a canonical :class:`DateTime`."""
     if not isinstance(value, dt.datetime):
         raise fail(
             field,
@@ -70,11 +165,16 @@ def check_zoned(field: str, value: object) -> pendulum.DateTime:
             "expected a datetime with an IANA time zone (zoneinfo.ZoneInfo or a pendulum zone); "
             "a naive datetime or a fixed offset loses the person's zone",
         )
-    return in_zone(dt.datetime.astimezone(value, dt.UTC), zone(name))
+    try:
+        return in_zone(value, zone(name))
+    except (OverflowError, ValueError):
+        raise fail(
+            field, "expected an instant between the years 2 and 9998; this one is out of range"
+        ) from None
 
 
-def in_zone(value: dt.datetime, tz: pendulum.Timezone) -> pendulum.DateTime:
-    """The instant ``value`` (aware) as a canonical pendulum DateTime in ``tz``.
+def in_zone(value: dt.datetime, tz: pendulum.Timezone) -> DateTime:
+    """The instant ``value`` (aware) as a canonical :class:`DateTime` in ``tz``.
 
     Goes through the stdlib's ``fromutc``, which sets ``fold`` only for the second of two
     ambiguous wall-clock times; pendulum's own conversions can leave ``fold=1`` elsewhere.
@@ -82,7 +182,7 @@ def in_zone(value: dt.datetime, tz: pendulum.Timezone) -> pendulum.DateTime:
     u = dt.datetime.astimezone(value, dt.UTC)
     plain = dt.datetime(u.year, u.month, u.day, u.hour, u.minute, u.second, u.microsecond, dt.UTC)
     local = plain.astimezone(tz)
-    return pendulum.DateTime(
+    return DateTime(
         local.year,
         local.month,
         local.day,

@@ -14,6 +14,7 @@ __all__ = [
     "InfeasiblePlanError",
     "Problem",
     "SelfCareError",
+    "TooManyOccurrencesError",
     "UnknownIdError",
     "ValidationError",
 ]
@@ -48,6 +49,9 @@ class ValidationError(SelfCareError, ValueError):
         self.problems = tuple(problems)
         super().__init__("; ".join(f"{path}: {message}" for path, message in self.problems))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.problems,))
+
     @classmethod
     def single(cls, path: str, message: str) -> ValidationError:
         """Build an error holding one problem.
@@ -57,6 +61,43 @@ class ValidationError(SelfCareError, ValueError):
             (('mood', 'expected an integer from 0 to 10'),)
         """
         return cls([(path, message)])
+
+
+class TooManyOccurrencesError(ValidationError):
+    """Expanding a recurrence would give more occurrences than the call allows.
+
+    Expansion stops as soon as it passes the limit, so a mistaken window cannot hang the
+    app. The problem is reported on the field ``limit``.
+
+    Attributes:
+        limit: the most occurrences (or weeks) the call would return.
+
+    Example:
+        >>> err = TooManyOccurrencesError(10_000)
+        >>> err.problems[0][0], err.limit
+        ('limit', 10000)
+        >>> isinstance(err, ValidationError)
+        True
+    """
+
+    limit: int
+    what: str
+
+    def __init__(self, limit: int, what: str = "occurrences") -> None:
+        self.limit = limit
+        self.what = what
+        super().__init__(
+            [
+                (
+                    "limit",
+                    f"the window holds more than {limit} {what}; narrow the window, "
+                    "or pass a larger limit (at most 1000000)",
+                )
+            ]
+        )
+
+    def __reduce__(self) -> tuple[type[TooManyOccurrencesError], tuple[int, str]]:
+        return (type(self), (self.limit, self.what))
 
 
 class UnknownIdError(SelfCareError, LookupError):
@@ -72,15 +113,20 @@ class UnknownIdError(SelfCareError, LookupError):
         self.kind = kind
         self.id = id
         self.suggestions = tuple(suggestions)
+        # Quote the id only when it looks like one: free text passed by mistake stays out.
+        shown = repr(id) if _looks_like_id(id) else f"(not a valid id: {_describe(id)})"
         hint = (
             "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
             if self.suggestions
             else "; list the catalog's ids to see what it holds"
         )
-        super().__init__(f"no {kind} with id {id!r} in this catalog{hint}")
+        super().__init__(f"no {kind} with id {shown} in this catalog{hint}")
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.kind, self.id, self.suggestions))
 
 
 class InfeasiblePlanError(SelfCareError, ValueError):
@@ -92,4 +138,23 @@ class InfeasiblePlanError(SelfCareError, ValueError):
 
     def __init__(self, constraint: str, message: str) -> None:
         self.constraint = constraint
+        self.message = message
         super().__init__(f"{constraint}: {message}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.constraint, self.message))
+
+
+def _looks_like_id(value: object) -> bool:
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= 64
+        and all(c.islower() or c.isdigit() or c == "-" for c in value)
+        and value.isascii()
+    )
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, str):
+        return f"a string of {len(value)} characters"
+    return f"a {type(value).__name__}"

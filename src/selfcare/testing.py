@@ -32,6 +32,7 @@ from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
 from selfcare._profiles import Profile, WorkingHours
 from selfcare._reasons import Reason, ReasonCode
 from selfcare._recurrence import Recurrence
+from selfcare._revisions import ItemChange, PlanChanges, compare
 from selfcare._reflections import Journal, Practice, Ratings, Reflection
 from selfcare._rituals import Anchor, Ritual, RitualStep
 from selfcare._strategies import Strategy
@@ -43,8 +44,10 @@ __all__ = [
     "catalogs",
     "contributors",
     "dates",
+    "item_changes",
     "journals",
     "periods",
+    "plan_changes",
     "plan_items",
     "plans",
     "practices",
@@ -425,6 +428,22 @@ def plans(draw: st.DrawFn) -> Plan:
         revisions=history,
         **draw(_contents()),
     )
+
+
+@st.composite
+def plan_changes(draw: st.DrawFn) -> PlanChanges:
+    """What changed since an earlier version of a generated-looking plan."""
+    plan = draw(plans())
+    return compare(plan, draw(st.integers(1, plan.version)))
+
+
+@st.composite
+def item_changes(draw: st.DrawFn) -> ItemChange:
+    """A change of one kind to one plan item."""
+    before = draw(plan_items())
+    kind = draw(st.sampled_from(["recurrence", "minutes", "reasons", "pauses"]))
+    after = draw(plan_items(st.just(before.strategy_id)))
+    return ItemChange(before.strategy_id, kind, before, after)
 
 
 def register_type_strategies() -> None:

@@ -1,0 +1,234 @@
+"""Specification of strategies: one concrete self-care practice."""
+
+# Tests read `assert expected == actual`, with the expected value first.
+# ruff: noqa: SIM300
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import pytest
+
+from selfcare import Benefit, Category, Effort, Role, Strategy, ValidationError
+
+
+def check_rejected(build: Callable[[], object], field: str, expected: str) -> None:
+    """Building must fail with a ValidationError on ``field`` whose message has ``expected``."""
+    with pytest.raises(ValidationError) as caught:
+        build()
+    assert isinstance(caught.value, ValueError)
+    path, message = caught.value.problems[0]
+    assert field == path
+    assert expected in message
+
+
+def strategy(**changes: Any) -> Strategy:
+    """A valid strategy with some fields changed."""
+    fields: dict[str, Any] = {
+        "id": "short-walk",
+        "name": "Short walk",
+        "category": Category.PHYSICAL,
+        "roles": {Role.CLIENT, Role.THERAPIST},
+        "minutes": 10,
+    }
+    return Strategy(**{**fields, **changes})
+
+
+def test_defaults() -> None:
+    """A strategy is low effort with no benefits, tags or description unless given."""
+    walk = strategy()
+    assert Effort.LOW is walk.effort
+    assert frozenset() == walk.benefits
+    assert frozenset() == walk.tags
+    assert "" == walk.description
+
+
+def test_collections_are_stored_as_frozensets() -> None:
+    """Roles, benefits and tags given as lists, tuples or generators become frozensets."""
+    walk = strategy(
+        roles=[Role.CLIENT, Role.CLIENT],
+        benefits=(Benefit.RESILIENCE,),
+        tags=(tag for tag in ["nature", "outdoors"]),
+    )
+    assert frozenset({Role.CLIENT}) == walk.roles
+    assert frozenset({Benefit.RESILIENCE}) == walk.benefits
+    assert frozenset({"nature", "outdoors"}) == walk.tags
+
+
+@pytest.mark.parametrize(
+    ("roles", "role", "expected"),
+    [
+        ({Role.CLIENT}, Role.CLIENT, True),
+        ({Role.CLIENT}, Role.THERAPIST, False),
+        ({Role.THERAPIST}, Role.THERAPIST, True),
+        (set(Role), Role.CLIENT, True),
+    ],
+)
+def test_is_for(roles: set[Role], role: Role, expected: bool) -> None:
+    """is_for tells whether a strategy is meant for a role."""
+    assert expected == strategy(roles=roles).is_for(role)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "stored"),
+    [
+        pytest.param({"id": "a"}, "id", "a", id="id-one-letter"),
+        pytest.param({"id": "a" * 64}, "id", "a" * 64, id="id-64"),
+        pytest.param({"id": "4-7-8-breathing"}, "id", "4-7-8-breathing", id="id-digits"),
+        pytest.param({"name": "W"}, "name", "W", id="name-1"),
+        pytest.param({"name": "W" * 200}, "name", "W" * 200, id="name-200"),
+        pytest.param({"minutes": 1}, "minutes", 1, id="minutes-1"),
+        pytest.param({"minutes": 1440}, "minutes", 1440, id="minutes-1440"),
+        pytest.param({"description": "d" * 10_000}, "description", "d" * 10_000, id="desc-10k"),
+        pytest.param({"tags": ["t" * 64]}, "tags", frozenset({"t" * 64}), id="tag-64"),
+        pytest.param({"effort": Effort.HIGH}, "effort", Effort.HIGH, id="effort-high"),
+    ],
+)
+def test_accepts_values_at_the_edges(changes: dict[str, Any], field: str, stored: object) -> None:
+    """The longest and smallest allowed values are accepted and stored."""
+    assert stored == getattr(strategy(**changes), field)
+
+
+BAD_SLUGS = [
+    pytest.param("", id="empty"),
+    pytest.param("Short-walk", id="uppercase"),
+    pytest.param("short_walk", id="underscore"),
+    pytest.param("short walk", id="space"),
+    pytest.param("short--walk", id="double-hyphen"),
+    pytest.param("-walk", id="leading-hyphen"),
+    pytest.param("walk-", id="trailing-hyphen"),
+    pytest.param("walk\n", id="newline"),
+    pytest.param("café", id="non-ascii"),
+    pytest.param("a" * 65, id="65-chars"),
+    pytest.param(5, id="int"),
+    pytest.param(None, id="none"),
+    pytest.param(b"walk", id="bytes"),
+]
+
+
+@pytest.mark.parametrize("bad", BAD_SLUGS)
+def test_rejects_bad_ids(bad: object) -> None:
+    """An id must be a lowercase slug of 1 to 64 characters."""
+    check_rejected(lambda: strategy(id=bad), "id", "expected an id: lowercase letters")
+
+
+@pytest.mark.parametrize("bad", BAD_SLUGS)
+def test_rejects_bad_tags(bad: object) -> None:
+    """Every tag must be a lowercase slug of 1 to 64 characters."""
+    check_rejected(lambda: strategy(tags=[bad]), "tags", "expected a tag: lowercase letters")
+
+
+REJECTED = [
+    # name
+    pytest.param({"name": ""}, "name", "expected some text", id="name-empty"),
+    pytest.param({"name": "   "}, "name", "expected some text", id="name-blank"),
+    pytest.param({"name": "\t\n"}, "name", "expected some text", id="name-whitespace"),
+    pytest.param({"name": "W" * 201}, "name", "at most 200 characters", id="name-201"),
+    pytest.param({"name": None}, "name", "expected a string", id="name-none"),
+    pytest.param({"name": 5}, "name", "expected a string", id="name-int"),
+    # category
+    pytest.param({"category": "physical"}, "category", "expected a Category", id="cat-text"),
+    pytest.param({"category": None}, "category", "expected a Category", id="cat-none"),
+    pytest.param({"category": Role.CLIENT}, "category", "expected a Category", id="cat-role"),
+    # roles
+    pytest.param({"roles": "client"}, "roles", "expected a collection", id="roles-lone-text"),
+    pytest.param({"roles": Role.CLIENT}, "roles", "expected a collection", id="roles-lone-role"),
+    pytest.param({"roles": None}, "roles", "expected a collection", id="roles-none"),
+    pytest.param({"roles": []}, "roles", "expected at least one Role", id="roles-empty"),
+    pytest.param({"roles": ["client"]}, "roles", "expected a Role", id="roles-text-item"),
+    pytest.param({"roles": [None]}, "roles", "expected a Role", id="roles-none-item"),
+    # minutes
+    pytest.param({"minutes": 0}, "minutes", "from 1 to 1440", id="minutes-0"),
+    pytest.param({"minutes": 1441}, "minutes", "from 1 to 1440", id="minutes-1441"),
+    pytest.param({"minutes": -5}, "minutes", "from 1 to 1440", id="minutes-negative"),
+    pytest.param({"minutes": True}, "minutes", "expected an integer", id="minutes-bool"),
+    pytest.param({"minutes": 10.0}, "minutes", "expected an integer", id="minutes-float"),
+    pytest.param({"minutes": None}, "minutes", "expected an integer", id="minutes-none"),
+    pytest.param({"minutes": "10"}, "minutes", "expected an integer", id="minutes-text"),
+    # effort
+    pytest.param({"effort": "low"}, "effort", "expected a Effort", id="effort-text"),
+    pytest.param({"effort": 1}, "effort", "expected a Effort", id="effort-int"),
+    # benefits
+    pytest.param(
+        {"benefits": "coping-skills"}, "benefits", "expected a collection", id="benefits-lone"
+    ),
+    pytest.param(
+        {"benefits": ["coping-skills"]}, "benefits", "expected a Benefit", id="benefits-text"
+    ),
+    # tags
+    pytest.param({"tags": "nature"}, "tags", "expected a collection", id="tags-lone-text"),
+    pytest.param({"tags": 5}, "tags", "expected a collection", id="tags-int"),
+    # description
+    pytest.param({"description": None}, "description", "expected a string", id="desc-none"),
+    pytest.param(
+        {"description": "d" * 10_001}, "description", "at most 10000 characters", id="desc-10001"
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "field", "expected"), REJECTED)
+def test_rejects(changes: dict[str, Any], field: str, expected: str) -> None:
+    """Invalid strategies are rejected naming the field and what was expected."""
+    check_rejected(lambda: strategy(**changes), field, expected)
+
+
+def test_enum_error_says_how_to_convert_text() -> None:
+    """The error for text where an enum belongs shows the member and how to convert."""
+    with pytest.raises(ValidationError) as caught:
+        strategy(category="physical")
+    expected = (
+        "category: expected a Category such as Category.EMOTIONAL "
+        "(convert text with Category(text)), got a string of 8 characters"
+    )
+    assert expected == str(caught.value)
+
+
+def test_number_error_shows_the_number() -> None:
+    """A rejected number is shown, so the person can see what was wrong."""
+    with pytest.raises(ValidationError) as caught:
+        strategy(minutes=1441)
+    assert "minutes: expected an integer from 1 to 1440, got 1441" == str(caught.value)
+
+
+def test_a_huge_integer_is_a_validation_error() -> None:
+    """An absurdly large integer is rejected with a ValidationError naming the field."""
+    check_rejected(lambda: strategy(minutes=10**5000), "minutes", "from 1 to 1440")
+
+
+def test_an_unhashable_item_is_a_validation_error() -> None:
+    """A nested list where a tag belongs is rejected with a ValidationError."""
+    check_rejected(lambda: strategy(tags=[["calm"]]), "tags", "expected a tag")
+
+
+def test_strategies_compare_and_hash_by_value() -> None:
+    """Equal strategies are equal and hash alike."""
+    assert strategy(tags=["a", "b"]) == strategy(tags=("b", "a"))
+    assert hash(strategy(tags=["a", "b"])) == hash(strategy(tags=("b", "a")))
+    assert strategy() != strategy(minutes=11)
+
+
+@pytest.mark.parametrize("field", [a.name for a in attrs.fields(Strategy)])
+def test_strategies_are_immutable(field: str) -> None:
+    """No field of a strategy can be reassigned."""
+    walk = strategy()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        setattr(walk, field, getattr(walk, field))
+
+
+def test_strategies_pickle() -> None:
+    """A strategy survives a pickle round trip unchanged."""
+    walk = strategy(
+        effort=Effort.MEDIUM,
+        benefits={Benefit.RESILIENCE, Benefit.PREVENTS_BURNOUT},
+        tags={"nature"},
+        description="Walk round the block.",
+    )
+    assert walk == pickle.loads(pickle.dumps(walk))
+
+
+def test_description_is_left_out_of_repr() -> None:
+    """A strategy's repr leaves out its description."""
+    assert "round the block" not in repr(strategy(description="Walk round the block."))
