@@ -102,9 +102,7 @@ def test_budget_is_never_exceeded_on_any_date(profile: Profile, seed: int) -> No
 
 
 @given(profiles(), catalogs(), st.integers(0, 2**32))
-def test_only_allowed_strategies_are_offered(
-    profile: Profile, catalog: Catalog, seed: int
-) -> None:
+def test_only_allowed_strategies_are_offered(profile: Profile, catalog: Catalog, seed: int) -> None:
     """Role, excluded categories and tags, and the spiritual opt-in are always respected."""
     plan = generate_or_none(profile, catalog, seed)
     assume(plan is not None)
@@ -203,8 +201,8 @@ def test_a_client_plan_from_the_built_in_catalog() -> None:
         preferred_times={TimeOfDay.MORNING},
     )
     plan = generate_plan(profile, start=START)
-    assert PlanStatus.DRAFT == plan.status
-    assert ["daily-reflection"] == [r.id for r in plan.rituals]
+    assert plan.status == PlanStatus.DRAFT
+    assert [r.id for r in plan.rituals] == ["daily-reflection"]
     assert plan.period.first == START
     assert plan.period.last == START + dt.timedelta(days=27)
     assert profile.goals == plan.goals
@@ -228,9 +226,7 @@ def test_a_therapist_with_a_full_caseload_and_twenty_minutes_a_day() -> None:
     plan = generate_plan(therapist, start=START)
     ritual_ids = {r.id for r in plan.rituals}
     assert {"daily-reflection", "transition-between-sessions"} <= ritual_ids
-    assert any(
-        Benefit.PREVENTS_BURNOUT in CATALOG.strategy(i).benefits for i in plan.strategy_ids
-    )
+    assert any(Benefit.PREVENTS_BURNOUT in CATALOG.strategy(i).benefits for i in plan.strategy_ids)
     for day, minutes in load_by_date(plan).items():
         assert minutes <= 20, day
     assert [b.describe() for b in plan.boundaries] == ["no client contact after 18:00"]
@@ -242,14 +238,14 @@ def test_spiritual_strategies_only_on_opt_in() -> None:
     plan = generate_plan(opted_in, start=START)
     categories = {CATALOG.strategy(i).category for i in plan.strategy_ids}
     assert Category.SPIRITUAL in categories
-    value_reasons = [
-        r for i in plan.items for r in i.reasons if r.code is ReasonCode.MATCHES_VALUE
-    ]
+    value_reasons = [r for i in plan.items for r in i.reasons if r.code is ReasonCode.MATCHES_VALUE]
     assert value_reasons
     assert all(r.facts["value"] == "nature" for r in value_reasons)
     for seed in range(5):
         plain = generate_plan(client(daily_minutes=60), start=START, seed=seed)
-        assert all(CATALOG.strategy(i).category is not Category.SPIRITUAL for i in plain.strategy_ids)
+        assert all(
+            CATALOG.strategy(i).category is not Category.SPIRITUAL for i in plain.strategy_ids
+        )
 
 
 def test_a_tiny_budget_still_gives_a_plan_within_it() -> None:
@@ -316,7 +312,15 @@ WALK = Strategy(
         (client(daily_minutes=4), _only(WALK), "daily_minutes"),
         (client(daily_minutes=5), CATALOG, "daily_minutes"),
     ],
-    ids=["zero-budget", "all-excluded", "nothing-for-role", "category", "tags", "too-short", "rituals-fill-it"],
+    ids=[
+        "zero-budget",
+        "all-excluded",
+        "nothing-for-role",
+        "category",
+        "tags",
+        "too-short",
+        "rituals-fill-it",
+    ],
 )
 def test_infeasible_profiles_name_the_blocking_constraint(
     profile: Profile, catalog: Catalog, constraint: str
@@ -347,3 +351,13 @@ def test_invalid_arguments_are_rejected(changes: dict[str, object], field: str) 
     with pytest.raises(ValidationError) as info:
         generate_plan(client(), **arguments)  # type: ignore[arg-type]
     assert field == info.value.problems[0][0]
+
+
+@given(profiles(), st.integers(0, 2**32))
+def test_minutes_by_date_agrees_with_an_independent_count(profile: Profile, seed: int) -> None:
+    """Plan.minutes_by_date counts items and timed rituals as the rules say."""
+    plan = generate_or_none(profile, CATALOG, seed)
+    assume(plan is not None)
+    assert plan is not None
+    expected = load_by_date(plan)
+    assert {day: expected.get(day, 0) for day in plan.minutes_by_date()} == plan.minutes_by_date()

@@ -86,6 +86,11 @@ class _Budget:
             for d in days:
                 self.used[s][d] += minutes
 
+    def room(self) -> int:
+        """The most minutes any single day still has free once the ramp is over."""
+        last = len(self.caps) - 1
+        return max(self.caps[last][d] - self.used[last][d] for d in range(7))
+
     def load(self, days: Sequence[int], minutes: int) -> tuple[float, float]:
         """How full the busiest and the average chosen day would be at full budget."""
         last = len(self.caps) - 1
@@ -324,12 +329,16 @@ def _choose(
     covered: set[Category],
     served: set[Benefit],
 ) -> list[_Choice]:
-    """Pick and place strategies in three phases: coverage, goals, then the best of the rest."""
+    """Pick and place strategies in three phases: coverage, goals, then the best of the rest.
+
+    Each pick ranks the group once and tries it in order; a strategy that does not fit is
+    dropped without re-ranking, so the cost stays near-linear in the catalog's size.
+    """
     choices: list[_Choice] = []
     goals_left = set(profile.goals) - served
     categories_left = set(profile.allowed_categories) - covered
-    pool = list(candidates)
-    last = len(budget.caps) - 1
+    per_category: dict[Category, int] = {}
+    pool = {s.id: s for s in candidates}
 
     def score(s: Strategy) -> tuple[float, str]:
         value = (
@@ -339,42 +348,42 @@ def _choose(
             + 1.5 * len(s.tags & profile.values)
             + _EFFORT_BONUS[s.effort]
             + (1.0 if s.category in categories_left else 0.0)
-            - 1.0 * sum(c.strategy.category is s.category for c in choices)
+            - 1.0 * per_category.get(s.category, 0)
             + jitter[s.id]
         )
         return (-value, s.id)
 
-    def place(group: list[Strategy], stage: int, delay_cost: float) -> bool:
-        best = min(group, key=score)
-        pool.remove(best)
-        choice = _schedule(best, min(stage, last), budget, rotation, delay_cost)
-        if choice is not None:
-            budget.add(choice.stage, choice.days, choice.minutes)
-            choices.append(choice)
-            goals_left.difference_update(best.benefits)
-            categories_left.discard(best.category)
-        return choice is not None
+    def pick(group: Iterable[Strategy], stage: int, delay_cost: float) -> bool:
+        """Place the best strategy of the group that fits; False when none does."""
+        for best in sorted(group, key=score):
+            del pool[best.id]
+            if min(_minute_options(best)) > budget.room():
+                continue
+            choice = _schedule(best, min(stage, len(budget.caps) - 1), budget, rotation, delay_cost)
+            if choice is not None:
+                budget.add(choice.stage, choice.days, choice.minutes)
+                choices.append(choice)
+                goals_left.difference_update(best.benefits)
+                categories_left.discard(best.category)
+                per_category[best.category] = per_category.get(best.category, 0) + 1
+                return True
+        return False
 
     # Week 1: every allowed category the rituals leave out, the most neglected first.
-    for category in sorted(
-        categories_left, key=lambda c: (-neglect.get(c, 0.0), list(Category).index(c))
-    ):
-        while category in categories_left and len(choices) < MAX_ITEMS:
-            group = [s for s in pool if s.category is category]
-            if not group:
-                break
-            place(group, 0, delay_cost=3.0)
+    order = sorted(categories_left, key=lambda c: (-neglect.get(c, 0.0), list(Category).index(c)))
+    for category in order:
+        if len(choices) < MAX_ITEMS:
+            pick([s for s in pool.values() if s.category is category], 0, delay_cost=3.0)
     # Week 2: every goal not yet served.
     while goals_left and len(choices) < MAX_ITEMS:
-        group = [s for s in pool if s.benefits & goals_left]
-        if not group:
+        if not pick([s for s in pool.values() if s.benefits & goals_left], 1, delay_cost=0.6):
             break
-        place(group, 1, delay_cost=0.6)
     # Weeks 2 and 3: the best of the rest, while there is room; a couple start in week 2
     # so every week of the ramp brings something new.
     while pool and len(choices) < MAX_ITEMS:
         starting_in_week_2 = sum(c.stage == 1 for c in choices)
-        place(pool, 1 if starting_in_week_2 < 2 else 2, delay_cost=0.6)
+        if not pick(list(pool.values()), 1 if starting_in_week_2 < 2 else 2, delay_cost=0.6):
+            break
     return choices
 
 
