@@ -68,8 +68,15 @@ def run() -> list[dict[str, object]]:
     """Measure every workload; one row each, with its baseline, ratio and target."""
     rows: list[dict[str, object]] = []
     default = median_seconds(lambda: selfcare.generate_plan(PROFILE, start=START), 30)
-    rows.append({"workload": "4-week plan, built-in catalog", "median_s": default,
-                 "baseline": "-", "ratio": None, "target": None})
+    rows.append(
+        {
+            "workload": "4-week plan, built-in catalog",
+            "median_s": default,
+            "baseline": "-",
+            "ratio": None,
+            "target": None,
+        }
+    )
     sizes = {}
     for size in (100, 1_000, 10_000):
         catalog = synthetic_catalog(size)
@@ -78,19 +85,39 @@ def run() -> list[dict[str, object]]:
             lambda c=catalog: selfcare.generate_plan(PROFILE, c, start=START), repeats
         )
     for size in (100, 1_000, 10_000):
-        rows.append({"workload": f"4-week plan, {size:,} strategies", "median_s": sizes[size],
-                     "baseline": "-", "ratio": None, "target": None})
-    rows.append({"workload": "growth: 10,000 vs 1,000 strategies", "median_s": sizes[10_000],
-                 "baseline": "1,000 strategies", "ratio": sizes[10_000] / sizes[1_000],
-                 "target": 12.0})
+        rows.append(
+            {
+                "workload": f"4-week plan, {size:,} strategies",
+                "median_s": sizes[size],
+                "baseline": "-",
+                "ratio": None,
+                "target": None,
+            }
+        )
+    rows.append(
+        {
+            "workload": "growth: 10,000 vs 1,000 strategies",
+            "median_s": sizes[10_000],
+            "baseline": "1,000 strategies",
+            "ratio": sizes[10_000] / sizes[1_000],
+            "target": 12.0,
+        }
+    )
     by_weeks = {
         weeks: median_seconds(
             lambda w=weeks: selfcare.generate_plan(PROFILE, start=START, weeks=w), 20
         )
         for weeks in (4, 52)
     }
-    rows.append({"workload": "growth: 52 vs 4 weeks", "median_s": by_weeks[52],
-                 "baseline": "4 weeks", "ratio": by_weeks[52] / by_weeks[4], "target": 13.0})
+    rows.append(
+        {
+            "workload": "growth: 52 vs 4 weeks",
+            "median_s": by_weeks[52],
+            "baseline": "4 weeks",
+            "ratio": by_weeks[52] / by_weeks[4],
+            "target": 13.0,
+        }
+    )
     return rows
 
 
@@ -101,8 +128,10 @@ def main() -> None:
         verdict = "-" if target is None else ("PASS" if ratio <= target else "MISS")  # type: ignore[operator]
         ratio_text = "-" if ratio is None else f"{ratio:.2f}x"
         target_text = "-" if target is None else f"{target:.1f}x"
-        print(f"{row['workload']:<40} {row['median_s'] * 1e3:>8.2f}ms {row['baseline']!s:>18} "
-              f"{ratio_text:>7} {target_text:>7}  {verdict}")
+        print(
+            f"{row['workload']:<40} {row['median_s'] * 1e3:>8.2f}ms {row['baseline']!s:>18} "
+            f"{ratio_text:>7} {target_text:>7}  {verdict}"
+        )
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from importlib.metadata import version as _version
 
 project = "selfcare"
 author = "The selfcare developers"
-copyright = "2026, the selfcare developers"  # noqa: A001
+copyright = "2026, the selfcare developers"
 release = _version("selfcare")
 version = release
 

@@ -1,7 +1,6 @@
 """Specification of the package's architecture: a pure core and a documented surface."""
 
 # Tests read `assert expected == actual`, with the expected value first.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

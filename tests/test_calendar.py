@@ -1,7 +1,6 @@
 """Specification of weekdays, parts of the day and periods."""
 
 # Tests read `assert expected == actual`, with the expected value first.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

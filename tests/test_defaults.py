@@ -160,7 +160,7 @@ SEED_RITUALS: dict[str, tuple[tuple[str, ...], Anchor, Recurrence, frozenset[Rol
     ),
     "blocked-non-client-time": (
         ("session-notes", "lunch-break", "decompression"),
-        Anchor.at(dt.time(12, 30)),
+        Anchor.during_workday(),
         Recurrence.weekly(WORKDAYS),
         T,
     ),

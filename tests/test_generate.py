@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import Any
 
 import attrs
 import pytest
@@ -76,7 +77,7 @@ def categories_in_week(plan: Plan, catalog: Catalog, week: int) -> set[Category]
     return found
 
 
-def client(**changes: object) -> Profile:
+def client(**changes: Any) -> Profile:
     base = Profile(role=Role.CLIENT, timezone="Europe/London", daily_minutes=30)
     return attrs.evolve(base, **changes)
 
@@ -225,7 +226,11 @@ def test_a_therapist_with_a_full_caseload_and_twenty_minutes_a_day() -> None:
     )
     plan = generate_plan(therapist, start=START)
     ritual_ids = {r.id for r in plan.rituals}
-    assert {"daily-reflection", "transition-between-sessions"} <= ritual_ids
+    assert {
+        "daily-reflection",
+        "transition-between-sessions",
+        "blocked-non-client-time",
+    } <= ritual_ids
     assert any(Benefit.PREVENTS_BURNOUT in CATALOG.strategy(i).benefits for i in plan.strategy_ids)
     for day, minutes in load_by_date(plan).items():
         assert minutes <= 20, day

@@ -1,7 +1,6 @@
 """Specification of plans, their items, contributors and revisions."""
 
 # Tests read `assert expected == actual`, with the expected value first.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

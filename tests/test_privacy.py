@@ -1,7 +1,6 @@
 """Specification of privacy: what a person writes never leaks into a repr or an error."""
 
 # Tests read `assert expected == actual`, with the expected value first.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """Specification of reasons and of the frozen mapping that holds their facts."""
 
 # Tests read `assert expected == actual`, with the expected value first.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

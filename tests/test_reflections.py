@@ -1,7 +1,6 @@
 """Specification of reflections: practices, ratings, journals and zoned check-ins."""
 
 # Tests read `assert expected == actual`, with the expected value first.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

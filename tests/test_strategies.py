@@ -1,7 +1,6 @@
 """Specification of strategies: one concrete self-care practice."""
 
 # Tests read `assert expected == actual`, with the expected value first.
-# ruff: noqa: SIM300
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -19,6 +19,7 @@ __all__ = ["Catalog", "Prompt"]
 
 MAX_ENTRIES = 100_000
 T = TypeVar("T", Strategy, Ritual, "Prompt")
+D = TypeVar("D")
 
 
 def suggest(wanted: object, ids: Iterable[str]) -> list[str]:
@@ -87,6 +88,7 @@ class Catalog:
     )
     _ritual_index: Mapping[str, Ritual] = attrs.field(init=False, repr=False, eq=False, hash=False)
     _prompt_index: Mapping[str, Prompt] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _derived: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         strategies = _index("strategies", self.strategies, Strategy)
@@ -105,6 +107,7 @@ class Catalog:
         object.__setattr__(self, "_strategy_index", strategies)
         object.__setattr__(self, "_ritual_index", rituals)
         object.__setattr__(self, "_prompt_index", prompts)
+        object.__setattr__(self, "_derived", {})
 
     def __getstate__(self) -> dict[str, Any]:
         return {"strategies": self.strategies, "rituals": self.rituals, "prompts": self.prompts}
@@ -113,6 +116,17 @@ class Catalog:
         for key, value in state.items():
             object.__setattr__(self, key, value)
         self.__attrs_post_init__()
+
+    def derived(self, key: str, build: Callable[[], D]) -> D:
+        """Data derived from this catalog, built on first use and kept with it.
+
+        The catalog is immutable, so what is derived from it never goes stale; this keeps
+        such data with the catalog instead of in module-level state.
+        """
+        try:
+            return self._derived[key]  # type: ignore[no-any-return]
+        except KeyError:
+            return self._derived.setdefault(key, build())  # type: ignore[no-any-return]
 
     def strategy(self, id: str) -> Strategy:
         """The strategy with this id.

@@ -569,13 +569,13 @@ RITUALS: tuple[Ritual, ...] = (
             RitualStep("lunch-break", 30),
             RitualStep("decompression", 10),
         ),
-        anchor=Anchor.at(dt.time(12, 30)),
+        anchor=Anchor.during_workday(),
         recurrence=Recurrence.weekly(_WORKDAYS),
         roles=_THERAPIST,
         description=(
             "On working days, keep an hour free of clients for notes, lunch and a few quiet "
-            "minutes. It sits at 12:30 rather than at the end of the working day because it "
-            "holds the lunch break; move the anchor to fit your own schedule."
+            "minutes, placed between sessions where the day leaves room (plan_workday "
+            "places the notes, the lunch break and the decompression)."
         ),
     ),
 )

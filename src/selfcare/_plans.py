@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+import zoneinfo
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
 
 from selfcare import _checks as check
+from selfcare import _occurrences
 from selfcare._boundaries import Boundary
 from selfcare._calendar import Period
 from selfcare._categories import Benefit, Role
 from selfcare._reasons import Reason
 from selfcare._recurrence import Recurrence
-from selfcare._rituals import Ritual
-from selfcare._zoned import check_zone, check_zoned
+from selfcare._rituals import AnchorKind, Ritual
+from selfcare._zoned import check_zone, check_zoned, zoned_key
+
+if TYPE_CHECKING:
+    from selfcare._revisions import PlanChanges
 
 __all__ = ["Contributor", "Plan", "PlanItem", "PlanStatus", "Revision"]
 
@@ -85,6 +93,60 @@ class PlanItem:
         per_day = max(1, len(self.recurrence.times))
         return self.minutes * per_day * self.recurrence.days_per_week
 
+    def occurrences(
+        self,
+        start: dt.datetime | dt.date,
+        end: dt.datetime | dt.date,
+        *,
+        tz: str | zoneinfo.ZoneInfo,
+        origin: dt.date | None = None,
+        default_time: dt.time = dt.time(9),
+        limit: int = 10_000,
+    ) -> tuple[pendulum.DateTime, ...]:
+        """The occurrences of the item in ``[start, end)``, leaving out the paused days.
+
+        As :meth:`Recurrence.occurrences`, whose arguments these are (``origin`` is usually
+        the first day of the plan). A pause removes the occurrences of its days without
+        moving any other; like a skipped date, a paused occurrence still counts toward the
+        recurrence's ``count``.
+
+        Example:
+            >>> item = PlanItem(
+            ...     "short-walk",
+            ...     Recurrence.daily(at=datetime.time(12)),
+            ...     minutes=10,
+            ...     pauses=[Period(datetime.date(2026, 12, 24), datetime.date(2026, 12, 26))],
+            ... )
+            >>> [o.day for o in item.occurrences(
+            ...     datetime.date(2026, 12, 23), datetime.date(2026, 12, 28), tz="Europe/London")]
+            [23, 27]
+        """
+        return _occurrences.occurrences(
+            self.recurrence,
+            start,
+            end,
+            tz=tz,
+            origin=origin,
+            default_time=default_time,
+            limit=limit,
+            pauses=self.pauses,
+        )
+
+    def dates(
+        self, first: dt.date, last: dt.date, *, origin: dt.date | None = None, limit: int = 10_000
+    ) -> tuple[dt.date, ...]:
+        """The dates in ``[first, last]`` (both included) the item falls on, pauses left out.
+
+        Example:
+            >>> item = PlanItem("short-walk", Recurrence.every_n_days(2), minutes=10)
+            >>> item.dates(datetime.date(2026, 1, 5), datetime.date(2026, 1, 9),
+            ...            origin=datetime.date(2026, 1, 5))
+            (datetime.date(2026, 1, 5), datetime.date(2026, 1, 7), datetime.date(2026, 1, 9))
+        """
+        return _occurrences.dates(
+            self.recurrence, first, last, origin=origin, limit=limit, pauses=self.pauses
+        )
+
 
 @attrs.frozen
 class Contributor:
@@ -119,7 +181,7 @@ class Revision:
     """
 
     number: int = attrs.field(validator=check.int_in(1, MAX_REVISIONS))
-    at: pendulum.DateTime = attrs.field()
+    at: pendulum.DateTime = attrs.field(eq=zoned_key)
     by: str = attrs.field(validator=check.slug)
     reason: str = attrs.field(validator=check.text, repr=_private)
     items: tuple[PlanItem, ...] = attrs.field(default=(), converter=check.to_tuple, repr=False)
@@ -224,6 +286,105 @@ class Plan:
     def strategy_ids(self) -> tuple[str, ...]:
         """The strategies of the plan's items, in order."""
         return tuple(item.strategy_id for item in self.items)
+
+    def minutes_by_date(self) -> dict[dt.date, int]:
+        """Planned self-care minutes on each day of the plan, items and timed rituals together.
+
+        Rituals anchored to the working day (transitions after sessions, blocked non-client
+        time) are protected time inside working hours and are not counted here.
+
+        Example:
+            >>> plan = Plan(id="p", role=Role.CLIENT, timezone="UTC",
+            ...             period=Period.weeks_from(datetime.date(2026, 1, 5), 1),
+            ...             items=[PlanItem("short-walk", Recurrence.weekly([Weekday.MONDAY]), 10)])
+            >>> plan.minutes_by_date()[datetime.date(2026, 1, 5)]
+            10
+        """
+        first, last = self.period.first, self.period.last
+        totals = {first + dt.timedelta(days=n): 0 for n in range(self.period.days)}
+        for item in self.items:
+            per_day = item.minutes * max(1, len(item.recurrence.times))
+            for day in item.dates(first, last, origin=first, limit=self.period.days):
+                totals[day] += per_day
+        for ritual in self.rituals:
+            if ritual.anchor.kind is AnchorKind.AT_TIME:
+                for day in ritual.recurrence.dates(
+                    first, last, origin=first, limit=self.period.days
+                ):
+                    totals[day] += ritual.minutes
+        return totals
+
+    def minutes_on(self, day: dt.date) -> int:
+        """Planned self-care minutes on one day (0 outside the plan's period)."""
+        return self.minutes_by_date().get(check.check_date("day", day), 0)
+
+    def activate(self) -> Plan:
+        """Return the plan, now active. Only a draft can be activated."""
+        from selfcare._revisions import activate
+
+        return activate(self)
+
+    def complete(self) -> Plan:
+        """Return the plan, now completed. Only an active plan can be completed."""
+        from selfcare._revisions import complete
+
+        return complete(self)
+
+    def revoke(self) -> Plan:
+        """Return the plan, now revoked. A draft or an active plan can be revoked."""
+        from selfcare._revisions import revoke
+
+        return revoke(self)
+
+    def revise(
+        self,
+        *,
+        by: str | Contributor,
+        at: dt.datetime,
+        reason: str,
+        add: Iterable[PlanItem] = (),
+        remove: Iterable[str] = (),
+        replace: Iterable[PlanItem] = (),
+        goals: Iterable[Benefit] | None = None,
+        rituals: Iterable[Ritual] | None = None,
+        boundaries: Iterable[Boundary] | None = None,
+    ) -> Plan:
+        """Return the plan with a change made together, recorded as a new revision.
+
+        See :func:`selfcare._revisions.revise` for the arguments; ``by`` is a contributor's
+        id or a new :class:`Contributor`, ``reason`` is private.
+
+        Example:
+            >>> plan = Plan(id="p", role=Role.CLIENT, timezone="Europe/London",
+            ...             period=Period.weeks_from(datetime.date(2026, 1, 5), 4),
+            ...             items=[PlanItem("short-walk", Recurrence.daily(), 10)])
+            >>> plan = plan.revise(by=Contributor("client-7", Role.CLIENT),
+            ...                    at=pendulum.datetime(2026, 1, 12, 18, tz="Europe/London"),
+            ...                    reason="too much at once", remove=["short-walk"],
+            ...                    add=[PlanItem("mindful-breathing", Recurrence.daily(), 3)])
+            >>> plan.version, plan.strategy_ids
+            (2, ('mindful-breathing',))
+        """
+        from selfcare._revisions import revise
+
+        return revise(
+            self,
+            by=by,
+            at=at,
+            reason=reason,
+            add=add,
+            remove=remove,
+            replace=replace,
+            goals=goals,
+            rituals=rituals,
+            boundaries=boundaries,
+        )
+
+    def changes_since(self, version: int) -> PlanChanges:
+        """What changed between an earlier version (1 is the first) and this one."""
+        from selfcare._revisions import compare
+
+        return compare(self, version)
 
     def item(self, strategy_id: str) -> PlanItem:
         """The item for a strategy.

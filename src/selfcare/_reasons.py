@@ -30,6 +30,8 @@ class ReasonCode(enum.StrEnum):
     RAMP_UP = "ramp-up"
     ROUTINE = "routine"
     HELPED_BEFORE = "helped-before"
+    WENT_WITH_WORSE = "went-with-worse"
+    NOT_DONE = "not-done"
     HABIT_MOMENTUM = "habit-momentum"
     VARIETY = "variety"
     EXPLORATION = "exploration"

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import zoneinfo
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from selfcare._calendar import Weekday
 from selfcare._checks import check_date, check_int, check_time, fail, got, to_frozenset, to_tuple
+
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = ["Frequency", "Recurrence"]
 
@@ -186,6 +190,141 @@ class Recurrence:
             return len(self.weekdays) / self.interval
         assert self.per_week is not None
         return float(self.per_week)
+
+    @classmethod
+    def from_rrule(cls, text: str, *, start: dt.date | None = None) -> Recurrence:
+        """Read an RFC 5545 recurrence rule in the subset this library supports.
+
+        The subset is ``FREQ=DAILY`` or ``FREQ=WEEKLY`` with ``INTERVAL``, ``BYDAY``,
+        ``BYHOUR``, ``BYMINUTE`` and ``COUNT`` or ``UNTIL`` (and ``WKST=MO``). Names and
+        values are read case-insensitively and an ``RRULE:`` prefix is optional. ``BYHOUR``
+        times ``BYMINUTE`` gives the times of day (minute 0 without ``BYMINUTE``); ``UNTIL``
+        is read as a date (the time of a ``YYYYMMDDTHHMMSSZ`` value is dropped). DTSTART is
+        not part of a rule: pass ``start`` instead.
+
+        Raises:
+            ValidationError: the text is longer than 1,000 characters, malformed, uses a part
+                outside the subset, has ``INTERVAL`` below 1, ``COUNT`` above 10,000, or both
+                ``COUNT`` and ``UNTIL``. The problem's path names the part, e.g. ``rrule.COUNT``.
+
+        Example:
+            >>> Recurrence.from_rrule("FREQ=WEEKLY;BYDAY=MO,WE;BYHOUR=7;BYMINUTE=30").describe()
+            'every Monday and Wednesday at 07:30'
+        """
+        from selfcare._rrule import parse  # _rrule builds Recurrence values
+
+        return parse(text, start)
+
+    def to_rrule(self) -> str:
+        """Write this recurrence as an RFC 5545 rule, without ``DTSTART`` (``start`` is left out).
+
+        ``Recurrence.from_rrule(r.to_rrule(), start=r.start) == r`` for every recurrence the
+        subset can express.
+
+        Raises:
+            ValidationError: the recurrence cannot be written in the subset: a times-per-week
+                target, skipped dates (``EXDATE``), times with seconds, or times of day that are
+                not every hour of a set at every minute of a set.
+
+        Example:
+            >>> Recurrence.every_n_days(2, at=datetime.time(7), count=10).to_rrule()
+            'FREQ=DAILY;INTERVAL=2;BYHOUR=7;BYMINUTE=0;COUNT=10'
+        """
+        from selfcare._rrule import write  # _rrule builds Recurrence values
+
+        return write(self)
+
+    def occurrences(
+        self,
+        start: dt.datetime | dt.date,
+        end: dt.datetime | dt.date,
+        *,
+        tz: str | zoneinfo.ZoneInfo,
+        origin: dt.date | None = None,
+        default_time: dt.time = dt.time(9),
+        limit: int = 10_000,
+    ) -> tuple[pendulum.DateTime, ...]:
+        """The occurrences in the half-open window ``[start, end)``, in order.
+
+        Each occurrence is the wall-clock time on its day in ``tz``, by the DST policy: a
+        time that does not exist that day moves forward by the length of the gap, and an
+        ambiguous time is the earlier of its two instants (see ``docs/time.md``). Two times
+        that land on the same instant give one occurrence.
+
+        Args:
+            start: the first instant of the window: an aware ``datetime`` (stdlib or
+                pendulum, any zone) or a ``date``, meaning its first moment in ``tz``.
+            end: the instant just after the window, given the same way.
+            tz: the IANA zone the wall-clock times are in, e.g. ``"Europe/London"``.
+            origin: the day to count from when the recurrence has no ``start``; it stands in
+                for ``start`` (nothing happens before it). Needed then for an interval
+                above 1 or a ``count``; ignored when the recurrence has a ``start``.
+            default_time: the time of day used when the recurrence has no times.
+            limit: the most occurrences to return, from 1 to 1,000,000.
+
+        Returns:
+            Canonical pendulum ``DateTime`` values in ``tz``.
+
+        Raises:
+            TooManyOccurrencesError: the window holds more than ``limit`` occurrences.
+            ValidationError: an argument is invalid, or ``origin`` is needed and missing.
+
+        Example:
+            >>> r = Recurrence.daily(at=datetime.time(7))
+            >>> [o.to_iso8601_string() for o in r.occurrences(
+            ...     datetime.date(2026, 3, 28), datetime.date(2026, 3, 30), tz="Europe/London")]
+            ['2026-03-28T07:00:00+00:00', '2026-03-29T07:00:00+01:00']
+        """
+        from selfcare._occurrences import occurrences  # it imports this module
+
+        return occurrences(
+            self,
+            start,
+            end,
+            tz=tz,
+            origin=origin,
+            default_time=default_time,
+            limit=limit,
+        )
+
+    def dates(
+        self, first: dt.date, last: dt.date, *, origin: dt.date | None = None, limit: int = 10_000
+    ) -> tuple[dt.date, ...]:
+        """The dates in ``[first, last]`` (both included) this recurrence falls on.
+
+        Dates are the days of the rule itself, without a zone: ``start``, ``until``,
+        ``count`` and ``skipped`` apply, and ``origin`` and ``limit`` mean what they mean
+        for :meth:`occurrences`.
+
+        Example:
+            >>> Recurrence.times_per_week(3).dates(
+            ...     datetime.date(2026, 1, 5), datetime.date(2026, 1, 11))
+            (datetime.date(2026, 1, 5), datetime.date(2026, 1, 7), datetime.date(2026, 1, 9))
+        """
+        from selfcare._occurrences import dates  # it imports this module
+
+        return dates(self, first, last, origin=origin, limit=limit)
+
+    def week_targets(
+        self, first: dt.date, last: dt.date, *, origin: dt.date | None = None, limit: int = 10_000
+    ) -> tuple[tuple[dt.date, int], ...]:
+        """How many occurrences each ISO week (Monday to Sunday) touching ``[first, last]`` holds.
+
+        Whole weeks are counted, also where they reach outside ``[first, last]``. For a
+        times-per-week rule this is its target for the week (less in a week cut by ``start``,
+        ``until``, ``count`` or skipped dates). ``limit`` caps the number of weeks.
+
+        Returns:
+            ``(monday, occurrences)`` for each week, in order.
+
+        Example:
+            >>> Recurrence.times_per_week(3).week_targets(
+            ...     datetime.date(2026, 1, 7), datetime.date(2026, 1, 12))
+            ((datetime.date(2026, 1, 5), 3), (datetime.date(2026, 1, 12), 3))
+        """
+        from selfcare._occurrences import week_targets  # it imports this module
+
+        return week_targets(self, first, last, origin=origin, limit=limit)
 
     def describe(self) -> str:
         """Describe the recurrence in plain English."""

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import zoneinfo
+from typing import TYPE_CHECKING
 
 import attrs
 
 from selfcare import _checks as check
 from selfcare._categories import Role
+from selfcare._occurrences import ritual_occurrences
 from selfcare._recurrence import Recurrence
+
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = ["Anchor", "AnchorKind", "Ritual", "RitualStep"]
 
@@ -23,6 +29,7 @@ class AnchorKind(enum.StrEnum):
     AFTER_EACH_SESSION = "after-each-session"
     WORKDAY_START = "workday-start"
     WORKDAY_END = "workday-end"
+    DURING_WORKDAY = "during-workday"
 
 
 @attrs.frozen
@@ -69,6 +76,11 @@ class Anchor:
         """At the end of the working day."""
         return cls(AnchorKind.WORKDAY_END)
 
+    @classmethod
+    def during_workday(cls) -> Anchor:
+        """Inside the working day, wherever the sessions leave room (blocked non-client time)."""
+        return cls(AnchorKind.DURING_WORKDAY)
+
     def describe(self) -> str:
         """Describe the anchor in plain English."""
         if self.time is not None:
@@ -77,6 +89,7 @@ class Anchor:
             AnchorKind.AFTER_EACH_SESSION: "after each client session",
             AnchorKind.WORKDAY_START: "at the start of the working day",
             AnchorKind.WORKDAY_END: "at the end of the working day",
+            AnchorKind.DURING_WORKDAY: "during the working day, between sessions",
         }[self.kind]
 
 
@@ -155,3 +168,43 @@ class Ritual:
     def is_for(self, role: Role) -> bool:
         """Tell whether this ritual is meant for ``role``."""
         return role in self.roles
+
+    def occurrences(
+        self,
+        start: dt.datetime | dt.date,
+        end: dt.datetime | dt.date,
+        *,
+        tz: str | zoneinfo.ZoneInfo,
+        origin: dt.date | None = None,
+        limit: int = 10_000,
+    ) -> tuple[tuple[pendulum.DateTime, ...], ...]:
+        """When each step starts, for every time the ritual begins in ``[start, end)``.
+
+        Only a ritual anchored at a time of day has times of its own; the ritual begins at
+        that wall-clock time on each day of its recurrence (by the DST policy of
+        :meth:`Recurrence.occurrences`, whose arguments these are). Each later step starts
+        when the one before it ends, in elapsed minutes, so a step may cross a change of
+        clock. A ritual is included when it begins inside the window.
+
+        Returns:
+            One tuple per time the ritual begins, holding the start of each step in order.
+
+        Raises:
+            ValidationError: the ritual is anchored to sessions or the working day (the
+                path is ``anchor``), or an argument is invalid.
+            TooManyOccurrencesError: it begins more than ``limit`` times in the window.
+
+        Example:
+            >>> ritual = Ritual(
+            ...     id="evening-reflection",
+            ...     name="Evening reflection",
+            ...     steps=[RitualStep("one-insight", 5), RitualStep("one-gratitude", 5)],
+            ...     anchor=Anchor.at(datetime.time(21)),
+            ...     recurrence=Recurrence.daily(),
+            ...     roles={Role.CLIENT},
+            ... )
+            >>> [[s.format("ddd HH:mm") for s in starts] for starts in ritual.occurrences(
+            ...     datetime.date(2026, 3, 28), datetime.date(2026, 3, 30), tz="Europe/London")]
+            [['Sat 21:00', 'Sat 21:05'], ['Sun 21:00', 'Sun 21:05']]
+        """
+        return ritual_occurrences(self, start, end, tz=tz, origin=origin, limit=limit)

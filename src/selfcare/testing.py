@@ -21,50 +21,99 @@ from collections.abc import Sequence
 from typing import Any
 
 import attrs
+import pendulum
+from hypothesis import assume
 from hypothesis import strategies as st
 
+from selfcare._adherence import ItemAdherence, PlanAdherence, plan_adherence
 from selfcare._boundaries import Boundary
+from selfcare._boundary_checks import BoundaryViolation, ContactEvent, ContactKind
 from selfcare._calendar import Period, TimeOfDay, Weekday
 from selfcare._catalog import Catalog, Prompt
 from selfcare._categories import Benefit, Category, Effort, Role
+from selfcare._effects import Measure, StrategyEffect
+from selfcare._habits import HabitStrength, Streak, habit_strength, streak
 from selfcare._hypothesis_plugin import _hypothesis_setup_hook
+from selfcare._insights import (
+    CategoryBalance,
+    TrendPoint,
+    WellbeingTrend,
+    category_balance,
+    wellbeing_trend,
+)
+from selfcare._plan_workday import plan_workday
 from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
 from selfcare._profiles import Profile, WorkingHours
 from selfcare._reasons import Reason, ReasonCode
+from selfcare._recommend import Recommendation, Recommendations, recommend
 from selfcare._recurrence import Recurrence
-from selfcare._revisions import ItemChange, PlanChanges, compare
 from selfcare._reflections import Journal, Practice, Ratings, Reflection
+from selfcare._review import ItemReview, PlanReview, Suggestion, SuggestionKind, review_plan
+from selfcare._revisions import ItemChange, PlanChanges, compare
 from selfcare._rituals import Anchor, Ritual, RitualStep
+from selfcare._scoring import RecommendWeights
+from selfcare._sessions import Session
 from selfcare._strategies import Strategy
+from selfcare._support import DistressRule, SupportAdvisory, support_advisory
+from selfcare._timeline import day_bounds
+from selfcare._workday import Block, Workday, WorkdayWarning, WorkdayWarningCode, WorkFigures
+from selfcare._workday_rules import NotesPer, WorkdayRules
+from selfcare._workweek import Workweek, plan_workweek
 from selfcare._zoned import check_zoned
 
 __all__ = [
     "anchors",
+    "blocks",
     "boundaries",
+    "boundary_violations",
     "catalogs",
+    "category_balances",
+    "contact_events",
     "contributors",
     "dates",
+    "day_sessions",
+    "distress_rules",
+    "habit_strengths",
+    "item_adherences",
     "item_changes",
+    "item_reviews",
     "journals",
     "periods",
+    "plan_adherences",
     "plan_changes",
     "plan_items",
+    "plan_reviews",
     "plans",
     "practices",
     "profiles",
     "prompts",
     "ratings",
     "reasons",
+    "recommend_weights",
+    "recommendation_lists",
+    "recommendations",
     "recurrences",
     "reflections",
     "register_type_strategies",
     "revisions",
     "ritual_steps",
     "rituals",
+    "sessions",
     "slugs",
     "strategies",
+    "strategy_effect_values",
+    "streaks",
+    "suggestions",
+    "support_advisories",
     "times_of_day",
+    "trend_points",
+    "wellbeing_trends",
+    "work_figures",
+    "workday_rules",
+    "workday_warnings",
+    "workdays",
     "working_hours",
+    "workweeks",
     "zone_names",
     "zoned_datetimes",
 ]
@@ -444,6 +493,354 @@ def item_changes(draw: st.DrawFn) -> ItemChange:
     kind = draw(st.sampled_from(["recurrence", "minutes", "reasons", "pauses"]))
     after = draw(plan_items(st.just(before.strategy_id)))
     return ItemChange(before.strategy_id, kind, before, after)
+
+
+def _on_the_minute(zones: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Any]:
+    return zoned_datetimes(zones).map(lambda d: check_zoned("start", d.replace(second=0)))
+
+
+def sessions(zones: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Session]:
+    """Client sessions of 1 minute to 3 hours, in any zone, some with an opaque ref."""
+    return st.builds(Session, _on_the_minute(zones), st.integers(1, 180), st.none() | slugs())
+
+
+def _clock(minutes: int) -> dt.time:
+    return dt.time(*divmod(minutes, 60))
+
+
+@st.composite
+def workday_rules(draw: st.DrawFn) -> WorkdayRules:
+    """Workday rules with a lunch window that fits the working hours."""
+    hours = draw(working_hours())
+    start = hours.start.hour * 60 + hours.start.minute
+    end = hours.end.hour * 60 + hours.end.minute
+    lunch_start = draw(st.integers(start, end - 1))
+    lunch_end = draw(st.integers(lunch_start + 1, end))
+    return WorkdayRules(
+        hours=hours,
+        transition_minutes=draw(st.integers(0, 20)),
+        min_gap=draw(st.integers(1, 20)),
+        notes_minutes=draw(st.integers(0, 30)),
+        notes_per=draw(st.sampled_from(NotesPer)),
+        lunch_start=_clock(lunch_start),
+        lunch_end=_clock(lunch_end),
+        lunch_minutes=draw(st.integers(0, min(lunch_end - lunch_start, 90))),
+        decompression_minutes=draw(st.integers(0, 30)),
+        max_in_row=draw(st.integers(1, 8)),
+        min_break_minutes=draw(st.integers(1, 30)),
+    )
+
+
+@st.composite
+def day_sessions(
+    draw: st.DrawFn, tz: str, day: dt.date, *, max_sessions: int = 10
+) -> list[Session]:
+    """Sessions that do not overlap, all on ``day`` in ``tz`` (given in any zone, any order)."""
+    first, last = day_bounds(day, tz)
+    cursor = first + draw(st.integers(0, 18 * 60))
+    found = []
+    for _ in range(draw(st.integers(0, max_sessions))):
+        cursor += draw(st.sampled_from([0, 10, 15, 60]) | st.integers(0, 240))
+        length = draw(st.sampled_from([50, 60]) | st.integers(1, 120))
+        if cursor + length > last:
+            break
+        zone = draw(st.sampled_from([tz, *ZONES]))
+        start = dt.datetime.fromtimestamp(cursor * 60, zoneinfo.ZoneInfo(zone))
+        found.append(Session(start, length, draw(st.none() | slugs())))
+        cursor += length
+    return draw(st.permutations(found))
+
+
+def _planned_day(draw: st.DrawFn) -> tuple[str, dt.date]:
+    tz = draw(zone_names())
+    day = draw(dates())
+    first, last = day_bounds(day, tz)
+    assume(last > first)  # Pacific/Apia skipped 30 December 2011
+    return tz, day
+
+
+@st.composite
+def workdays(draw: st.DrawFn) -> Workday:
+    """Planned days, from plan_workday with drawn rules and sessions, DST days included."""
+    tz, day = _planned_day(draw)
+    rules = draw(workday_rules())
+    return plan_workday(draw(day_sessions(tz, day)), rules=rules, tz=tz, day=day)
+
+
+@st.composite
+def workweeks(draw: st.DrawFn) -> Workweek:
+    """Planned weeks, from plan_workweek with a few sessions on each day."""
+    tz, start = _planned_day(draw)
+    assume(start <= dt.date(2037, 12, 20))
+    days = [start + dt.timedelta(days=n) for n in range(7)]
+    for day in days:
+        first, last = day_bounds(day, tz)
+        assume(last > first)
+    by_day = {day: draw(day_sessions(tz, day, max_sessions=3)) for day in days}
+    return plan_workweek(by_day, rules=draw(workday_rules()), tz=tz, start=start, weeks=1)
+
+
+def blocks() -> st.SearchStrategy[Block]:
+    """Blocks of planned days, of every kind."""
+    return workdays().filter(lambda d: bool(d.blocks)).flatmap(lambda d: st.sampled_from(d.blocks))
+
+
+def work_figures() -> st.SearchStrategy[WorkFigures]:
+    """The figures of planned days and weeks."""
+    return workdays().map(lambda d: d.figures) | workweeks().map(lambda w: w.figures)
+
+
+def _facts() -> st.SearchStrategy[dict[str, Any]]:
+    names = st.text("abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=12).filter(
+        lambda s: s[0] != "_"
+    )
+    values = st.one_of(
+        st.integers(-(10**6), 10**6),
+        st.floats(-1e6, 1e6, allow_nan=False),
+        st.text(max_size=40),
+    )
+    return st.dictionaries(names, values, max_size=3)
+
+
+def workday_warnings() -> st.SearchStrategy[WorkdayWarning]:
+    """Warnings about a day or a week, with a few facts."""
+    return st.builds(WorkdayWarning, st.sampled_from(WorkdayWarningCode), _name(), _facts())
+
+
+def contact_events() -> st.SearchStrategy[ContactEvent]:
+    """Client contact of every kind, as a moment or with a length, some with a ref."""
+    return st.builds(
+        ContactEvent,
+        st.sampled_from(ContactKind),
+        zoned_datetimes(),
+        st.none() | st.integers(1, 240),
+        st.none() | slugs(),
+    )
+
+
+def boundary_violations() -> st.SearchStrategy[BoundaryViolation]:
+    """Violations pairing any boundary with any contact."""
+    return st.builds(BoundaryViolation, boundaries(), contact_events(), _name(), _facts())
+
+
+# Insights and recommendations.
+
+
+_IDS = ("short-walk", "one-gratitude", "news-limits")
+_MONDAY = dt.date(2026, 1, 5)
+
+
+def _history() -> st.SearchStrategy[list[Reflection]]:
+    """Up to six quick reflections within six weeks, practising a few built-in strategies.
+
+    Journal text is left out: the insights never read it, and drawing it is slow.
+    """
+    base = check_zoned("at", dt.datetime(2026, 1, 5, 12, tzinfo=zoneinfo.ZoneInfo("Europe/London")))
+    reflection = st.builds(
+        Reflection,
+        at=st.integers(0, 42 * 24 * 60).map(lambda minutes: base.add(minutes=minutes)),
+        author=st.sampled_from(Role),
+        ratings=ratings(),
+        self_ratings=st.dictionaries(st.sampled_from(Category), st.integers(1, 5), max_size=2),
+        practised=st.lists(
+            practices(st.sampled_from(_IDS)), max_size=3, unique_by=lambda p: p.strategy_id
+        ),
+        wants_support=st.booleans(),
+    )
+    return st.lists(reflection, max_size=6)
+
+
+def habit_strengths() -> st.SearchStrategy[HabitStrength]:
+    """Habit strengths computed from drawn reflections, for daily and weekly targets."""
+    return st.builds(
+        lambda history, target: habit_strength(history, "short-walk", target=target),
+        _history(),
+        st.none() | recurrences(with_times=False),
+    )
+
+
+def streaks() -> st.SearchStrategy[Streak]:
+    """Streaks computed from drawn reflections."""
+    return st.builds(lambda history: streak(history, "short-walk"), _history())
+
+
+def category_balances() -> st.SearchStrategy[CategoryBalance]:
+    """Category balances of drawn reflections over windows of 1 to 28 days."""
+    return st.builds(
+        lambda history, days: category_balance(history, days=days),
+        _history(),
+        st.integers(1, 28),
+    )
+
+
+def strategy_effect_values() -> st.SearchStrategy[StrategyEffect]:
+    """Strategy effects with at least three days on each side."""
+    mean = st.floats(0, 10, allow_nan=False)
+    return st.builds(
+        StrategyEffect,
+        slugs(),
+        st.sampled_from(Measure),
+        st.integers(3, 365),
+        st.integers(3, 365),
+        mean,
+        mean,
+    )
+
+
+def trend_points() -> st.SearchStrategy[TrendPoint]:
+    """Points of a wellbeing trend, with ratings from 0 to 10 or missing."""
+    mean = st.none() | st.floats(0, 10, allow_nan=False)
+    return st.builds(TrendPoint, dates(), mean, mean, mean)
+
+
+def wellbeing_trends() -> st.SearchStrategy[WellbeingTrend]:
+    """Wellbeing trends of drawn reflections over windows of 1 to 14 days."""
+    return st.builds(
+        lambda history, window: wellbeing_trend(history, window=window),
+        _history(),
+        st.integers(1, 14),
+    )
+
+
+@st.composite
+def item_adherences(draw: st.DrawFn) -> ItemAdherence:
+    """Adherence of one item: done and skipped never exceed what was planned."""
+    planned = draw(st.integers(0, 400))
+    skipped = draw(st.integers(0, planned))
+    done = draw(st.integers(0, planned - skipped))
+    return ItemAdherence(draw(slugs()), planned, skipped, done)
+
+
+def plan_adherences() -> st.SearchStrategy[PlanAdherence]:
+    """Adherence to small drawn plans, over the weeks of the drawn reflections."""
+    item = st.builds(
+        PlanItem,
+        strategy_id=st.sampled_from(_IDS),
+        recurrence=recurrences(with_times=False),
+        minutes=st.integers(1, 60),
+        pauses=st.lists(
+            st.builds(
+                lambda first, days: Period(first, first + dt.timedelta(days=days)),
+                st.dates(_MONDAY, _MONDAY + dt.timedelta(days=42)),
+                st.integers(0, 6),
+            ),
+            max_size=1,
+        ),
+    )
+    plan = st.builds(
+        Plan,
+        id=slugs(),
+        role=st.sampled_from(Role),
+        timezone=st.just("Europe/London"),
+        period=st.builds(
+            Period.weeks_from,
+            st.dates(_MONDAY - dt.timedelta(days=14), _MONDAY + dt.timedelta(days=28)),
+            st.integers(1, 8),
+        ),
+        items=st.lists(item, max_size=3, unique_by=lambda i: i.strategy_id),
+    )
+    return st.builds(plan_adherence, plan, _history())
+
+
+@st.composite
+def distress_rules(draw: st.DrawFn) -> DistressRule:
+    """Distress rules with windows of 1 to 14 days."""
+    window = draw(st.integers(1, 14))
+    return DistressRule(
+        max_mood=draw(st.integers(0, 10)),
+        min_days=draw(st.integers(1, window)),
+        window_days=window,
+        min_stress=draw(st.none() | st.integers(0, 10)),
+        max_effort=draw(st.sampled_from(Effort)),
+    )
+
+
+def support_advisories() -> st.SearchStrategy[SupportAdvisory]:
+    """Support advisories of drawn reflections, advised or not."""
+    return st.builds(
+        lambda history, rule, role: support_advisory(
+            history, at=pendulum.datetime(2026, 2, 14, 20, tz="Europe/London"), rule=rule, role=role
+        ),
+        _history(),
+        distress_rules(),
+        st.sampled_from(Role),
+    )
+
+
+@st.composite
+def recommend_weights(draw: st.DrawFn) -> RecommendWeights:
+    """Score weights from 0 to 100, at least one of them above 0."""
+    weight = st.floats(0, 100, allow_nan=False)
+    parts = {name: draw(weight) for name in ("neglected", "effect", "momentum", "fits_time")}
+    parts |= {name: draw(weight) for name in ("time_of_day", "variety", "values")}
+    goal = draw(weight if any(parts.values()) else st.floats(0.001, 100))
+    return RecommendWeights(goal=goal, diversity=draw(st.floats(0, 1)), **parts)
+
+
+def recommendation_lists() -> st.SearchStrategy[Recommendations]:
+    """Recommendations for drawn profiles from the built-in catalog, exploring or not."""
+    return st.builds(
+        lambda profile, history, k, seed, explore: recommend(
+            profile,
+            history=history,
+            at=pendulum.datetime(2026, 2, 14, 18, tz="Europe/London"),
+            k=k,
+            seed=seed,
+            explore=explore,
+        ),
+        profiles(),
+        _history(),
+        st.integers(1, 8),
+        st.integers(0, 2**32),
+        st.booleans(),
+    )
+
+
+def recommendations() -> st.SearchStrategy[Recommendation]:
+    """Single recommendations, drawn from the lists :func:`recommendation_lists` builds."""
+    return (
+        recommendation_lists()
+        .filter(lambda found: len(found) > 0)
+        .flatmap(lambda found: st.sampled_from(found.items))
+    )
+
+
+@st.composite
+def plan_reviews(draw: st.DrawFn) -> PlanReview:
+    """Reviews of a small plan of built-in strategies against drawn reflections."""
+    first = dt.date(2026, 1, 5)
+    plan = Plan(
+        id="plan-1",
+        role=Role.CLIENT,
+        timezone="Europe/London",
+        period=Period.weeks_from(first, 6),
+        items=[
+            PlanItem(sid, recurrence, 10)
+            for sid, recurrence in zip(
+                _IDS,
+                draw(st.lists(recurrences(with_times=False), min_size=3, max_size=3)),
+                strict=True,
+            )
+        ],
+    )
+    at = check_zoned("at", dt.datetime(2026, 1, 5, 22, tzinfo=zoneinfo.ZoneInfo("Europe/London")))
+    return review_plan(plan, draw(_history()), at=at.add(days=draw(st.integers(0, 41))))
+
+
+def item_reviews() -> st.SearchStrategy[ItemReview]:
+    """The per-item part of drawn plan reviews."""
+    return plan_reviews().map(lambda review: review.items[0])
+
+
+def suggestions() -> st.SearchStrategy[Suggestion]:
+    """Suggestions of every kind, with reasons."""
+    return st.builds(
+        Suggestion,
+        kind=st.sampled_from(SuggestionKind),
+        strategy_id=slugs(),
+        replacement=st.none() | slugs(),
+        reasons=st.lists(reasons(), min_size=1, max_size=2).map(tuple),
+    )
 
 
 def register_type_strategies() -> None:

@@ -1,0 +1,259 @@
+"""Benchmark ``selfcare.recommend``: top-10 of 10,000 strategies with a year of history.
+
+Run it with ``python benchmarks/bench_recommend.py``; it prints a table and takes well under a
+minute. ``run()`` returns the rows for other tools.
+
+Targets:
+
+* **Scoring**, once the history's per-strategy statistics are computed: at most 3x a floor
+  measured in the same run over the same strategies, a bare loop that reads three attributes
+  of each strategy and keeps the ten largest with ``heapq.nlargest``.
+* **Statistics**: linear in the history's length: four times the days may take at most
+  1.5 x 4 times as long (the ratio column is ``t(4n) / (4 t(n))``, target 1.5).
+
+Each ratio is the median of ratios of runs made back to back (see :func:`median_pair`).
+
+The catalog layout row (grouping a catalog's strategies by category, role and effort, done
+once per catalog and remembered while it lives) and the end-to-end row (statistics, scoring
+and reasons together, with the layout remembered) are for information. Times are
+the median CPU time of this process over repeated runs, with the workload and its floor run
+alternately, so load from other processes skews the ratios as little as possible. The
+scoring rows call the private ``rank`` with statistics from the private ``Context``, which is
+how ``recommend`` splits the work.
+"""
+
+from __future__ import annotations
+
+import gc
+import heapq
+import random
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pendulum
+
+from selfcare import (
+    Benefit,
+    Catalog,
+    Category,
+    Effort,
+    Practice,
+    Profile,
+    Ratings,
+    Reflection,
+    Role,
+    Strategy,
+    TimeOfDay,
+    recommend,
+)
+from selfcare._ranking import CatalogRows
+from selfcare._recommend import rank
+from selfcare._scoring import Context, RecommendWeights
+from selfcare._support import DistressRule
+
+ZONE = "Europe/London"
+STRATEGIES = 10_000
+TAGS = [f"tag-{n}" for n in range(40)]
+AT = pendulum.datetime(2027, 1, 4, 18, tz=ZONE)
+
+
+def synthetic_catalog(size: int = STRATEGIES, seed: int = 1) -> Catalog:
+    """A catalog of ``size`` strategies with varied categories, roles, tags and benefits."""
+    rng = random.Random(seed)
+    benefits = list(Benefit)
+    return Catalog(
+        strategies=[
+            Strategy(
+                id=f"strategy-{n}",
+                name=f"Strategy {n}",
+                category=rng.choice(list(Category)),
+                roles=rng.choice([{Role.CLIENT}, {Role.THERAPIST}, {Role.CLIENT, Role.THERAPIST}]),
+                minutes=rng.randint(1, 120),
+                effort=rng.choice(list(Effort)),
+                benefits=rng.sample(benefits, rng.randint(0, 3)),
+                tags=rng.sample(TAGS, rng.randint(0, 4)),
+            )
+            for n in range(size)
+        ]
+    )
+
+
+def synthetic_history(days: int, catalog: Catalog, seed: int = 2) -> list[Reflection]:
+    """One or two reflections a day for ``days`` days before ``AT``, practising 3-8 of 80."""
+    rng = random.Random(seed)
+    personal = [s.id for s in rng.sample(catalog.strategies, 80)]
+    history = []
+    first = AT.subtract(days=days)
+    for n in range(days):
+        for hour in (8, 21) if rng.random() < 0.3 else (21,):
+            chosen = rng.sample(personal, rng.randint(3, 8))
+            history.append(
+                Reflection(
+                    at=first.add(days=n).set(hour=hour),
+                    author=Role.CLIENT,
+                    ratings=Ratings(rng.randint(2, 9), rng.randint(2, 9), rng.randint(1, 8)),
+                    practised=[
+                        Practice.done(sid, rng.choice([None, 10, 20]))
+                        if rng.random() < 0.9
+                        else Practice.skipped(sid)
+                        for sid in chosen
+                    ],
+                )
+            )
+    return history
+
+
+PROFILE = Profile(
+    role=Role.CLIENT,
+    timezone=ZONE,
+    daily_minutes=45,
+    goals={Benefit.COPING_SKILLS, Benefit.RESILIENCE},
+    preferred_times={TimeOfDay.EVENING},
+    excluded_tags={"tag-3"},
+    values={"tag-7", "tag-11"},
+)
+
+
+def floor(strategies: tuple[Strategy, ...]) -> list[int]:
+    """The floor: read three attributes of every strategy, keep the ten largest."""
+    scores: list[int] = []
+    append, physical = scores.append, Category.PHYSICAL
+    for s in strategies:
+        append(s.minutes + len(s.roles) + (s.category is physical))
+    return heapq.nlargest(10, range(len(scores)), key=scores.__getitem__)
+
+
+def _seconds(work: Callable[[], object]) -> float:
+    """The CPU time of one run (this process only, so other load on the machine matters less)."""
+    gc.disable()
+    try:
+        began = time.process_time()
+        work()
+        return time.process_time() - began
+    finally:
+        gc.enable()
+
+
+def median_seconds(work: Callable[[], object], repeat: int) -> float:
+    """The median wall time of ``repeat`` runs, with the garbage collector paused."""
+    return statistics.median(_seconds(work) for _ in range(repeat))
+
+
+def median_pair(
+    work: Callable[[], object], base: Callable[[], object], repeat: int
+) -> tuple[float, float, float]:
+    """Median times of ``work`` and ``base``, and the median of their paired ratios.
+
+    The two run alternately, and each ratio compares two runs made back to back, so load
+    from elsewhere on the machine touches both sides alike.
+    """
+    pairs = [(_seconds(work), _seconds(base)) for _ in range(repeat)]
+    return (
+        statistics.median(p[0] for p in pairs),
+        statistics.median(p[1] for p in pairs),
+        statistics.median(p[0] / p[1] for p in pairs),
+    )
+
+
+def context(catalog: Catalog, history: list[Reflection]) -> Context:
+    """The per-strategy statistics of a history, as ``recommend`` computes them."""
+    return Context(PROFILE, catalog, tuple(history), AT, RecommendWeights(), DistressRule())
+
+
+def run(repeat: int = 21) -> list[dict[str, object]]:
+    """Measure every workload; return one row each (times in milliseconds)."""
+    catalog = synthetic_catalog()
+    strategies = catalog.strategies
+    year = synthetic_history(365, catalog)
+    ctx = context(catalog, year)
+    rows: list[dict[str, object]] = []
+
+    def row(
+        workload: str, median: float, base: float, ratio: float, target: float, note: str = ""
+    ) -> None:
+        rows.append(
+            {
+                "workload": workload,
+                "median_ms": round(median * 1000, 3),
+                "floor_ms": round(base * 1000, 3),
+                "ratio": round(ratio, 2),
+                "target": target,
+                "result": "PASS" if ratio <= target else "MISS",
+                "note": note,
+            }
+        )
+
+    def bare() -> object:
+        return floor(strategies)
+
+    note = "scores, picks, explains"
+    scoring, base, ratio = median_pair(lambda: rank(ctx, 10, None), bare, repeat)
+    row("top-10 of 10,000, statistics precomputed", scoring, base, ratio, 3.0, note)
+    exploring, base, ratio = median_pair(lambda: rank(ctx, 10, 7), bare, repeat)
+    row("same, exploring (Thompson sampling)", exploring, base, ratio, 3.0, note)
+
+    short = synthetic_history(365, catalog, seed=3)
+    long = synthetic_history(4 * 365, catalog, seed=3)
+    stats_long, stats_short, ratio = median_pair(
+        lambda: context(catalog, long), lambda: context(catalog, short), repeat
+    )
+    row(
+        "statistics, 1,460 days vs 4 x 365",
+        stats_long,
+        4 * stats_short,
+        ratio / 4,
+        1.5,
+        f"{len(short)} and {len(long)} reflections",
+    )
+    layout = median_seconds(lambda: CatalogRows(strategies), max(3, repeat // 3))
+    rows.append(
+        {
+            "workload": "catalog layout, once per catalog (information)",
+            "median_ms": round(layout * 1000, 3),
+            "floor_ms": None,
+            "ratio": None,
+            "target": None,
+            "result": "-",
+            "note": "rows by category, role and effort; remembered while the catalog lives",
+        }
+    )
+    end_to_end = median_seconds(
+        lambda: recommend(PROFILE, catalog, history=year, at=AT, k=10), max(3, repeat // 3)
+    )
+    rows.append(
+        {
+            "workload": "end to end, 365 days of history (information)",
+            "median_ms": round(end_to_end * 1000, 3),
+            "floor_ms": None,
+            "ratio": None,
+            "target": None,
+            "result": "-",
+            "note": f"statistics {stats_short * 1000:.1f} ms",
+        }
+    )
+    return rows
+
+
+def _print(rows: list[dict[str, Any]]) -> None:
+    header = ("workload", "median ms", "floor ms", "ratio", "target", "result")
+    widths = (48, 10, 9, 6, 7, 6)
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
+    for r in rows:
+        cells = (
+            r["workload"],
+            f"{r['median_ms']:.2f}",
+            "" if r["floor_ms"] is None else f"{r['floor_ms']:.2f}",
+            "" if r["ratio"] is None else f"{r['ratio']:.2f}",
+            "" if r["target"] is None else f"<= {r['target']}",
+            r["result"],
+        )
+        line = "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True))
+        print(line + (f"  {r['note']}" if r["note"] else ""))
+
+
+if __name__ == "__main__":
+    began = time.perf_counter()
+    _print(run())
+    print(f"\n({time.perf_counter() - began:.1f} s)")

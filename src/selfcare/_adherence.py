@@ -1,0 +1,206 @@
+"""Adherence of a person's reflections to a plan.
+
+How many days each plan item asked for, and how many of them the reflections show done,
+counted week by week so that a walk moved from Monday to Tuesday still counts:
+
+* The period assessed runs from the plan's first day to its last day or ``until``
+  (default: the last day with a reflection), whichever is earlier, cut into blocks of
+  seven days from the plan's first day (the last block may be shorter).
+* **Planned days.** A daily or weekly recurrence plans the days :meth:`Recurrence.dates`
+  gives for it, counted from its start (default: the plan's first day), with ``until``,
+  ``count`` and skipped dates applied as that method applies them, less the days in a pause
+  of the item. A flexible "n times a week" plans ``n * active days // 7`` days in each
+  block, where active days are those from its start to its ``until``, not skipped and not
+  paused, and ``count`` caps the days planned in all. Times of day are ignored: a day
+  counts once.
+* **Skips.** A day the reflections show the item deliberately skipped (a holiday, an
+  illness) frees one planned day of its block: it is neither expected nor missed.
+* **Done.** Days done in a block count up to what the block still expects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import attrs
+
+from selfcare import _checks as check
+from selfcare._calendar import Period
+from selfcare._days import (
+    MAX_SPAN,
+    by_strategy,
+    check_history,
+    check_optional_date,
+    collect,
+    span,
+    to_date,
+)
+from selfcare._plans import Plan, PlanItem
+from selfcare._recurrence import Frequency
+from selfcare._reflections import Reflection
+
+__all__ = ["ItemAdherence", "PlanAdherence", "plan_adherence"]
+
+
+@attrs.frozen
+class ItemAdherence:
+    """How well one plan item was kept.
+
+    Attributes:
+        strategy_id: the item's strategy.
+        planned: days the item planned in the period assessed.
+        skipped: planned days freed by a deliberate skip.
+        done: days done, each week counted up to what it still expected.
+
+    Example:
+        >>> ItemAdherence("short-walk", planned=14, skipped=2, done=9).rate
+        0.75
+    """
+
+    strategy_id: str
+    planned: int
+    skipped: int
+    done: int
+
+    @property
+    def expected(self) -> int:
+        """Planned days that were not freed by a skip."""
+        return self.planned - self.skipped
+
+    @property
+    def rate(self) -> float | None:
+        """Days done over days expected, or ``None`` when nothing was expected."""
+        return self.done / self.expected if self.expected else None
+
+
+@attrs.frozen
+class PlanAdherence:
+    """How well a plan was kept, item by item.
+
+    Attributes:
+        plan_id: the plan assessed.
+        period: the days assessed, or ``None`` when none were (the plan had not started).
+        items: one entry per plan item, in the plan's order (all zeros when no day was
+            assessed).
+
+    Example:
+        >>> PlanAdherence("plan-1", None, ()).rate is None
+        True
+    """
+
+    plan_id: str
+    period: Period | None
+    items: tuple[ItemAdherence, ...]
+
+    @property
+    def rate(self) -> float | None:
+        """All items' days done over all days expected, or ``None`` when none were."""
+        expected = sum(item.expected for item in self.items)
+        return sum(item.done for item in self.items) / expected if expected else None
+
+
+def _planned(item: PlanItem, plan_first: int, first: int, last: int) -> list[int]:
+    """The number of planned days in each seven-day block of ``[first, last]``."""
+    rule = item.recurrence
+    paused: set[int] = set()
+    for pause in item.pauses:
+        paused.update(range(pause.first.toordinal(), pause.last.toordinal() + 1))
+    blocks = [0] * ((last - first) // 7 + 1)
+    if rule.frequency is not Frequency.TIMES_PER_WEEK:
+        # A fixed schedule: the days the recurrence itself falls on (start, until, count
+        # and skipped dates applied by Recurrence.dates), less the item's pauses.
+        days = rule.dates(to_date(first), to_date(last), origin=to_date(plan_first), limit=MAX_SPAN)
+        for day in days:
+            ordinal = day.toordinal()
+            if ordinal not in paused:
+                blocks[(ordinal - first) // 7] += 1
+        return blocks
+    # A flexible target: n * active days // 7 in each block, active days being those the
+    # recurrence allows (from its start, to its until, not skipped) and not paused.
+    assert rule.per_week is not None
+    anchor = (rule.start or to_date(plan_first)).toordinal()
+    end = min(last, rule.until.toordinal() if rule.until else last)
+    off = paused | {d.toordinal() for d in rule.skipped}
+    active = [0] * len(blocks)
+    for ordinal in range(max(first, anchor), end + 1):
+        if ordinal not in off:
+            active[(ordinal - first) // 7] += 1
+    left = rule.count
+    for block, days_active in enumerate(active):
+        planned = rule.per_week * days_active // 7
+        if left is not None:
+            planned = min(planned, left)
+            left -= planned
+        blocks[block] = planned
+    return blocks
+
+
+def _blocks(days: list[int], first: int, last: int, size: int) -> list[int]:
+    counts = [0] * size
+    for ordinal in days:
+        if first <= ordinal <= last:
+            counts[(ordinal - first) // 7] += 1
+    return counts
+
+
+def plan_adherence(
+    plan: Plan, history: Iterable[Reflection], *, until: dt.date | None = None
+) -> PlanAdherence:
+    """Count, for each plan item, the days planned, freed by a skip and done.
+
+    Weeks are the seven-day blocks from the plan's first day. A practice done on another
+    day of the same week than planned still counts, up to what the week expected; a
+    deliberate skip frees a planned day. See the module notes for exactly how planned days
+    are counted from each item's recurrence.
+
+    Args:
+        plan: the plan to assess.
+        history: the person's reflections, in any order.
+        until: the last day to assess (default: the last day with a reflection, or the
+            plan's last day if that is earlier).
+
+    Returns:
+        The adherence of each item, and overall through :attr:`PlanAdherence.rate`.
+
+    Raises:
+        ValidationError: an argument is not valid, or the period assessed is longer than
+            ten years.
+
+    Example:
+        >>> plan = Plan(id="plan-1", role=Role.CLIENT, timezone="UTC",
+        ...             period=Period.weeks_from(datetime.date(2026, 1, 5), 2),
+        ...             items=[PlanItem("short-walk", Recurrence.times_per_week(3), 15)])
+        >>> history = [
+        ...     Reflection(at=pendulum.datetime(2026, 1, day, 20, tz="UTC"), author=Role.CLIENT,
+        ...                practised=[Practice.done("short-walk")])
+        ...     for day in (5, 7, 9, 13)
+        ... ]
+        >>> result = plan_adherence(plan, history, until=datetime.date(2026, 1, 18))
+        >>> [(i.planned, i.done) for i in result.items], result.rate
+        ([(6, 4)], 0.666...)
+    """
+    if not isinstance(plan, Plan):
+        raise check.fail("plan", f"expected a Plan, {check.got(plan)}")
+    reflections = check_history(history)
+    last_day = check_optional_date("until", until)
+    collected = collect(reflections, None if last_day is None else last_day.toordinal())
+    first = plan.period.first.toordinal()
+    last = last_day.toordinal() if last_day else max(collected, default=first - 1)
+    last = min(last, plan.period.last.toordinal())
+    if last < first:
+        nothing = tuple(ItemAdherence(item.strategy_id, 0, 0, 0) for item in plan.items)
+        return PlanAdherence(plan.id, None, nothing)
+    span(first, last, "until")
+    practised = by_strategy(collected)
+    size = (last - first) // 7 + 1
+    items = []
+    for item in plan.items:
+        planned = _planned(item, first, first, last)
+        done_days, skipped_days = practised.get(item.strategy_id, ([], []))
+        done = _blocks(done_days, first, last, size)
+        skips = _blocks(skipped_days, first, last, size)
+        freed = [min(p, s) for p, s in zip(planned, skips, strict=True)]
+        credited = [min(d, p - f) for d, p, f in zip(done, planned, freed, strict=True)]
+        items.append(ItemAdherence(item.strategy_id, sum(planned), sum(freed), sum(credited)))
+    return PlanAdherence(plan.id, Period(to_date(first), to_date(last)), tuple(items))

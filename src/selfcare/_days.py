@@ -1,0 +1,184 @@
+"""Reflections merged into days: the common ground of every insight.
+
+A reflection's day is its local date in its own zone. Several reflections on one day are
+merged: a strategy done on any of them counts as done, a skip counts only when the strategy
+was not done that day, known minutes add up, and each rating is averaged over the day.
+
+Everything here works on date ordinals and plain numbers, so building the days of a
+history is linear in the number of reflections and practices; pendulum values are only
+built for the output of the public functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from selfcare import _checks as check
+from selfcare._catalog import Catalog
+from selfcare._categories import Category
+from selfcare._frozenmap import FrozenMap
+from selfcare._reflections import Reflection
+
+MAX_HISTORY = 100_000
+#: The longest run of calendar days an insight walks day by day (ten years).
+MAX_SPAN = 3_660
+
+
+class Measure(enum.StrEnum):
+    """A rating a reflection can carry: mood, energy or stress, each 0–10.
+
+    Example:
+        >>> Measure.STRESS.higher_is_better
+        False
+    """
+
+    MOOD = "mood"
+    ENERGY = "energy"
+    STRESS = "stress"
+
+    @property
+    def higher_is_better(self) -> bool:
+        """Whether a higher rating means the person is doing better (not so for stress)."""
+        return self is not Measure.STRESS
+
+
+MEASURES = tuple(Measure)
+#: The position of each measure in the internal rating arrays.
+SLOT = {Measure.MOOD: 0, Measure.ENERGY: 1, Measure.STRESS: 2}
+
+
+class Day:
+    """One calendar day of a person's reflections, merged (internal and mutable while built)."""
+
+    __slots__ = ("done", "ordinal", "ratings", "self_ratings", "skipped", "wants_support")
+
+    def __init__(self, ordinal: int) -> None:
+        self.ordinal = ordinal
+        #: strategy id -> known minutes summed over the day's reflections (0 when none known)
+        self.done: dict[str, int] = {}
+        self.skipped: set[str] = set()
+        #: sum and count of each rating: [mood_sum, energy_sum, stress_sum, mood_n, ...]
+        self.ratings = [0, 0, 0, 0, 0, 0]
+        self.self_ratings: dict[Category, list[int]] = {}
+        self.wants_support = False
+
+    def rating(self, index: int) -> float | None:
+        """The day's mean of one rating (0 mood, 1 energy, 2 stress), or ``None``."""
+        count = self.ratings[index + 3]
+        return self.ratings[index] / count if count else None
+
+
+def freeze(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    """Turn a mapping into a read-only, hashable one for a field of a frozen value."""
+    return value if isinstance(value, FrozenMap) else FrozenMap(value)
+
+
+def check_history(value: object, field: str = "history") -> tuple[Reflection, ...]:
+    """Require a sequence of reflections; return it as a tuple."""
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise check.fail(field, f"expected a sequence of Reflection values, {check.got(value)}")
+    items = tuple(value)
+    if len(items) > MAX_HISTORY:
+        raise check.fail(
+            field, f"expected at most {MAX_HISTORY} reflections, got {len(items)}; pass fewer"
+        )
+    for position, item in enumerate(items):
+        if not isinstance(item, Reflection):
+            raise check.fail(f"{field}[{position}]", f"expected a Reflection, {check.got(item)}")
+    return items
+
+
+def check_optional_date(field: str, value: object) -> dt.date | None:
+    """Require ``None`` or a calendar date; return it as a stdlib date."""
+    return None if value is None else check.check_date(field, value)
+
+
+def check_count(field: str, value: object, low: int, high: int) -> int:
+    """Require an integer in ``[low, high]``; return it."""
+    check.check_int(field, value, low, high)
+    result: int = value  # type: ignore[assignment]
+    return result
+
+
+def collect(reflections: Iterable[Reflection], until: int | None = None) -> dict[int, Day]:
+    """Merge reflections into days keyed by date ordinal, leaving out days after ``until``."""
+    days: dict[int, Day] = {}
+    for reflection in reflections:
+        ordinal = dt.date.toordinal(reflection.at)
+        if until is not None and ordinal > until:
+            continue
+        day = days.get(ordinal)
+        if day is None:
+            day = days[ordinal] = Day(ordinal)
+        _merge(day, reflection)
+    for day in days.values():
+        if day.skipped:
+            day.skipped.difference_update(day.done)
+    return days
+
+
+def _merge(day: Day, reflection: Reflection) -> None:
+    done = day.done
+    for practice in reflection.practised:
+        sid = practice.strategy_id
+        if practice.is_done:
+            done[sid] = done.get(sid, 0) + (practice.minutes or 0)
+        else:
+            day.skipped.add(sid)
+    ratings = reflection.ratings
+    sums = day.ratings
+    for index, value in enumerate((ratings.mood, ratings.energy, ratings.stress)):
+        if value is not None:
+            sums[index] += value
+            sums[index + 3] += 1
+    for category, score in reflection.self_ratings.items():
+        pair = day.self_ratings.setdefault(category, [0, 0])
+        pair[0] += score
+        pair[1] += 1
+    if reflection.wants_support:
+        day.wants_support = True
+
+
+def minutes_of(day: Day, strategy_id: str, catalog: Catalog | None) -> int:
+    """Minutes spent on a strategy that day: the known minutes, else the catalog's typical."""
+    known = day.done.get(strategy_id, 0)
+    if known or catalog is None:
+        return known
+    strategy = catalog._strategy_index.get(strategy_id)
+    return 0 if strategy is None else strategy.minutes
+
+
+def span(first: int, last: int, field: str) -> None:
+    """Refuse to walk more than :data:`MAX_SPAN` calendar days one by one."""
+    if last - first + 1 > MAX_SPAN:
+        raise check.fail(
+            field,
+            f"expected at most {MAX_SPAN} days (ten years) between the first day and the "
+            "last; pass a later 'start' or an earlier 'until'",
+        )
+
+
+def to_date(ordinal: int) -> dt.date:
+    """The stdlib date of an ordinal."""
+    return dt.date.fromordinal(ordinal)
+
+
+def by_strategy(days: Mapping[int, Day]) -> dict[str, tuple[list[int], list[int]]]:
+    """Each strategy's done and skipped day ordinals, both ascending, in one pass."""
+    found: dict[str, tuple[list[int], list[int]]] = {}
+    for ordinal in sorted(days):
+        day = days[ordinal]
+        for sid in day.done:
+            entry = found.get(sid)
+            if entry is None:
+                entry = found[sid] = ([], [])
+            entry[0].append(ordinal)
+        for sid in sorted(day.skipped):  # a set: sort so the result's order is stable
+            entry = found.get(sid)
+            if entry is None:
+                entry = found[sid] = ([], [])
+            entry[1].append(ordinal)
+    return found

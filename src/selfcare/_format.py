@@ -1,0 +1,491 @@
+"""Strict parsing and canonical formatting of the values inside a selfcare document.
+
+Every value has two structure hooks. The *fast* one is tried first on a whole document: it
+checks JSON types and formats and leaves ranges and cross-field rules to the domain types'
+own validators, which are strict (``True`` is not an integer there either). When anything
+fails, the document is read again with the *detailed* hooks, which check every value and
+collect every problem with its path. So valid documents pay only for the fast path.
+
+A rejected value is described by its JSON type (see :mod:`selfcare._problems`), never by
+its text, which may be something a person wrote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+import operator
+import re
+import zoneinfo
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, NamedTuple, TypeVar
+
+from selfcare._calendar import Weekday
+from selfcare._categories import Category
+from selfcare._frozenmap import FrozenMap
+from selfcare._problems import (
+    DocumentError,
+    Problems,
+    bad,
+    describe,
+    flatten,
+    key_segment,
+    rethrow,
+)
+from selfcare._zoned import _zone
+
+E = TypeVar("E", bound=enum.Enum)
+Hook = Callable[..., Any]
+
+
+class Hooks(NamedTuple):
+    """How one type is read (fast, then detailed when something is wrong) and written."""
+
+    fast: Hook
+    detailed: Hook
+    unstructure: Hook
+
+
+def identity(value: Any, _: object = None) -> Any:
+    """Take a value as it is (the domain type checks it)."""
+    return value
+
+
+# Scalars: the same strict check on both paths.
+
+
+def structure_int(value: Any, _: object = None) -> int:
+    """An integer; ``true`` and ``1.0`` are not integers."""
+    if type(value) is int:
+        return value
+    raise bad(f"expected an integer, {describe(value)}")
+
+
+def structure_optional_int(value: Any, _: object = None) -> int | None:
+    """An integer or null."""
+    if value is None or type(value) is int:
+        return value
+    raise bad(f"expected an integer or null, {describe(value)}")
+
+
+def structure_str(value: Any, _: object = None) -> str:
+    """A string; numbers and null are not strings."""
+    if type(value) is str:
+        return value
+    raise bad(f"expected a string, {describe(value)}")
+
+
+def structure_optional_str(value: Any, _: object = None) -> str | None:
+    """A string or null."""
+    if value is None or type(value) is str:
+        return value
+    raise bad(f"expected a string or null, {describe(value)}")
+
+
+def structure_bool(value: Any, _: object = None) -> bool:
+    """``true`` or ``false``; ``"false"`` and ``0`` are not booleans."""
+    if value is True or value is False:
+        return value
+    raise bad(f"expected true or false, {describe(value)}")
+
+
+def _fact(value: Any) -> int | float | str:
+    kind = type(value)
+    if kind is int or kind is str or (kind is float and math.isfinite(value)):
+        return value  # type: ignore[no-any-return]
+    raise bad(f"expected an integer, a finite number or a string, {describe(value)}")
+
+
+SCALARS = {
+    kind: Hooks(hook, hook, identity)
+    for kind, hook in (
+        (int, structure_int),
+        (str, structure_str),
+        (bool, structure_bool),
+        (int | None, structure_optional_int),
+        (str | None, structure_optional_str),
+    )
+}
+"""Hooks of the scalar types, written as they are."""
+
+
+# Enumerations: looked up through a dict of their written values.
+
+#: Weekdays are written as lowercase English names, Monday first.
+DAY_NAMES = {day: day.name.lower() for day in Weekday}
+unstructure_member = operator.attrgetter("_value_")
+
+
+def enum_table(kind: type[E]) -> dict[Any, E]:
+    """The members of an enum by the value written for them."""
+    if kind is Weekday:
+        return {name: day for day, name in DAY_NAMES.items()}  # type: ignore[misc]
+    return {member.value: member for member in kind}
+
+
+def enum_hooks(kind: type[E], *, optional: bool = False) -> Hooks:
+    """Hooks for one member of ``kind``, written as its value (or ``null`` if optional)."""
+    table = enum_table(kind)
+    get = table.get
+    expected = "expected one of " + ", ".join(f"'{key}'" for key in table)
+    expected += " or null" if optional else ""
+
+    def fast(value: Any, _: object = None) -> E | None:
+        return None if optional and value is None else table[value]
+
+    def detailed(value: Any, _: object = None) -> E | None:
+        if type(value) is str:
+            found = get(value)
+            if found is not None:
+                return found
+        elif optional and value is None:
+            return None
+        raise bad(f"{expected}, {describe(value)}")
+
+    if kind is Weekday:
+        return Hooks(fast, detailed, DAY_NAMES.__getitem__)
+    if optional:
+        return Hooks(fast, detailed, _optional_member)
+    return Hooks(fast, detailed, unstructure_member)
+
+
+def _optional_member(member: enum.Enum | None) -> Any:
+    return None if member is None else member._value_
+
+
+# Dates, times and zoned instants.
+
+_date_fromisoformat = dt.date.fromisoformat
+_time_fromisoformat = dt.time.fromisoformat
+_date_isoformat = dt.date.isoformat
+_utcoffset = zoneinfo.ZoneInfo.utcoffset
+
+
+def structure_date(value: Any, _: object = None) -> dt.date:
+    """A date written ``YYYY-MM-DD``."""
+    if type(value) is str and len(value) == 10:
+        try:
+            day = _date_fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if _date_isoformat(day) == value:
+                return day
+    raise bad(f"expected a date as YYYY-MM-DD, {describe(value)}")
+
+
+def structure_time(value: Any, _: object = None) -> dt.time:
+    """A wall-clock time written ``HH:MM`` or ``HH:MM:SS``."""
+    if type(value) is str and (len(value) == 5 or len(value) == 8):
+        try:
+            when = _time_fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if when.isoformat("minutes" if len(value) == 5 else "seconds") == value:
+                return when
+    raise bad(f"expected a time of day as HH:MM or HH:MM:SS, {describe(value)}")
+
+
+def unstructure_time(when: dt.time) -> str:
+    """A time of day as ``HH:MM``, with ``:SS`` only when the seconds are not zero."""
+    return when.isoformat("seconds" if when.second else "minutes")
+
+
+def _optional(hook: Hook) -> Hook:
+    def optional(value: Any, _: object = None) -> Any:
+        return None if value is None else hook(value)
+
+    return optional
+
+
+#: The format of a zoned instant: wall-clock time, UTC offset and IANA zone name.
+ZONED_EXAMPLE = "2026-03-29T07:00:00+01:00[Europe/London]"
+_ZONED = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,6}))?"
+    r"([+-])([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?\[([A-Za-z0-9_+\-/]{1,64})\]"
+)
+
+
+def _offset(seconds: int) -> str:
+    sign = "-" if seconds < 0 else "+"
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{sign}{hours:02d}:{minutes:02d}" + (f":{secs:02d}" if secs else "")
+
+
+def structure_zoned(value: Any, _: object = None) -> dt.datetime:
+    """A zoned instant such as ``2026-03-29T07:00:00+01:00[Europe/London]``.
+
+    The offset must be the one the zone gives that wall-clock time; for an ambiguous time
+    it says which of the two instants is meant (and so sets ``fold``). A time that does
+    not exist in the zone (in a daylight-saving gap) is rejected.
+    """
+    match = _ZONED.fullmatch(value) if type(value) is str else None
+    if match is None:
+        raise bad(f"expected a zoned date-time such as {ZONED_EXAMPLE}, {describe(value)}")
+    year, month, day, hour, minute, second, fraction, sign, oh, om, osec, name = match.groups()
+    tz = _zone(name)
+    if tz is None:
+        raise bad("expected an IANA time zone name in the brackets, such as [Europe/London]")
+    try:
+        wall = dt.datetime(
+            int(year),
+            int(month),
+            int(day),
+            int(hour),
+            int(minute),
+            int(second),
+            int(fraction.ljust(6, "0")) if fraction else 0,
+        )
+    except ValueError:
+        raise bad("expected a real calendar date and time of day") from None
+    stated = int(oh) * 3600 + int(om) * 60 + (int(osec) if osec else 0)
+    stated = -stated if sign == "-" else stated
+    earlier, later = _utcoffset(tz, wall), _utcoffset(tz, wall.replace(fold=1))
+    assert earlier is not None
+    assert later is not None
+    before, after = int(earlier.total_seconds()), int(later.total_seconds())
+    if before < after:
+        raise bad("this wall-clock time does not exist in the time zone (a daylight-saving gap)")
+    if stated == before:
+        fold = 0
+    elif stated == after:
+        fold = 1
+    else:
+        gives = _offset(before) if before == after else f"{_offset(before)} or {_offset(after)}"
+        raise bad(f"the UTC offset does not match the time zone at that time, which gives {gives}")
+    return wall.replace(tzinfo=tz, fold=fold)
+
+
+def unstructure_zoned(value: dt.datetime) -> str:
+    """A zoned instant as wall-clock time, UTC offset and IANA zone name."""
+    tz: Any = value.tzinfo
+    plain = dt.datetime(  # a stdlib copy formats faster than a pendulum DateTime
+        value.year,
+        value.month,
+        value.day,
+        value.hour,
+        value.minute,
+        value.second,
+        value.microsecond,
+        tz,
+        fold=value.fold,
+    )
+    return f"{_datetime_isoformat(plain)}[{tz.key}]"
+
+
+_datetime_isoformat = dt.datetime.isoformat
+
+
+TEMPORAL = {
+    dt.date: Hooks(structure_date, structure_date, _date_isoformat),
+    dt.date | None: Hooks(
+        _optional(structure_date), _optional(structure_date), _optional(_date_isoformat)
+    ),
+    dt.time: Hooks(structure_time, structure_time, unstructure_time),
+    dt.time | None: Hooks(
+        _optional(structure_time), _optional(structure_time), _optional(unstructure_time)
+    ),
+}
+"""Hooks of dates and times of day; zoned instants are :func:`structure_zoned`'s."""
+
+
+# Collections: JSON lists only. The fast hooks map in C; the detailed ones collect problems.
+
+
+def collect(hook: Hook, values: Iterable[Any]) -> list[Any]:
+    """Structure each value; raise one :class:`DocumentError` with every element's problems."""
+    problems: Problems = []
+    out = []
+    for index, value in enumerate(values):
+        try:
+            out.append(hook(value))
+        except Exception as exc:  # every problem is reported, with its path
+            problems.extend((f"[{index}]{path}", message) for path, message in flatten(exc))
+    if problems:
+        raise DocumentError(problems)
+    return out
+
+
+def detailed_list(hook: Hook) -> Callable[[Any], list[Any]]:
+    """A detailed hook for a JSON list of values each structured by ``hook``."""
+
+    def structure_list(value: Any, _: object = None) -> list[Any]:
+        if type(value) is not list:
+            raise bad(f"expected a list, {describe(value)}")
+        return collect(hook, value)
+
+    return structure_list
+
+
+def tuple_hooks(item: Hooks) -> Hooks:
+    """Hooks for a tuple, written as a list."""
+    fast_item, detailed = item.fast, detailed_list(item.detailed)
+    unstructure = item.unstructure
+
+    def fast(value: Any, _: object = None) -> tuple[Any, ...]:
+        if type(value) is list:
+            return tuple(map(fast_item, value)) if value else ()
+        raise bad("expected a list")
+
+    def detailed_tuple(value: Any, _: object = None) -> tuple[Any, ...]:
+        return tuple(detailed(value))
+
+    def unstructure_tuple(values: tuple[Any, ...]) -> list[Any]:
+        return list(map(unstructure, values)) if values else []
+
+    return Hooks(fast, detailed_tuple, unstructure_tuple)
+
+
+_EMPTY: frozenset[Any] = frozenset()
+
+
+def set_hooks(item: Hooks, *, key: Callable[[Any], Any] | None = None) -> Hooks:
+    """Hooks for a set, written as a list of its values each once, sorted by ``key``."""
+    fast_item, detailed = item.fast, detailed_list(item.detailed)
+    unstructure = item.unstructure
+
+    def fast(value: Any, _: object = None) -> frozenset[Any]:
+        if type(value) is list:
+            if not value:
+                return _EMPTY
+            result = frozenset(map(fast_item, value))
+            if len(result) == len(value):
+                return result
+        raise bad("expected a list of distinct values")
+
+    def detailed_set(value: Any, _: object = None) -> frozenset[Any]:
+        items = detailed(value)
+        result = frozenset(items)
+        if len(result) != len(items):
+            raise bad("expected each value once; remove the repeated value")
+        return result
+
+    def unstructure_set(values: frozenset[Any]) -> list[Any]:
+        return list(map(unstructure, sorted(values, key=key))) if values else []
+
+    def unstructure_sorted(values: frozenset[Any]) -> list[Any]:
+        return sorted(map(unstructure, values)) if values else []
+
+    return Hooks(fast, detailed_set, unstructure_sorted if key is None else unstructure_set)
+
+
+#: A set of strings, such as tags: the domain type checks each is a slug.
+STR_SET = set_hooks(Hooks(identity, structure_str, identity))
+#: A set of dates, sorted by date.
+DATE_SET = set_hooks(Hooks(structure_date, structure_date, _date_isoformat))
+#: Times of day, kept in their (sorted) order.
+TIMES = tuple_hooks(TEMPORAL[dt.time])
+
+
+# Mappings.
+
+
+def mapping_hooks(key: Hooks, value: Hooks, what: str) -> Hooks:
+    """Hooks for a mapping written as an object with keys sorted; keys must be ``what``."""
+    fast_key, detailed_key, unstructure_key = key
+
+    def fast(data: Any, _: object = None) -> dict[Any, Any]:
+        if type(data) is dict:
+            return dict(zip(map(fast_key, data), data.values(), strict=True))
+        raise bad("expected an object")
+
+    def detailed(data: Any, _: object = None) -> dict[Any, Any]:
+        if type(data) is not dict:
+            raise bad(f"expected an object, {describe(data)}")
+        out = {}
+        problems: Problems = []
+        for position, (raw, item) in enumerate(data.items(), start=1):
+            try:
+                parsed = detailed_key(raw)
+            except DocumentError:
+                problems.append(("", f"key {position} is not {what}"))
+                continue
+            try:
+                out[parsed] = value.detailed(item)
+            except Exception as exc:  # every problem is reported, with its path
+                segment = f"[{raw}]" if key_segment(raw) != ".?" else "[?]"
+                problems.extend(rethrow(exc, segment).problems)
+        if problems:
+            raise DocumentError(problems)
+        return out
+
+    def unstructure(mapping: Mapping[Any, Any]) -> dict[str, Any]:
+        data = mapping._data if type(mapping) is FrozenMap else mapping
+        return {unstructure_key(k): v for k, v in sorted(data.items())}
+
+    def unstructure_str_keys(mapping: Mapping[str, Any]) -> dict[str, Any]:
+        data = mapping._data if type(mapping) is FrozenMap else mapping
+        return dict(sorted(data.items()))
+
+    return Hooks(
+        fast, detailed, unstructure_str_keys if unstructure_key is identity else unstructure
+    )
+
+
+#: Self-ratings, by category: the domain type checks each rating is 1 to 5.
+SELF_RATINGS = mapping_hooks(
+    enum_hooks(Category), Hooks(identity, structure_int, identity), "a category"
+)
+
+
+def _fast_facts(data: Any, _: object = None) -> dict[str, Any]:
+    if type(data) is dict:
+        return data  # the domain type checks every name and value, and copies it
+    raise bad("expected an object")
+
+
+def _detailed_facts(data: Any, _: object = None) -> dict[str, Any]:
+    if type(data) is not dict:
+        raise bad(f"expected an object, {describe(data)}")
+    problems: Problems = []
+    for position, (name, item) in enumerate(data.items(), start=1):
+        if not (type(name) is str and _FACT_NAME.fullmatch(name)):
+            problems.append(("", f"key {position} is not a fact name in snake_case"))
+            continue
+        try:
+            _fact(item)
+        except DocumentError as exc:
+            problems.extend((f"[{name}]", message) for _, message in exc.problems)
+    if problems:
+        raise DocumentError(problems)
+    return data
+
+
+_FACT_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
+#: The facts behind a reason: integers, finite numbers or strings by snake_case name.
+FACTS = Hooks(
+    _fast_facts, _detailed_facts, mapping_hooks(SCALARS[str], SCALARS[str], "").unstructure
+)
+
+
+def _fast_daily(data: Any, _: object = None) -> tuple[Any, ...]:
+    if type(data) is dict and len(data) == 7:
+        return tuple(data[name] for name in _DAYS)  # the domain type checks each value
+    raise bad("expected an object with seven days")
+
+
+def _detailed_daily(data: Any, _: object = None) -> tuple[Any, ...]:
+    if type(data) is not dict:
+        raise bad(f"expected an object with a key for each day, {describe(data)}")
+    if len(data) != 7 or any(name not in data for name in _DAYS):
+        raise bad("expected exactly the seven keys 'monday' to 'sunday'")
+    problems = [
+        (f"[{name}]", f"expected an integer, {describe(data[name])}")
+        for name in _DAYS
+        if type(data[name]) is not int
+    ]
+    if problems:
+        raise DocumentError(problems)
+    return tuple(data[name] for name in _DAYS)
+
+
+def _unstructure_daily(minutes: tuple[int, ...]) -> dict[str, int]:
+    return dict(zip(_DAYS, minutes, strict=True))
+
+
+_DAYS = tuple(DAY_NAMES.values())
+#: Minutes per weekday, an object with the seven lowercase day names as keys.
+DAILY_MINUTES = Hooks(_fast_daily, _detailed_daily, _unstructure_daily)

@@ -1,0 +1,297 @@
+"""Habit strength and streaks of one strategy over a person's reflections.
+
+Habit strength follows the exponentially smoothed score of Loop Habit Tracker, re-derived
+here from its published description (not from its code). For a target of ``n`` times every
+``w`` days, the frequency is ``f = n / w`` and every day
+
+    score = m * score + (1 - m) * p,    m = 0.5 ** (sqrt(f) / 13),
+
+where ``p = min(1, done in the last w days / n)`` is the share of the target met over the
+rolling window that ends that day. The score starts at 0 on the first day counted. A day the
+strategy was deliberately skipped leaves the score unchanged; a day with no reflection, or
+a reflection that does not mention the strategy, is a miss.
+
+Between two days on which something changes, ``p`` is constant, so ``k`` such days move the
+score to ``p + (score - p) * m ** k`` at once: the cost is linear in the number of days the
+strategy was done or skipped, not in the length of the period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from selfcare import _checks as check
+from selfcare._days import (
+    by_strategy,
+    check_history,
+    check_optional_date,
+    collect,
+    to_date,
+)
+from selfcare._recurrence import Frequency, Recurrence
+from selfcare._reflections import Reflection
+
+__all__ = ["HabitStrength", "Streak", "habit_strength", "streak"]
+
+
+@attrs.frozen
+class HabitStrength:
+    """How established a habit is: a score from 0 (none) to 1 (firmly established).
+
+    Attributes:
+        strategy_id: the strategy scored.
+        score: the habit strength at the end of ``last``, from 0 to 1.
+        target_times: how many times the target asks for in every ``target_days`` days
+            (1 in 1 for every day, 3 in 7 for three times a week).
+        target_days: the length of the target's rolling window in days.
+        first: the first day counted, or ``None`` when there was nothing to count.
+        last: the last day counted, or ``None`` when there was nothing to count.
+        days_done: days in the period on which the strategy was done.
+        days_skipped: days in the period on which it was deliberately skipped.
+
+    Example:
+        >>> HabitStrength("short-walk", 0.8, 1, 1, None, None, 0, 0).percent
+        80
+    """
+
+    strategy_id: str
+    score: float
+    target_times: int
+    target_days: int
+    first: dt.date | None
+    last: dt.date | None
+    days_done: int
+    days_skipped: int
+
+    @property
+    def percent(self) -> int:
+        """The score as a whole percentage."""
+        return round(self.score * 100)
+
+
+@attrs.frozen
+class Streak:
+    """Days in a row a strategy was done; a skipped day freezes the streak, a miss ends it.
+
+    Attributes:
+        strategy_id: the strategy counted.
+        current: days done in the run that reaches the last day counted (0 when that day
+            was a miss).
+        longest: days done in the longest run.
+        longest_ended: the last day done in the longest run (the latest, on a tie).
+
+    Example:
+        >>> Streak("short-walk", current=3, longest=9, longest_ended=None).current
+        3
+    """
+
+    strategy_id: str
+    current: int
+    longest: int
+    longest_ended: dt.date | None
+
+
+def target_of(target: object) -> tuple[int, int]:
+    """The target as ``(times, days)``: how many times in every run of how many days."""
+    if target is None:
+        return 1, 1
+    if not isinstance(target, Recurrence):
+        raise check.fail(
+            "target",
+            "expected a Recurrence such as Recurrence.times_per_week(3), or None for every "
+            f"day, {check.got(target)}",
+        )
+    if target.frequency is Frequency.DAILY:
+        return 1, target.interval
+    if target.frequency is Frequency.WEEKLY:
+        return len(target.weekdays), 7 * target.interval
+    assert target.per_week is not None
+    return target.per_week, 7
+
+
+def multiplier(times: int, days: int) -> float:
+    """The daily decay ``m = 0.5 ** (sqrt(f) / 13)`` for a frequency ``f = times / days``."""
+    return float(0.5 ** (math.sqrt(times / days) / 13.0))
+
+
+def score_of(
+    done: Sequence[int], skipped: Sequence[int], first: int, last: int, times: int, days: int
+) -> float:
+    """The habit strength at the end of day ``last``.
+
+    ``done`` and ``skipped`` are ascending day ordinals; those outside ``[first, last]``
+    are ignored.
+    """
+    m = multiplier(times, days)
+    done_in = {d for d in done if first <= d <= last}
+    skipped_in = {d for d in skipped if first <= d <= last}
+    events = sorted(done_in | skipped_in | {d + days for d in done_in if d + days <= last})
+    score = 0.0
+    count = 0  # days done in the window ending on the day being scored
+    day = first
+    for event in events:
+        if event > day:  # the days before this event share one p
+            p = min(1.0, count / times)
+            score = p + (score - p) * m ** (event - day)
+        if event in done_in:
+            count += 1
+        if event - days in done_in:
+            count -= 1
+        if event not in skipped_in:
+            score = m * score + (1.0 - m) * min(1.0, count / times)
+        day = event + 1
+    if last >= day:
+        p = min(1.0, count / times)
+        score = p + (score - p) * m ** (last - day + 1)
+    return min(1.0, max(0.0, score))
+
+
+def streak_of(done: Sequence[int], skipped: Sequence[int], last: int) -> tuple[int, int, int]:
+    """``(current, longest, last day of the longest)`` over ascending day ordinals."""
+    done_set = set(done)
+    run = longest = 0
+    longest_ended = -1
+    previous = None
+    for day in sorted({*done, *skipped}):
+        if day > last:
+            break
+        if previous is None or day != previous + 1:
+            run = 0
+        if day in done_set:
+            run += 1
+            if run >= longest:
+                longest, longest_ended = run, day
+        previous = day
+    current = run if previous == last else 0
+    return current, longest, longest_ended
+
+
+def _bounds(
+    history: Iterable[Reflection], start: object, until: object
+) -> tuple[tuple[Reflection, ...], dt.date | None, dt.date | None]:
+    reflections = check_history(history)
+    first = check_optional_date("start", start)
+    last = check_optional_date("until", until)
+    if first is not None and last is not None and last < first:
+        raise check.fail("until", "expected a date on or after 'start'")
+    return reflections, first, last
+
+
+def habit_strength(
+    history: Iterable[Reflection],
+    strategy_id: str,
+    *,
+    target: Recurrence | None = None,
+    start: dt.date | None = None,
+    until: dt.date | None = None,
+) -> HabitStrength:
+    """Score how established a strategy is as a habit, from 0 to 1.
+
+    The score is exponentially smoothed in the manner of Loop Habit Tracker, re-derived
+    from its published description: for a target of ``n`` times every ``w`` days
+    (``f = n / w`` a day), each day ``score = m * score + (1 - m) * p`` with
+    ``m = 0.5 ** (sqrt(f) / 13)`` and ``p = min(1, days done in the last w days / n)``.
+    A strategy done every day for 30, 60 and 90 days from nothing scores about 0.80, 0.96
+    and 0.99. A skipped day leaves the score unchanged; a day without a reflection is a miss.
+
+    Args:
+        history: the person's reflections, in any order.
+        strategy_id: the strategy to score.
+        target: how often the person means to do it; ``None`` is every day. A daily
+            recurrence every ``n`` days is once in ``n`` days, a weekly one on ``d`` weekdays
+            is ``d`` times a week, ``Recurrence.times_per_week(n)`` is ``n`` times a week.
+        start: the first day to count (default: the first day with a reflection); earlier
+            reflections are ignored.
+        until: the last day to count (default: the last day with a reflection); later
+            reflections are ignored.
+
+    Returns:
+        The score, with the period counted and the days done and skipped in it.
+
+    Raises:
+        ValidationError: an argument is not valid.
+
+    Example:
+        >>> walks = [
+        ...     Reflection(at=pendulum.datetime(2026, 1, 1, 20, tz="UTC").add(days=n),
+        ...                author=Role.CLIENT, practised=[Practice.done("short-walk")])
+        ...     for n in range(30)
+        ... ]
+        >>> round(habit_strength(walks, "short-walk").score, 2)
+        0.8
+        >>> habit_strength(walks, "short-walk", target=Recurrence.times_per_week(3)).percent
+        64
+    """
+    reflections, start_day, until_day = _bounds(history, start, until)
+    check.check_slug("strategy_id", strategy_id)
+    times, days = target_of(target)
+    collected = collect(reflections, None if until_day is None else until_day.toordinal())
+    if start_day is not None:
+        collected = {o: d for o, d in collected.items() if o >= start_day.toordinal()}
+    first = start_day.toordinal() if start_day else min(collected, default=None)
+    last = until_day.toordinal() if until_day else max(collected, default=None)
+    if first is None or last is None:
+        return HabitStrength(strategy_id, 0.0, times, days, None, None, 0, 0)
+    done, skipped = by_strategy(collected).get(strategy_id, ([], []))
+    return HabitStrength(
+        strategy_id=strategy_id,
+        score=score_of(done, skipped, first, last, times, days),
+        target_times=times,
+        target_days=days,
+        first=to_date(first),
+        last=to_date(last),
+        days_done=len(done),
+        days_skipped=len(skipped),
+    )
+
+
+def streak(
+    history: Iterable[Reflection],
+    strategy_id: str,
+    *,
+    start: dt.date | None = None,
+    until: dt.date | None = None,
+) -> Streak:
+    """Count the days in a row a strategy was done, now and at its longest.
+
+    A day the strategy was deliberately skipped (a holiday, an illness) freezes the streak:
+    it neither adds to it nor ends it. A day without the strategy, or without any
+    reflection, ends it.
+
+    Args:
+        history: the person's reflections, in any order.
+        strategy_id: the strategy to count.
+        start: the first day to count (default: the first day with a reflection).
+        until: the last day to count (default: the last day with a reflection). The current
+            streak is the run that reaches this day.
+
+    Returns:
+        The current and the longest streak.
+
+    Raises:
+        ValidationError: an argument is not valid.
+
+    Example:
+        >>> def day(n, practice):
+        ...     return Reflection(at=pendulum.datetime(2026, 1, 1 + n, 20, tz="UTC"),
+        ...                       author=Role.CLIENT, practised=[practice])
+        >>> walk, rest = Practice.done("short-walk"), Practice.skipped("short-walk")
+        >>> found = streak([day(0, walk), day(1, walk), day(2, rest), day(3, walk)], "short-walk")
+        >>> found.current, found.longest
+        (3, 3)
+    """
+    reflections, start_day, until_day = _bounds(history, start, until)
+    check.check_slug("strategy_id", strategy_id)
+    collected = collect(reflections, None if until_day is None else until_day.toordinal())
+    if start_day is not None:
+        collected = {o: d for o, d in collected.items() if o >= start_day.toordinal()}
+    last = until_day.toordinal() if until_day else max(collected, default=None)
+    if last is None:
+        return Streak(strategy_id, 0, 0, None)
+    done, skipped = by_strategy(collected).get(strategy_id, ([], []))
+    current, longest, ended = streak_of(done, skipped, last)
+    return Streak(strategy_id, current, longest, to_date(ended) if longest else None)

@@ -1,0 +1,337 @@
+"""Insights over a person's reflections: category balance and the wellbeing trend.
+
+Habit strength and streaks live in ``_habits``, strategy effects in ``_effects`` and
+adherence to a plan in ``_adherence``; all of them read reflections the same way (see
+``_days``): a reflection's day is its local date in its own zone, and several reflections on
+one day are merged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from selfcare import _checks as check
+from selfcare._calendar import Period
+from selfcare._catalog import Catalog
+from selfcare._categories import Category
+from selfcare._days import (
+    MAX_SPAN,
+    SLOT,
+    Day,
+    Measure,
+    check_count,
+    check_history,
+    check_optional_date,
+    collect,
+    freeze,
+    minutes_of,
+    span,
+    to_date,
+)
+from selfcare._defaults import default_catalog
+from selfcare._reflections import Reflection
+
+__all__ = [
+    "CategoryBalance",
+    "TrendPoint",
+    "WellbeingTrend",
+    "category_balance",
+    "wellbeing_trend",
+]
+
+#: The areas looked at when no categories are given: the client's four everyday areas.
+#: Spiritual care is opt-in and professional care is the therapist's, so pass them to
+#: include them (``profile.allowed_categories`` does).
+EVERYDAY = (Category.EMOTIONAL, Category.PHYSICAL, Category.MENTAL, Category.PRACTICAL)
+
+
+@attrs.frozen
+class CategoryBalance:
+    """How a person's self-care was spread over the categories in a window of days.
+
+    Attributes:
+        period: the days looked at, or ``None`` when there was nothing to look at.
+        days_reflected: days in the period with at least one reflection.
+        minutes: minutes of practice per category (known minutes, else the strategy's
+            typical minutes from the catalog).
+        days: days per category on which some strategy of it was done.
+        self_ratings: the mean self-rating (1 neglected to 5) per category the person rated.
+        neglected: the categories looked at that were practised on fewer than ``min_days``
+            days (or on none of the days reflected, when there were fewer), or self-rated
+            2 or lower on average; in the order of :class:`Category`.
+        min_days: the fewest days of practice for a category not to count as neglected.
+
+    Example:
+        >>> empty = category_balance([], until=datetime.date(2026, 1, 14))
+        >>> empty.days_reflected, empty.neglected
+        (0, ())
+    """
+
+    period: Period | None
+    days_reflected: int
+    minutes: Mapping[Category, int] = attrs.field(converter=freeze)
+    days: Mapping[Category, int] = attrs.field(converter=freeze)
+    self_ratings: Mapping[Category, float] = attrs.field(converter=freeze)
+    neglected: tuple[Category, ...]
+    min_days: int
+
+
+def balance_of(
+    days: Mapping[int, Day],
+    catalog: Catalog,
+    last: int,
+    window: int,
+    categories: Iterable[Category],
+    min_days: int,
+) -> CategoryBalance:
+    """The balance over the ``window`` days ending on day ``last`` (internal, validated)."""
+    first = last - window + 1
+    cat_days: dict[Category, int] = {}
+    cat_minutes: dict[Category, int] = {}
+    rated: dict[Category, list[int]] = {}
+    index = catalog._strategy_index
+    reflected = 0
+    for ordinal in range(first, last + 1):
+        day = days.get(ordinal)
+        if day is None:
+            continue
+        reflected += 1
+        seen: set[Category] = set()
+        for sid in day.done:
+            strategy = index.get(sid)
+            if strategy is None:
+                continue
+            category = strategy.category
+            cat_minutes[category] = cat_minutes.get(category, 0) + minutes_of(day, sid, catalog)
+            seen.add(category)
+        for category in seen:
+            cat_days[category] = cat_days.get(category, 0) + 1
+        for category, (total, count) in day.self_ratings.items():
+            pair = rated.setdefault(category, [0, 0])
+            pair[0] += total
+            pair[1] += count
+    wanted = set(categories)
+    shown = [c for c in Category if c in wanted or c in cat_days]
+    means = {c: rated[c][0] / rated[c][1] for c in Category if c in rated}
+    enough = min(min_days, reflected)
+    neglected = tuple(
+        c
+        for c in Category
+        if c in wanted
+        and reflected
+        and (cat_days.get(c, 0) < enough or (c in means and means[c] <= 2))
+    )
+    return CategoryBalance(
+        period=Period(to_date(first), to_date(last)),
+        days_reflected=reflected,
+        minutes={c: cat_minutes.get(c, 0) for c in shown},
+        days={c: cat_days.get(c, 0) for c in shown},
+        self_ratings=means,
+        neglected=neglected,
+        min_days=min_days,
+    )
+
+
+def check_categories(value: object) -> tuple[Category, ...]:
+    """Require a collection of categories; return them in the order of :class:`Category`."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise check.fail("categories", "expected a collection of Category members")
+    given = set(value)
+    for item in given:
+        if not isinstance(item, Category):
+            raise check.fail("categories", check.expected_member(Category, item))
+    return tuple(c for c in Category if c in given)
+
+
+def category_balance(
+    history: Iterable[Reflection],
+    catalog: Catalog | None = None,
+    *,
+    until: dt.date | None = None,
+    days: int = 14,
+    categories: Iterable[Category] | None = None,
+    min_days: int = 2,
+) -> CategoryBalance:
+    """Sum practice minutes and days per category over a window, and find neglected areas.
+
+    A category looked at is neglected when it was practised on fewer than ``min_days`` of
+    the window's days (or on none of the days reflected, when the person reflected on
+    fewer days than that), or when the person self-rated it 2 or lower on average. With no
+    reflection in the window nothing is called neglected: there is nothing to go on.
+
+    Args:
+        history: the person's reflections, in any order.
+        catalog: where strategy categories and typical minutes are looked up (default:
+            :func:`default_catalog`); strategies it does not hold are left out.
+        until: the last day of the window (default: the last day with a reflection).
+        days: the length of the window in days, from 1 to 366.
+        categories: the categories to look at (default: emotional, physical, mental and
+            practical; pass ``profile.allowed_categories`` to follow a profile).
+        min_days: the fewest days of practice for a category not to be neglected.
+
+    Returns:
+        Minutes and days per category, self-ratings, and the neglected categories.
+
+    Raises:
+        ValidationError: an argument is not valid.
+
+    Example:
+        >>> history = [
+        ...     Reflection(at=pendulum.datetime(2026, 1, n, 20, tz="UTC"), author=Role.CLIENT,
+        ...                practised=[Practice.done("short-walk", 20)])
+        ...     for n in range(1, 8)
+        ... ]
+        >>> balance = category_balance(history, days=7)
+        >>> balance.minutes[Category.PHYSICAL], balance.days[Category.PHYSICAL]
+        (140, 7)
+        >>> [c.value for c in balance.neglected]
+        ['emotional', 'mental', 'practical']
+    """
+    reflections = check_history(history)
+    if catalog is None:
+        catalog = default_catalog()
+    elif not isinstance(catalog, Catalog):
+        raise check.fail("catalog", f"expected a Catalog or None, {check.got(catalog)}")
+    window = check_count("days", days, 1, 366)
+    least = check_count("min_days", min_days, 1, 366)
+    looked_at = EVERYDAY if categories is None else check_categories(categories)
+    last_day = check_optional_date("until", until)
+    collected = collect(reflections, None if last_day is None else last_day.toordinal())
+    last = last_day.toordinal() if last_day else max(collected, default=None)
+    if last is None:
+        return CategoryBalance(None, 0, {}, {}, {}, (), least)
+    return balance_of(collected, catalog, last, window, looked_at, least)
+
+
+@attrs.frozen
+class TrendPoint:
+    """The rolling means of the ratings on one day (``None`` where nothing was rated).
+
+    Example:
+        >>> TrendPoint(datetime.date(2026, 1, 7), 6.5, None, 3.0).value(Measure.MOOD)
+        6.5
+    """
+
+    day: dt.date
+    mood: float | None
+    energy: float | None
+    stress: float | None
+
+    def value(self, measure: Measure) -> float | None:
+        """The rolling mean of one measure."""
+        return (self.mood, self.energy, self.stress)[SLOT[measure]]
+
+
+@attrs.frozen
+class WellbeingTrend:
+    """Rolling means of mood, energy and stress, one point a day.
+
+    Attributes:
+        window_days: how many days each rolling mean covers (the day and those before it).
+        points: one point for each day from the first day to the last, in order.
+
+    Example:
+        >>> WellbeingTrend(7, ()).change(Measure.MOOD) is None
+        True
+    """
+
+    window_days: int
+    points: tuple[TrendPoint, ...]
+
+    @property
+    def latest(self) -> TrendPoint | None:
+        """The last point, or ``None`` when there are none."""
+        return self.points[-1] if self.points else None
+
+    def change(self, measure: Measure) -> float | None:
+        """The latest rolling mean minus the one a window earlier (this week against last).
+
+        ``None`` when either is missing. For stress a negative change is an improvement.
+        """
+        if len(self.points) <= self.window_days:
+            return None
+        now = self.points[-1].value(measure)
+        before = self.points[-1 - self.window_days].value(measure)
+        return None if now is None or before is None else now - before
+
+
+def trend_of(days: Mapping[int, Day], first: int, last: int, window: int) -> WellbeingTrend:
+    """Rolling means over each day from ``first`` to ``last`` (internal, validated)."""
+    sums = [0.0, 0.0, 0.0]
+    counts = [0, 0, 0]
+    points = []
+    for ordinal in range(first - window + 1, last + 1):
+        for sign, when in ((1, ordinal), (-1, ordinal - window)):
+            day = days.get(when)
+            if day is None or when < first - window + 1:
+                continue
+            for i in range(3):
+                value = day.rating(i)
+                if value is not None:
+                    sums[i] += sign * value
+                    counts[i] += sign
+        if ordinal >= first:
+            means = [round(sums[i] / counts[i], 6) if counts[i] else None for i in range(3)]
+            points.append(TrendPoint(to_date(ordinal), *means))
+    return WellbeingTrend(window, tuple(points))
+
+
+def wellbeing_trend(
+    history: Iterable[Reflection],
+    *,
+    window: int = 7,
+    start: dt.date | None = None,
+    until: dt.date | None = None,
+) -> WellbeingTrend:
+    """Follow mood, energy and stress as rolling means, one point a day.
+
+    Each point is the mean of the daily ratings over the ``window`` days ending that day,
+    counting only days with that rating. Days without a reflection still get a point, so
+    the points are evenly spaced.
+
+    Args:
+        history: the person's reflections, in any order.
+        window: how many days each mean covers, from 1 to 366.
+        start: the first day to give a point for (default: the first day with a reflection,
+            or ten years before ``until`` if that is later).
+        until: the last day (default: the last day with a reflection).
+
+    Returns:
+        The trend; :meth:`WellbeingTrend.change` compares the latest mean with one a
+        window earlier.
+
+    Raises:
+        ValidationError: an argument is not valid, or ``start`` is more than ten years
+            before ``until``.
+
+    Example:
+        >>> history = [
+        ...     Reflection(at=pendulum.datetime(2026, 1, n, 20, tz="UTC"), author=Role.CLIENT,
+        ...                ratings=Ratings(mood=3 if n <= 7 else 6))
+        ...     for n in range(1, 15)
+        ... ]
+        >>> trend = wellbeing_trend(history)
+        >>> trend.latest.mood, trend.change(Measure.MOOD)
+        (6.0, 3.0)
+    """
+    reflections = check_history(history)
+    size = check_count("window", window, 1, 366)
+    first_day = check_optional_date("start", start)
+    last_day = check_optional_date("until", until)
+    if first_day is not None and last_day is not None and last_day < first_day:
+        raise check.fail("until", "expected a date on or after 'start'")
+    collected = collect(reflections, None if last_day is None else last_day.toordinal())
+    last = last_day.toordinal() if last_day else max(collected, default=None)
+    if first_day is not None:
+        first: int | None = first_day.toordinal()
+    elif collected and last is not None:
+        first = max(min(collected), last - MAX_SPAN + 1)
+    else:
+        first = None
+    if first is None or last is None or last < first:
+        return WellbeingTrend(size, ())
+    span(first, last, "start")
+    return WellbeingTrend(size, trend_of(collected, first, last, size).points)

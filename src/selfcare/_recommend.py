@@ -1,0 +1,262 @@
+"""Recommendations: ranked strategies with scores and reasons, learning from what helped.
+
+How :func:`recommend` decides:
+
+1. **Eligible strategies** are meant for the person's role, in an allowed category
+   (``profile.allowed_categories``: spiritual only on opt-in, professional only for
+   therapists), carry no excluded tag and, while support is advised, ask at most
+   ``rule.max_effort``. Nothing else is ever offered, even when fewer than ``k`` remain.
+2. **Statistics** are computed once from the history, in time linear in its length: the
+   merged days, each practised strategy's done and skipped days, its habit strength (daily
+   target), its effects on mood, energy and stress, the category balance of the last 14
+   days, the minutes already done today and the support advisory.
+3. **Score.** Each eligible strategy gets components, each from 0 to 1 (the effect from -1
+   to 1), combined with :class:`RecommendWeights` as
+   ``score = (sum(w * c) + w_effect) / (sum(w) + w_effect)``, so the score runs from 0 to 1.
+
+   =============  ===========================================================================
+   goal           goals served: ``min(matched, 2) / min(goals, 2)``
+   neglected      1 when the category was neglected in the last 14 days
+                  (:func:`category_balance`)
+   effect         the person's own effect: mean improvement over the measures reported
+                  (mood, energy, lower stress; at least 3 days with and 3 without) / 2
+                  points, clipped to -1..1; 0 without one
+   momentum       habit strength with a daily target, through today if it has a
+                  reflection, else through yesterday
+   fits_time      1 when the strategy fits the minutes left today, else the share that fits
+   time_of_day    1 when now (local) is a preferred part of the day or none is preferred,
+                  0.5 otherwise; 0 when a tag rules the part of the day out
+                  (:data:`TAG_TIMES`, e.g. outdoors at night)
+   variety        ``1 - days done in the last 3 days (today included) / 3``
+   values         values matched by tags: ``min(matched, 2) / min(values, 2)``
+   =============  ===========================================================================
+
+4. **Diversity.** The top ``k`` are picked greedily: each time the strategy with the highest
+   ``score - diversity * (strategies of its category already picked)``. The score reported
+   is the strategy's own, so a later item may score higher than an earlier one.
+5. **Exploration.** With ``explore=True`` the effect component is a Thompson sample: each
+   strategy's mean improvement is given a normal prior (mean 0, sd :data:`PRIOR_SD` points)
+   and a normal likelihood from the person's days with and without it (sd
+   :data:`NOISE_SD` points a day); one draw from the posterior, scaled as above, replaces
+   the effect. Untried strategies draw from the prior, so they get a fair chance. The draws
+   come from ``random.Random(seed)``, one random byte per catalog position read as a normal
+   quantised to 256 levels (see ``_ranking``): the same seed gives the same result.
+
+Ties keep catalog order. The advisory is :func:`support_advisory` for the profile's role.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from typing import overload
+
+import attrs
+import pendulum
+
+from selfcare import _checks as check
+from selfcare._calendar import TimeOfDay
+from selfcare._catalog import Catalog
+from selfcare._days import check_history, freeze
+from selfcare._defaults import default_catalog
+from selfcare._explain import reasons_for, shortfall
+from selfcare._profiles import Profile
+from selfcare._ranking import Ranking
+from selfcare._reasons import Reason, ReasonCode
+from selfcare._reflections import Reflection
+from selfcare._scoring import EFFECT_SCALE, MAX_K, Context, RecommendWeights, clip
+from selfcare._strategies import Strategy
+from selfcare._support import DistressRule, SupportAdvisory
+from selfcare._zoned import check_zoned
+
+__all__ = ["Recommendation", "Recommendations", "recommend"]
+
+
+@attrs.frozen
+class Recommendation:
+    """One recommended strategy, with its score and the reasons for it.
+
+    Attributes:
+        strategy: the strategy recommended.
+        score: how well it suits the person now, from 0 to 1.
+        reasons: why, most important first; each carries the figures behind it.
+        components: the value of each score component (see :func:`recommend`).
+
+    Example:
+        >>> walk = default_catalog().strategy("short-walk")
+        >>> rec = Recommendation(walk, 0.7, [Reason(ReasonCode.FITS_TIME, "fits")], {})
+        >>> rec.strategy_id
+        'short-walk'
+    """
+
+    strategy: Strategy
+    score: float
+    reasons: tuple[Reason, ...] = attrs.field(converter=check.to_tuple)
+    components: Mapping[str, float] = attrs.field(converter=freeze)
+
+    @property
+    def strategy_id(self) -> str:
+        """The id of the strategy recommended."""
+        return self.strategy.id
+
+    def reason(self, code: ReasonCode) -> Reason | None:
+        """The reason with this code, or ``None``."""
+        return next((r for r in self.reasons if r.code is code), None)
+
+
+@attrs.frozen
+class Recommendations:
+    """Ranked recommendations, best first, with the support advisory.
+
+    It is a sequence: iterate it, index it, take its ``len``.
+
+    Attributes:
+        items: the recommendations, best first (at most ``k``).
+        support: whether reaching out to a therapist or trusted person is advised.
+        at: the time recommended for, in the person's zone.
+        time_of_day: the part of the day at ``at``.
+        minutes_left: the day's minutes for self-care not yet used.
+        eligible: how many catalog strategies could be offered.
+        excluded: how many were left out, by rule (``"category"``, ``"role"``,
+            ``"effort"``, ``"tag"``; each counted under the first rule that applied).
+        shortfall: why there are fewer than ``k`` items, or ``None``.
+        explored: whether exploration (Thompson sampling) was on.
+
+    Example:
+        >>> recs = recommend(
+        ...     Profile(role=Role.CLIENT, timezone="UTC", daily_minutes=20),
+        ...     at=pendulum.datetime(2026, 1, 5, 18, tz="UTC"), k=2)
+        >>> len(recs), recs.shortfall, recs.support.advised
+        (2, None, False)
+    """
+
+    items: tuple[Recommendation, ...]
+    support: SupportAdvisory
+    at: pendulum.DateTime
+    time_of_day: TimeOfDay
+    minutes_left: int
+    eligible: int
+    excluded: Mapping[str, int] = attrs.field(converter=freeze)
+    shortfall: str | None
+    explored: bool
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Recommendation]:
+        return iter(self.items)
+
+    @overload
+    def __getitem__(self, index: int) -> Recommendation: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Recommendation, ...]: ...
+    def __getitem__(self, index: int | slice) -> Recommendation | tuple[Recommendation, ...]:
+        return self.items[index]
+
+    @property
+    def strategy_ids(self) -> tuple[str, ...]:
+        """The ids of the strategies recommended, best first."""
+        return tuple(item.strategy.id for item in self.items)
+
+
+def recommend(
+    profile: Profile,
+    catalog: Catalog | None = None,
+    *,
+    history: Iterable[Reflection] = (),
+    at: dt.datetime,
+    k: int = 5,
+    seed: int = 0,
+    explore: bool = False,
+    weights: RecommendWeights | None = None,
+    rule: DistressRule | None = None,
+) -> Recommendations:
+    """Recommend strategies for a person now, ranked, diverse and explained.
+
+    Scores every eligible strategy of the catalog from the person's goals, neglected
+    categories, what has gone with better days for them before, habit momentum, the time
+    left today, the part of the day, variety and their values; then picks the top ``k``
+    so they spread over categories. Each recommendation says why, with the figures behind
+    it. When recent reflections show sustained distress or ask for support, the result
+    advises reaching out to a therapist or a trusted person, and strategies that ask a lot
+    of effort are left out. It never diagnoses. See the module notes for the exact formula.
+
+    Args:
+        profile: the person.
+        catalog: the strategies to choose from (default: :func:`default_catalog`).
+        history: the person's reflections, in any order; those after ``at`` are ignored.
+        at: now, as a zoned instant; today and the time of day are taken in the profile's
+            zone.
+        k: how many strategies to recommend, from 1 to 1000.
+        seed: the seed for exploration's random draws.
+        explore: whether to sample each strategy's effect (Thompson sampling), so that
+            strategies the person has rarely or never tried get a fair chance.
+        weights: how much each component counts (default: :class:`RecommendWeights` ()).
+        rule: when recent reflections count as sustained distress (default:
+            :class:`DistressRule` ()).
+
+    Returns:
+        The recommendations, best first, with the support advisory. Fewer than ``k`` only
+        when fewer are eligible; ``shortfall`` then says why.
+
+    Raises:
+        ValidationError: an argument is not valid.
+
+    Example:
+        >>> profile = Profile(role=Role.CLIENT, timezone="Europe/London", daily_minutes=30,
+        ...                   goals={Benefit.COPING_SKILLS}, preferred_times={TimeOfDay.EVENING})
+        >>> recs = recommend(profile, at=pendulum.datetime(2026, 1, 5, 19, tz="Europe/London"))
+        >>> len(recs), len(set(s.category for s in (r.strategy for r in recs))) > 1
+        (5, True)
+        >>> recs[0].reasons[0].code
+        <ReasonCode.GOAL: 'goal'>
+    """
+    if not isinstance(profile, Profile):
+        raise check.fail("profile", f"expected a Profile, {check.got(profile)}")
+    if catalog is None:
+        catalog = default_catalog()
+    elif not isinstance(catalog, Catalog):
+        raise check.fail("catalog", f"expected a Catalog or None, {check.got(catalog)}")
+    reflections = check_history(history)
+    now = check_zoned("at", at)
+    check.check_int("k", k, 1, MAX_K)
+    if not check.is_int(seed):
+        raise check.fail("seed", f"expected an integer, {check.got(seed)}")
+    if not isinstance(explore, bool):
+        raise check.fail("explore", f"expected True or False, {check.got(explore)}")
+    if weights is None:
+        weights = RecommendWeights()
+    elif not isinstance(weights, RecommendWeights):
+        raise check.fail("weights", f"expected RecommendWeights or None, {check.got(weights)}")
+    if rule is None:
+        rule = DistressRule()
+    elif not isinstance(rule, DistressRule):
+        raise check.fail("rule", f"expected a DistressRule or None, {check.got(rule)}")
+    context = Context(profile, catalog, reflections, now, weights, rule)
+    return rank(context, k, seed if explore else None)
+
+
+def rank(context: Context, k: int, seed: int | None) -> Recommendations:
+    """Score and pick the top ``k`` once the history's statistics are in ``context``."""
+    ranking = Ranking(context, seed)
+    strategies = context.catalog.strategies
+    items = []
+    for position in ranking.top(k):
+        strategy = strategies[position]
+        draw = ranking.draw(position)
+        effect = None if draw is None else clip(draw / EFFECT_SCALE)
+        parts = context.components(strategy, effect)
+        score = min(1.0, max(0.0, ranking.scores[position]))
+        reasons = reasons_for(context, strategy, parts, draw)
+        items.append(Recommendation(strategy, score, reasons, parts))
+    return Recommendations(
+        items=tuple(items),
+        support=context.advisory,
+        at=context.local,
+        time_of_day=context.time_of_day,
+        minutes_left=context.minutes_left,
+        eligible=ranking.eligible,
+        excluded=ranking.excluded,
+        shortfall=shortfall(len(items), k, len(strategies), ranking.excluded),
+        explored=seed is not None,
+    )

@@ -1,0 +1,339 @@
+"""Reviewing a plan against a person's reflections, and acting on what the review suggests.
+
+A review looks at the plan's period up to a moment ``at``: how often each item was done
+against how often it was planned, how established it is as a habit, which items went with
+better or worse mood, energy or stress (an association in the person's own reflections, only
+with at least three days with and three without), and which categories were neglected. Its
+suggestions say, with reasons, what to keep, what to drop or replace with something gentler,
+and what to add; :func:`apply_suggestions` turns the chosen ones into a revision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from selfcare import _checks as check
+from selfcare._adherence import ItemAdherence, PlanAdherence, plan_adherence
+from selfcare._catalog import Catalog
+from selfcare._categories import Category, Role
+from selfcare._defaults import default_catalog
+from selfcare._effects import StrategyEffect, strategy_effects
+from selfcare._habits import HabitStrength, habit_strength
+from selfcare._insights import CategoryBalance, category_balance
+from selfcare._plans import Contributor, Plan, PlanItem
+from selfcare._reasons import Reason, ReasonCode
+from selfcare._recurrence import Recurrence
+from selfcare._reflections import Reflection
+from selfcare._strategies import Strategy
+from selfcare._zoned import check_zoned, in_zone, zone
+
+__all__ = [
+    "ItemReview",
+    "PlanReview",
+    "Suggestion",
+    "SuggestionKind",
+    "apply_suggestions",
+    "review_plan",
+]
+
+#: Planned days an item must have had before "never done" is a fair finding.
+MIN_CHANCES = 3
+#: An item kept this well (done over expected) is worth keeping.
+KEEP_RATE = 0.6
+#: A rating this many points worse on days with an item, and none better, suggests dropping it.
+WORSE_BY = 1.0
+#: A rating this many points worse is mentioned beside the reasons to keep an item.
+NOTABLE = 0.5
+
+
+class SuggestionKind(enum.StrEnum):
+    """What a review suggests doing with the plan."""
+
+    KEEP = "keep"
+    DROP = "drop"
+    REPLACE = "replace"
+    ADD = "add"
+
+
+@attrs.frozen
+class Suggestion:
+    """One change a review suggests, with its reasons.
+
+    Attributes:
+        kind: keep, drop, replace or add.
+        strategy_id: the item concerned (for an addition, the strategy to add).
+        replacement: for a replacement, the gentler strategy to use instead.
+        reasons: why, with the facts behind it.
+    """
+
+    kind: SuggestionKind
+    strategy_id: str
+    replacement: str | None
+    reasons: tuple[Reason, ...]
+
+
+@attrs.frozen
+class ItemReview:
+    """How one plan item went: adherence, habit strength and associated rating changes."""
+
+    strategy_id: str
+    adherence: ItemAdherence
+    habit: HabitStrength | None
+    effects: tuple[StrategyEffect, ...]
+
+
+@attrs.frozen
+class PlanReview:
+    """The review of a plan up to a moment.
+
+    Attributes:
+        plan_id: the plan reviewed.
+        plan_version: the version reviewed, so suggestions are applied to the same plan.
+        until: the last day looked at (the local date of ``at``, or the plan's last day).
+        adherence: days planned, skipped and done per item.
+        items: per item, its adherence, habit strength and associated rating changes.
+        balance: practice per category over the last two weeks looked at.
+        suggestions: what to keep, drop, replace or add, with reasons.
+    """
+
+    plan_id: str
+    plan_version: int
+    until: dt.date
+    adherence: PlanAdherence
+    items: tuple[ItemReview, ...]
+    balance: CategoryBalance
+    suggestions: tuple[Suggestion, ...]
+
+
+def review_plan(
+    plan: Plan,
+    reflections: Iterable[Reflection],
+    *,
+    at: dt.datetime,
+    catalog: Catalog | None = None,
+) -> PlanReview:
+    """Review a plan against the person's reflections, up to ``at``.
+
+    Args:
+        plan: the plan to review.
+        reflections: the person's reflections, in any order.
+        at: when the review happens, as a zoned datetime; the plan's period is looked at up
+            to the local date of ``at`` in the plan's zone.
+        catalog: where strategies come from (default: the built-in catalog); replacements
+            and additions are taken from it.
+
+    Returns:
+        A :class:`PlanReview` with per-item figures and suggestions.
+
+    Raises:
+        ValidationError: an argument is not valid, or ``at`` is before the plan starts.
+
+    Example:
+        >>> plan = Plan(id="p", role=Role.CLIENT, timezone="UTC",
+        ...             period=Period.weeks_from(datetime.date(2026, 1, 5), 2),
+        ...             items=[PlanItem("reading-and-learning", Recurrence.daily(), 30)])
+        >>> review = review_plan(plan, [], at=pendulum.datetime(2026, 1, 12, 20, tz="UTC"))
+        >>> [(s.kind.value, s.strategy_id, s.replacement) for s in review.suggestions][:1]
+        [('replace', 'reading-and-learning', 'self-compassion')]
+    """
+    catalog = default_catalog() if catalog is None else catalog
+    if not isinstance(plan, Plan):
+        raise check.fail("plan", f"expected a Plan, {check.got(plan)}")
+    history = tuple(reflections)
+    for reflection in history:
+        if not isinstance(reflection, Reflection):
+            raise check.fail("reflections", "expected Reflection values")
+    local = in_zone(check_zoned("at", at), zone(plan.timezone))
+    today = dt.date(local.year, local.month, local.day)
+    if today < plan.period.first:
+        raise check.fail("at", "expected a moment on or after the plan's first day")
+    until = min(today, plan.period.last)
+    adherence = plan_adherence(plan, history, until=until)
+    effects = strategy_effects(
+        history, strategy_ids=plan.strategy_ids, start=plan.period.first, until=until
+    )
+    items = tuple(
+        ItemReview(
+            item.strategy_id,
+            kept,
+            _habit(history, item, plan.period.first, until),
+            tuple(e for e in effects if e.strategy_id == item.strategy_id),
+        )
+        for item, kept in zip(plan.items, adherence.items, strict=True)
+    )
+    categories = _categories_for(plan.role)
+    balance = category_balance(history, catalog, until=until, categories=categories)
+    suggestions = [
+        *(s for review in items if (s := _suggest_for(plan, review, catalog)) is not None),
+        *_additions(plan, balance, catalog),
+    ]
+    return PlanReview(plan.id, plan.version, until, adherence, items, balance, tuple(suggestions))
+
+
+def _habit(
+    history: tuple[Reflection, ...], item: PlanItem, first: dt.date, until: dt.date
+) -> HabitStrength | None:
+    start = item.recurrence.start or first
+    if start > until:
+        return None  # the item has not started yet
+    return habit_strength(
+        history, item.strategy_id, target=item.recurrence, start=start, until=until
+    )
+
+
+def _categories_for(role: Role) -> list[Category]:
+    categories = [Category.EMOTIONAL, Category.PHYSICAL, Category.MENTAL, Category.PRACTICAL]
+    return [*categories, Category.PROFESSIONAL] if role is Role.THERAPIST else categories
+
+
+def _suggest_for(plan: Plan, review: ItemReview, catalog: Catalog) -> Suggestion | None:
+    sid = review.strategy_id
+    kept = review.adherence
+    name = _name(catalog, sid)
+    worse = [e for e in review.effects if e.improvement < 0]
+    better = [e for e in review.effects if e.improvement > 0]
+    warnings = [Reason(ReasonCode.WENT_WITH_WORSE, e.describe(name), e.facts()) for e in worse]
+    if worse and not better and any(e.improvement <= -WORSE_BY for e in worse):
+        # Only when every rating compared went the wrong way: a mixed picture is for talking
+        # over, not for dropping.
+        return Suggestion(SuggestionKind.DROP, sid, None, tuple(warnings))
+    if kept.expected >= MIN_CHANCES and kept.done == 0:
+        facts = {"planned_days": kept.expected, "done_days": 0}
+        text = f"not done on any of the {kept.expected} days planned so far"
+        gentler = _gentler(plan, sid, catalog)
+        if gentler is None:
+            reason = Reason(ReasonCode.NOT_DONE, text + "; nothing gentler fits its place", facts)
+            return Suggestion(SuggestionKind.DROP, sid, None, (reason,))
+        reason = Reason(
+            ReasonCode.NOT_DONE,
+            f"{text}; {gentler.name.lower()} asks less ({gentler.effort.value} effort, "
+            f"{gentler.minutes} minutes)",
+            {**facts, "replacement": gentler.id},
+        )
+        return Suggestion(SuggestionKind.REPLACE, sid, gentler.id, (reason,))
+    reasons = [Reason(ReasonCode.HELPED_BEFORE, e.describe(name), e.facts()) for e in better]
+    if kept.rate is not None and kept.rate >= KEEP_RATE:
+        reasons.append(
+            Reason(
+                ReasonCode.HABIT_MOMENTUM,
+                f"done on {kept.done} of the {kept.expected} days planned",
+                {"done_days": kept.done, "planned_days": kept.expected},
+            )
+        )
+    if reasons:
+        # Mention what went the other way too, when it is more than a trace.
+        notable = [w for w, e in zip(warnings, worse, strict=True) if e.improvement <= -NOTABLE]
+        return Suggestion(SuggestionKind.KEEP, sid, None, (*reasons, *notable))
+    return None
+
+
+def _name(catalog: Catalog, sid: str) -> str:
+    return catalog.strategy(sid).name.lower() if sid in catalog else sid
+
+
+def _taken(plan: Plan, catalog: Catalog) -> set[str]:
+    """Strategies not to offer: already in the plan, or steps of a ritual."""
+    rituals = (*plan.rituals, *catalog.rituals)
+    return set(plan.strategy_ids) | {s for r in rituals for s in r.strategy_ids}
+
+
+def _gentler(plan: Plan, sid: str, catalog: Catalog) -> Strategy | None:
+    """A strategy of the same category that asks less: lower effort, then fewer minutes."""
+    if sid not in catalog:
+        return None
+    current = catalog.strategy(sid)
+    taken = _taken(plan, catalog)
+    options = [
+        s
+        for s in catalog.find(role=plan.role, category=current.category)
+        if s.id not in taken
+        and (
+            s.effort < current.effort
+            or (s.effort == current.effort and s.minutes < current.minutes)
+        )
+    ]
+    return min(options, key=lambda s: (s.effort.level, s.minutes, s.id), default=None)
+
+
+def _additions(plan: Plan, balance: CategoryBalance, catalog: Catalog) -> list[Suggestion]:
+    in_plan = {catalog.strategy(s).category for s in plan.strategy_ids if s in catalog}
+    taken = _taken(plan, catalog)
+    found = []
+    for category in balance.neglected:
+        if category in in_plan:
+            continue
+        options = [s for s in catalog.find(role=plan.role, category=category) if s.id not in taken]
+        if not options:
+            continue
+        pick = min(options, key=lambda s: (s.effort.level, s.minutes, s.id))
+        days = balance.days.get(category, 0)
+        reason = Reason(
+            ReasonCode.NEGLECTED_CATEGORY,
+            f"{category.label} care was practised on {days} of the last days reflected "
+            "and the plan has nothing for it",
+            {"category": category.value, "days": days},
+        )
+        found.append(Suggestion(SuggestionKind.ADD, pick.id, None, (reason,)))
+    return found
+
+
+def apply_suggestions(
+    plan: Plan,
+    review: PlanReview,
+    chosen: Iterable[Suggestion],
+    *,
+    by: str | Contributor,
+    at: dt.datetime,
+    reason: str,
+    catalog: Catalog | None = None,
+) -> Plan:
+    """Apply the chosen suggestions of a review as one revision of the plan.
+
+    Keeping changes nothing; dropping removes the item; replacing puts the gentler strategy
+    in the item's place (same recurrence, at most the same minutes); adding puts the
+    strategy in the plan twice a week.
+
+    Raises:
+        ValidationError: the review is of another plan or version, a suggestion is not the
+            review's, or nothing would change.
+
+    Example:
+        >>> plan = Plan(id="p", role=Role.CLIENT, timezone="UTC",
+        ...             period=Period.weeks_from(datetime.date(2026, 1, 5), 2),
+        ...             items=[PlanItem("reading-and-learning", Recurrence.daily(), 30)],
+        ...             contributors=[Contributor("t-1", Role.THERAPIST)])
+        >>> at = pendulum.datetime(2026, 1, 12, 20, tz="UTC")
+        >>> review = review_plan(plan, [], at=at)
+        >>> revised = apply_suggestions(plan, review, review.suggestions[:1], by="t-1", at=at,
+        ...                             reason="agreed in session")
+        >>> revised.strategy_ids, revised.version
+        (('self-compassion',), 2)
+    """
+    catalog = default_catalog() if catalog is None else catalog
+    if (review.plan_id, review.plan_version) != (plan.id, plan.version):
+        raise check.fail("review", "the review is of another plan or version; review it again")
+    remove: list[str] = []
+    add: list[PlanItem] = []
+    for suggestion in chosen:
+        if suggestion not in review.suggestions:
+            raise check.fail("chosen", "expected suggestions taken from this review")
+        if suggestion.kind is SuggestionKind.DROP:
+            remove.append(suggestion.strategy_id)
+        elif suggestion.kind is SuggestionKind.REPLACE:
+            assert suggestion.replacement is not None
+            old = plan.item(suggestion.strategy_id)
+            new = catalog.strategy(suggestion.replacement)
+            remove.append(old.strategy_id)
+            add.append(
+                PlanItem(new.id, old.recurrence, min(new.minutes, old.minutes), suggestion.reasons)
+            )
+        elif suggestion.kind is SuggestionKind.ADD:
+            new = catalog.strategy(suggestion.strategy_id)
+            add.append(
+                PlanItem(new.id, Recurrence.times_per_week(2), new.minutes, suggestion.reasons)
+            )
+    return plan.revise(by=by, at=at, reason=reason, remove=remove, add=add)

@@ -1,0 +1,202 @@
+"""The subset of RFC 5545 recurrence rules a :class:`Recurrence` reads and writes.
+
+``FREQ=DAILY|WEEKLY`` with ``INTERVAL``, ``BYDAY``, ``BYHOUR``, ``BYMINUTE``, ``COUNT`` or
+``UNTIL`` (and ``WKST=MO``, which is what our weeks are anyway). Everything else is rejected
+while parsing, before any expansion, so no rule can make the app loop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from itertools import product
+
+from selfcare._calendar import Weekday
+from selfcare._checks import fail, got
+from selfcare._recurrence import MAX_COUNT, MAX_TIMES, Frequency, Recurrence
+
+MAX_LENGTH = 1_000
+SUBSET = ("FREQ", "INTERVAL", "BYDAY", "BYHOUR", "BYMINUTE", "COUNT", "UNTIL", "WKST")
+_OUTSIDE = frozenset(
+    {"BYSECOND", "BYMONTH", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYSETPOS", "RSCALE", "SKIP"}
+)
+_FREQUENCIES = frozenset({"SECONDLY", "MINUTELY", "HOURLY", "MONTHLY", "YEARLY"})
+_PART = re.compile(r"([A-Z][A-Z-]{0,19})=([A-Z0-9,+-]{1,200})")
+_CODES = {day.code: day for day in Weekday}
+_UNTIL = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z)?")
+_SUPPORTED = "the subset is FREQ=DAILY|WEEKLY, INTERVAL, BYDAY, BYHOUR, BYMINUTE, COUNT, UNTIL"
+
+
+def parse(text: object, start: dt.date | None) -> Recurrence:
+    """Build the recurrence an RRULE describes; see :meth:`Recurrence.from_rrule`."""
+    parts = _parts(text)
+    freq = parts.pop("FREQ", None)
+    if freq is None:
+        raise fail("rrule.FREQ", "expected FREQ=DAILY or FREQ=WEEKLY; the rule has no FREQ")
+    if freq in _FREQUENCIES:
+        raise fail("rrule.FREQ", f"FREQ={freq} is outside the supported subset; {_SUPPORTED}")
+    if freq not in ("DAILY", "WEEKLY"):
+        raise fail("rrule.FREQ", "expected FREQ=DAILY or FREQ=WEEKLY")
+    if parts.pop("WKST", "MO") != "MO":
+        raise fail("rrule.WKST", "only WKST=MO is supported: weeks here start on Monday")
+    interval = _number(parts, "INTERVAL", 1, 366 if freq == "DAILY" else 52) or 1
+    days = _weekdays(parts.pop("BYDAY", None))
+    times = _times(parts.pop("BYHOUR", None), parts.pop("BYMINUTE", None))
+    count = _number(parts, "COUNT", 1, MAX_COUNT)
+    until = _until(parts.pop("UNTIL", None))
+    if count is not None and until is not None:
+        raise fail("rrule.COUNT", "give either COUNT or UNTIL, not both (RFC 5545 forbids it)")
+    if freq == "DAILY" and days:
+        if interval != 1:
+            raise fail("rrule.BYDAY", "FREQ=DAILY with BYDAY needs INTERVAL=1; use FREQ=WEEKLY")
+        freq = "WEEKLY"
+    if freq == "DAILY":
+        return Recurrence.every_n_days(interval, times, start=start, until=until, count=count)
+    if not days:
+        raise fail("rrule.BYDAY", "FREQ=WEEKLY needs BYDAY, e.g. BYDAY=MO,WE,FR")
+    return Recurrence.weekly(
+        days, times, every_weeks=interval, start=start, until=until, count=count
+    )
+
+
+def _parts(text: object) -> dict[str, str]:
+    if not isinstance(text, str):
+        raise fail("rrule", f"expected RRULE text such as 'FREQ=DAILY;BYHOUR=7', {got(text)}")
+    if len(text) > MAX_LENGTH:
+        raise fail("rrule", f"expected at most {MAX_LENGTH} characters, {got(text)}")
+    body = text.strip()
+    if not body.isascii():
+        raise fail("rrule", "expected ASCII text; the rule has other characters")
+    body = body.upper()
+    body = body.removeprefix("RRULE:")
+    parts: dict[str, str] = {}
+    for part in body.split(";"):
+        match = _PART.fullmatch(part)
+        if match is None:
+            raise fail("rrule", "expected NAME=VALUE parts separated by ';', e.g. FREQ=DAILY")
+        name, value = match.groups()
+        if name in _OUTSIDE:
+            raise fail(f"rrule.{name}", f"{name} is outside the supported subset; {_SUPPORTED}")
+        if name not in SUBSET:
+            raise fail("rrule", f"a part is not a recurrence rule part; {_SUPPORTED}")
+        if name in parts:
+            raise fail(f"rrule.{name}", f"{name} is given twice; give each part once")
+        parts[name] = value
+    return parts
+
+
+def _number(parts: dict[str, str], name: str, low: int, high: int) -> int | None:
+    value = parts.pop(name, None)
+    if value is None:
+        return None
+    if not value.isdigit() or len(value) > 9:
+        raise fail(f"rrule.{name}", f"expected a whole number from {low} to {high}")
+    number = int(value)
+    if not low <= number <= high:
+        raise fail(f"rrule.{name}", f"expected {name} from {low} to {high}, got {number}")
+    return number
+
+
+def _weekdays(value: str | None) -> list[Weekday]:
+    if value is None:
+        return []
+    days: list[Weekday] = []
+    for code in value.split(","):
+        if code not in _CODES:
+            hint = (
+                "; numbered weekdays such as 1MO are outside the subset"
+                if code[-2:] in _CODES
+                else ""
+            )
+            raise fail("rrule.BYDAY", f"expected two-letter weekdays MO to SU{hint}")
+        if _CODES[code] in days:
+            raise fail("rrule.BYDAY", f"{code} is given twice; give each weekday once")
+        days.append(_CODES[code])
+    return days
+
+
+def _integers(name: str, value: str, high: int) -> list[int]:
+    numbers: list[int] = []
+    for item in value.split(","):
+        if not item.isdigit() or len(item) > 2 or int(item) > high:
+            raise fail(f"rrule.{name}", f"expected whole numbers from 0 to {high}, e.g. {name}=7")
+        if int(item) in numbers:
+            raise fail(f"rrule.{name}", f"{int(item)} is given twice; give each value once")
+        numbers.append(int(item))
+    return numbers
+
+
+def _times(hours: str | None, minutes: str | None) -> list[dt.time]:
+    if hours is None:
+        if minutes is not None:
+            raise fail("rrule.BYMINUTE", "BYMINUTE needs BYHOUR (the subset has no DTSTART)")
+        return []
+    picked = _integers("BYHOUR", hours, 23)
+    at = [0] if minutes is None else _integers("BYMINUTE", minutes, 59)
+    if len(picked) * len(at) > MAX_TIMES:
+        raise fail(
+            "rrule.BYMINUTE",
+            f"BYHOUR x BYMINUTE gives {len(picked) * len(at)} times a day; at most {MAX_TIMES}",
+        )
+    return [dt.time(hour, minute) for hour, minute in product(picked, at)]
+
+
+def _until(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    match = _UNTIL.fullmatch(value)
+    try:
+        if match is None:
+            raise ValueError(value)
+        year, month, day, hour, minute, second = match.groups()
+        if hour is not None:
+            dt.time(int(hour), int(minute), int(second))
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        raise fail(
+            "rrule.UNTIL", "expected a date YYYYMMDD or a UTC time YYYYMMDDTHHMMSSZ"
+        ) from None
+
+
+def write(rule: Recurrence) -> str:
+    """The RRULE text of a recurrence; see :meth:`Recurrence.to_rrule`."""
+    if rule.frequency is Frequency.TIMES_PER_WEEK:
+        raise fail(
+            "frequency",
+            "a times-per-week target has no RRULE form; use Recurrence.weekly on chosen days",
+        )
+    if rule.skipped:
+        raise fail(
+            "skipped",
+            "skipped dates would be EXDATE lines, which are outside the RRULE subset; "
+            "write them separately, or leave them out with attrs.evolve(rule, skipped=())",
+        )
+    parts = [f"FREQ={rule.frequency.name}"]
+    if rule.interval != 1:
+        parts.append(f"INTERVAL={rule.interval}")
+    if rule.weekdays:
+        parts.append("BYDAY=" + ",".join(day.code for day in sorted(rule.weekdays)))
+    if rule.times:
+        parts.extend(_write_times(rule.times))
+    if rule.count is not None:
+        parts.append(f"COUNT={rule.count}")
+    if rule.until is not None:
+        parts.append(f"UNTIL={rule.until:%Y%m%d}")
+    return ";".join(parts)
+
+
+def _write_times(times: tuple[dt.time, ...]) -> list[str]:
+    if any(t.second for t in times):
+        raise fail("times", "times with seconds need BYSECOND, which is outside the RRULE subset")
+    hours = sorted({t.hour for t in times})
+    minutes = sorted({t.minute for t in times})
+    if len(hours) * len(minutes) != len(times):
+        raise fail(
+            "times",
+            "an RRULE gives times as every BYHOUR at every BYMINUTE; these times are not such "
+            "a grid, so split the recurrence into one per group of times",
+        )
+    return [
+        "BYHOUR=" + ",".join(str(h) for h in hours),
+        "BYMINUTE=" + ",".join(str(m) for m in minutes),
+    ]

@@ -1,0 +1,285 @@
+"""Turn every value of the model into JSON and back: lossless, strict, versioned and private.
+
+``to_dict`` and ``to_json`` write a *document*: the value's fields plus ``schema_version``
+and ``type``; ``from_dict`` and ``from_json`` read one back, upgrading documents written by
+an earlier version of the format. Input is checked strictly (no coercion, no unknown keys,
+bounded size and nesting) and every problem is reported as a ``ValidationError`` whose
+messages never quote the text a person wrote. ``docs/format.md`` specifies the format.
+
+To embed selfcare values in your own attrs classes, register the hooks on your converter
+with :func:`configure_converter` or start from :func:`make_converter`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any, Final, TypeVar, cast, get_args, get_origin
+
+import cattrs
+
+from selfcare import _format as f
+from selfcare._codec import PRIVATE_FIELDS, TYPE_NAMES, codec, redacting
+from selfcare._documents import (
+    ENCODER,
+    MAX_DEPTH,
+    MAX_ENTRIES,
+    MAX_TEXT_LENGTH,
+    MAX_VALUES,
+    Migration,
+    check_limits,
+    parse,
+    upgrade,
+)
+from selfcare._problems import describe, flatten, unknown_keys
+from selfcare.errors import Problem, ValidationError
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_ENTRIES",
+    "MAX_TEXT_LENGTH",
+    "MAX_VALUES",
+    "MIGRATIONS",
+    "PRIVATE_FIELDS",
+    "SCHEMA_VERSION",
+    "configure_converter",
+    "from_dict",
+    "from_json",
+    "make_converter",
+    "to_dict",
+    "to_json",
+]
+
+T = TypeVar("T")
+#: The version of the format this library writes.
+SCHEMA_VERSION: Final = 1
+#: Upgrades: ``MIGRATIONS[n]`` turns a document of version ``n`` into one of version ``n + 1``.
+MIGRATIONS: Mapping[int, Migration] = MappingProxyType({})
+_ENVELOPE = frozenset({"schema_version", "type", "redacted"})
+_NAMES_TO_TYPES = {name: kind for kind, name in TYPE_NAMES.items()}
+
+
+def to_dict(value: object, *, redact: bool = False) -> dict[str, Any]:
+    """Write a value, or a list of values of one type, as a document of JSON-ready primitives.
+
+    Args:
+        value: a value of a serializable type (``Plan``, ``Reflection`` and the rest, see
+            ``docs/format.md``), or a list or tuple of values of one such type.
+        redact: write the private text fields (journal insight, gratitude and note, and
+            revision reasons) as empty, and mark the document ``"redacted": true``.
+
+    Returns:
+        A dict of dicts, lists, strings, integers, floats, booleans and ``None``, with
+        ``schema_version`` and ``type`` first.
+
+    Raises:
+        TypeError: the value is not of a serializable type, or a list mixes types.
+
+    Example:
+        >>> from selfcare.serialize import to_dict
+        >>> to_dict(Period(datetime.date(2026, 1, 5), datetime.date(2026, 2, 1)))
+        {'schema_version': 1, 'type': 'period', 'first': '2026-01-05', 'last': '2026-02-01'}
+    """
+    hooks = redacting() if redact else codec().plain
+    head: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    if isinstance(value, list | tuple):
+        kinds = {type(item) for item in value}
+        if len(kinds) > 1 or not kinds <= hooks.keys():
+            raise TypeError("to_dict takes a list of values of one serializable selfcare type")
+        unstructure = hooks[kinds.pop()] if kinds else None
+        head["type"] = "list"
+        if redact:
+            head["redacted"] = True
+        head["values"] = [unstructure(item) for item in value] if unstructure else []
+        return head
+    unstructure = hooks.get(type(value))
+    if unstructure is None:
+        raise TypeError(f"to_dict takes a serializable selfcare value, got {type(value).__name__}")
+    head["type"] = TYPE_NAMES[type(value)]
+    if redact:
+        head["redacted"] = True
+    head.update(unstructure(value))
+    return head
+
+
+def to_json(value: object, *, redact: bool = False) -> str:
+    """Write a value as compact JSON text: ASCII only, the same bytes in any process.
+
+    Example:
+        >>> from selfcare.serialize import to_json
+        >>> to_json(RitualStep("short-walk", 5))
+        '{"schema_version":1,"type":"ritual_step","strategy_id":"short-walk","minutes":5}'
+    """
+    return ENCODER.encode(to_dict(value, redact=redact))
+
+
+def from_dict(kind: type[T], data: object) -> T:
+    """Read a document written by :func:`to_dict` (of this or an earlier version).
+
+    Args:
+        kind: the type to read, e.g. ``Plan``, or ``list[Reflection]`` (or
+            ``tuple[Reflection, ...]``) for a list document.
+        data: the document, as JSON-ready primitives.
+
+    Raises:
+        ValidationError: the document is not a valid ``kind``; ``problems`` lists every
+            problem found, each with its path (``$.items[3].minutes``).
+        TypeError: ``kind`` is not a serializable type.
+
+    Example:
+        >>> from selfcare.serialize import from_dict
+        >>> doc = {"schema_version": 1, "type": "ritual_step",
+        ...        "strategy_id": "short-walk", "minutes": 1.5}
+        >>> from_dict(RitualStep, doc)
+        Traceback (most recent call last):
+        ...
+        selfcare.errors.ValidationError: $.minutes: expected an integer, got 1.5
+    """
+    return _from_dict(kind, data, MIGRATIONS)
+
+
+def from_json(kind: type[T], text: str | bytes) -> T:
+    """Read a document from JSON text (``bytes`` must be UTF-8).
+
+    Raises:
+        ValidationError: the text is not JSON, is too long, or is not a valid ``kind``.
+        TypeError: ``kind`` is not a serializable type, or ``text`` is not text.
+
+    Example:
+        >>> from selfcare.serialize import from_json, to_json
+        >>> step = RitualStep("short-walk", 5)
+        >>> from_json(RitualStep, to_json(step)) == step
+        True
+        >>> from_json(RitualStep, '[1,')
+        Traceback (most recent call last):
+        ...
+        selfcare.errors.ValidationError: $: not valid JSON: Expecting value at line 1 column 4
+    """
+    _element_type(kind)  # a wrong kind is a TypeError, found before the text is read
+    if not isinstance(text, str | bytes):
+        raise TypeError(f"from_json reads str or bytes, got {type(text).__name__}")
+    parsed = parse(text)
+    if isinstance(parsed, str):
+        raise ValidationError([("$", parsed)])
+    return _from_dict(kind, parsed[0], MIGRATIONS)
+
+
+def configure_converter(converter: cattrs.Converter, *, redact: bool = False) -> None:
+    """Register the hooks of every serializable type on a cattrs converter.
+
+    Use it to embed selfcare values in your own attrs classes. Only our types get hooks;
+    the converter's handling of everything else is unchanged. Nested values carry no
+    ``schema_version``: version your own document. Structuring raises
+    :class:`~selfcare.errors.ValidationError`, with paths relative to the selfcare value.
+
+    Example:
+        >>> import cattrs
+        >>> from selfcare.serialize import configure_converter
+        >>> converter = cattrs.Converter()
+        >>> configure_converter(converter)
+        >>> converter.unstructure({"evening": [RitualStep("short-walk", 5)]})
+        {'evening': [{'strategy_id': 'short-walk', 'minutes': 5}]}
+        >>> converter.structure([{"strategy_id": "short-walk", "minutes": 5}], list[RitualStep])
+        [RitualStep(strategy_id='short-walk', minutes=5)]
+    """
+    hooks = codec()
+    for kind, both in hooks.classes.items():
+        converter.register_structure_hook(kind, _raising(both))
+        converter.register_unstructure_hook(kind, redacting()[kind] if redact else both.unstructure)
+
+
+def make_converter(*, redact: bool = False) -> cattrs.Converter:
+    """A new cattrs converter, forbidding unknown keys, with every serializable type's hooks.
+
+    Example:
+        >>> from selfcare.serialize import make_converter
+        >>> make_converter().unstructure(Ratings(mood=6))
+        {'mood': 6, 'energy': None, 'stress': None}
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    configure_converter(converter, redact=redact)
+    return converter
+
+
+def _raising(hooks: f.Hooks) -> Callable[[Any, Any], Any]:
+    def structure(data: Any, _: Any) -> Any:
+        result = _structure(hooks, data)
+        if isinstance(result, list):
+            raise ValidationError(result)
+        return result[0]
+
+    return structure
+
+
+def _rooted(problems: list[tuple[str, str]]) -> list[Problem]:
+    return [("$" + path, message) for path, message in problems]
+
+
+def _element_type(kind: Any) -> tuple[type, type | None]:
+    """The serializable type ``kind`` names, and ``list`` or ``tuple`` for a list document."""
+    origin, args = get_origin(kind), get_args(kind)
+    if origin is list and len(args) == 1 and args[0] in TYPE_NAMES:
+        return args[0], list
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] in TYPE_NAMES:
+        return args[0], tuple
+    if kind in TYPE_NAMES:
+        return kind, None
+    raise TypeError(
+        f"cannot read a {kind!r}: name a serializable selfcare type, or list[...] of one"
+    )
+
+
+def _from_dict(kind: type[T], data: object, migrations: Mapping[int, Migration]) -> T:
+    element, container = _element_type(kind)
+    problems = check_limits(data)
+    if problems:
+        raise ValidationError(problems)
+    result = _read(element, container, data, migrations)
+    if isinstance(result, list):
+        raise ValidationError(result)
+    return cast(T, result[0])
+
+
+def _read(
+    element: type, container: type | None, data: object, migrations: Mapping[int, Migration]
+) -> tuple[Any] | list[Problem]:
+    if type(data) is not dict:
+        return [("$", f"expected an object (a selfcare document), {describe(data)}")]
+    document, problems = upgrade(data, migrations, SCHEMA_VERSION)
+    if document is None:
+        return problems
+    expected = "list" if container else TYPE_NAMES[element]
+    name = document.get("type")
+    if type(name) is not str or name != expected:
+        known = type(name) is str and (name in _NAMES_TO_TYPES or name == "list")
+        got = f"got '{name}'" if known else describe(name)
+        problems.append(
+            ("$.type", "missing" if "type" not in document else f"expected '{expected}', {got}")
+        )
+    redacted = document.get("redacted", False)
+    if redacted is not True and redacted is not False:
+        problems.append(("$.redacted", f"expected true or false, {describe(redacted)}"))
+    if problems:
+        return problems
+    body = {key: value for key, value in document.items() if key not in _ENVELOPE}
+    if container is None:
+        return _structure(codec().classes[element], body)
+    if body.keys() != {"values"}:
+        unknown = unknown_keys(body.keys() - {"values"}, ["values"])
+        return _rooted(unknown or [(".values", "missing; a list document holds its values")])
+    result = _structure(codec().lists[element], body["values"])
+    if isinstance(result, list):
+        return [("$.values" + path[1:], message) for path, message in result]
+    return (container(result[0]),)
+
+
+def _structure(hooks: f.Hooks, data: object) -> tuple[Any] | list[Problem]:
+    """The value ``data`` stands for, in a 1-tuple, or every problem found in it."""
+    try:
+        return (hooks.fast(data),)
+    except Exception:  # a valid document never gets here; find out what is wrong with it
+        pass
+    try:
+        return (hooks.detailed(data),)
+    except Exception as exc:  # every failure becomes a ValidationError
+        return _rooted(flatten(exc))

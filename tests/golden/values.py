@@ -1,0 +1,218 @@
+"""The values the golden documents hold, built by hand.
+
+Each value fills in as many fields as its type allows, with the awkward cases a format
+must keep: the second of two ambiguous wall-clock times (``fold=1``), microseconds, a half-
+hour offset, a time of day with seconds, an integer, a float and a string fact, text
+outside ASCII, and a private field left empty next to ones filled in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+import pendulum
+
+from selfcare import (
+    Anchor,
+    Benefit,
+    Boundary,
+    Catalog,
+    Category,
+    Contributor,
+    Effort,
+    ItemChange,
+    Journal,
+    Period,
+    Plan,
+    PlanChanges,
+    PlanItem,
+    PlanStatus,
+    Practice,
+    Profile,
+    Prompt,
+    Ratings,
+    Reason,
+    ReasonCode,
+    Recurrence,
+    Reflection,
+    Revision,
+    Ritual,
+    RitualStep,
+    Role,
+    Strategy,
+    TimeOfDay,
+    Weekday,
+    WorkingHours,
+)
+
+#: 01:30 on 2026-10-25 happens twice in London; pendulum picks the second time, in GMT.
+SECOND_HALF_PAST_ONE = pendulum.datetime(2026, 10, 25, 1, 30, tz="Europe/London")
+assert SECOND_HALF_PAST_ONE.fold == 1
+
+ANCHOR = Anchor.at(dt.time(21, 30))
+PERIOD = Period(dt.date(2026, 11, 30), dt.date(2027, 2, 21))
+CONTRIBUTOR = Contributor("therapist-1", Role.THERAPIST)
+RITUAL_STEP = RitualStep("mindful-breathing", 3)
+RATINGS = Ratings(mood=6, energy=4, stress=None)
+JOURNAL = Journal(
+    insight="I rush when I'm tired", gratitude="a long call with my sister — thank you", note=None
+)
+PRACTICE = Practice.done("short-walk", 15)
+REASON = Reason(
+    ReasonCode.HELPED_BEFORE,
+    "on days you walked, your mood was 1.4 points higher, over 9 days",
+    {"days_with": 9, "difference": 1.4, "measure": "mood"},
+)
+RECURRENCE = Recurrence.weekly(
+    [Weekday.THURSDAY, Weekday.MONDAY],
+    at=[dt.time(18, 15, 30), dt.time(7, 30)],
+    start=dt.date(2026, 11, 30),
+    count=24,
+).with_skipped(dt.date(2026, 12, 28), dt.date(2026, 12, 24))
+WORKING_HOURS = WorkingHours(
+    dt.time(9), dt.time(17, 30), [Weekday.TUESDAY, Weekday.MONDAY, Weekday.THURSDAY]
+)
+BOUNDARY = Boundary.no_contact_after(dt.time(18), "No client email after six.")
+STRATEGY = Strategy(
+    id="short-walk",
+    name="Short walk",
+    category=Category.PHYSICAL,
+    roles={Role.THERAPIST, Role.CLIENT},
+    minutes=10,
+    effort=Effort.LOW,
+    benefits={Benefit.RESILIENCE, Benefit.PREVENTS_BURNOUT},
+    tags={"outdoors", "movement"},
+    description="Walk around the block between sessions; leave your phone behind.",
+)
+BREATHING = Strategy(
+    id="mindful-breathing",
+    name="Mindful breathing",
+    category=Category.EMOTIONAL,
+    roles={Role.THERAPIST},
+    minutes=3,
+)
+RITUAL = Ritual(
+    id="between-sessions",
+    name="Transition between sessions",
+    steps=[RitualStep("short-walk", 5), RITUAL_STEP],
+    anchor=Anchor.after_each_session(),
+    recurrence=Recurrence.weekly([Weekday.MONDAY, Weekday.WEDNESDAY]),
+    roles={Role.THERAPIST},
+    description="A few minutes to reset before the next client.",
+)
+PROMPT = Prompt(
+    "one-insight",
+    "What is one thing you learned about yourself today?",
+    roles={Role.CLIENT, Role.THERAPIST},
+    category=Category.MENTAL,
+)
+CATALOG = Catalog(strategies=[STRATEGY, BREATHING], rituals=[RITUAL], prompts=[PROMPT])
+PLAN_ITEM = PlanItem(
+    "short-walk",
+    RECURRENCE,
+    minutes=10,
+    reasons=[REASON, Reason(ReasonCode.GOAL, "serves your goal: builds resilience")],
+    pauses=[Period(dt.date(2026, 12, 24), dt.date(2026, 12, 27))],
+)
+LATER_ITEM = PlanItem("short-walk", Recurrence.times_per_week(3), minutes=15)
+ITEM_CHANGE = ItemChange("short-walk", "minutes", PLAN_ITEM, LATER_ITEM)
+REVISION = Revision(
+    number=1,
+    at=SECOND_HALF_PAST_ONE,
+    by="client-7",
+    reason="mornings are too rushed",
+    items=[PLAN_ITEM],
+    rituals=[RITUAL],
+    boundaries=[BOUNDARY],
+    goals={Benefit.RESILIENCE},
+)
+PLAN = Plan(
+    id="plan-1",
+    role=Role.CLIENT,
+    timezone="Europe/London",
+    period=PERIOD,
+    status=PlanStatus.ACTIVE,
+    goals={Benefit.RESILIENCE, Benefit.COPING_SKILLS},
+    items=[LATER_ITEM, PlanItem("news-limits", Recurrence.every_n_days(2), minutes=5)],
+    rituals=[RITUAL],
+    boundaries=[BOUNDARY, Boundary.no_contact_on([Weekday.SUNDAY, Weekday.SATURDAY])],
+    contributors=[CONTRIBUTOR, Contributor("client-7", Role.CLIENT)],
+    revisions=[REVISION],
+)
+PLAN_CHANGES = PlanChanges(
+    since_version=1,
+    added=(PlanItem("news-limits", Recurrence.every_n_days(2), minutes=5),),
+    removed=(),
+    changed=(ITEM_CHANGE,),
+    goals_added=frozenset({Benefit.COPING_SKILLS}),
+    goals_removed=frozenset(),
+    rituals_added=(),
+    rituals_removed=("evening-wind-down",),
+    boundaries_added=(Boundary.no_contact_on([Weekday.SUNDAY, Weekday.SATURDAY]),),
+    boundaries_removed=(Boundary.gap_after_last_session(30),),
+)
+PROFILE = Profile(
+    role=Role.THERAPIST,
+    timezone="America/New_York",
+    daily_minutes=[30, 30, 45, 30, 20, 90, 60],
+    goals={Benefit.PREVENTS_BURNOUT, Benefit.LONGEVITY},
+    preferred_times={TimeOfDay.MORNING, TimeOfDay.EVENING},
+    excluded_categories={Category.SPIRITUAL},
+    excluded_tags={"running"},
+    values={"family", "nature"},
+    spiritual=False,
+    working_hours=WORKING_HOURS,
+)
+REFLECTION = Reflection(
+    at=pendulum.datetime(2026, 4, 5, 1, 45, 30, 250_000, tz="Australia/Lord_Howe"),
+    author=Role.CLIENT,
+    ratings=RATINGS,
+    self_ratings={Category.PHYSICAL: 2, Category.EMOTIONAL: 4},
+    practised=[PRACTICE, Practice.skipped("journaling")],
+    journal=JOURNAL,
+    wants_support=True,
+)
+EVENINGS = [
+    Reflection(
+        at=pendulum.datetime(2026, 3, 28 + n, 21, tz="Europe/London"),
+        author=Role.CLIENT,
+        ratings=Ratings(mood=5 + n),
+        journal=Journal(note="slept badly") if n else Journal(),
+    )
+    for n in range(2)
+]
+
+#: Every golden value of the current version, by the name of its file.
+VALUES: dict[str, Any] = {
+    "anchor": ANCHOR,
+    "boundary": BOUNDARY,
+    "catalog": CATALOG,
+    "contributor": CONTRIBUTOR,
+    "item_change": ITEM_CHANGE,
+    "journal": JOURNAL,
+    "period": PERIOD,
+    "plan": PLAN,
+    "plan_changes": PLAN_CHANGES,
+    "plan_item": PLAN_ITEM,
+    "practice": PRACTICE,
+    "profile": PROFILE,
+    "prompt": PROMPT,
+    "ratings": RATINGS,
+    "reason": REASON,
+    "recurrence": RECURRENCE,
+    "reflection": REFLECTION,
+    "revision": REVISION,
+    "ritual": RITUAL,
+    "ritual_step": RITUAL_STEP,
+    "strategy": STRATEGY,
+    "working_hours": WORKING_HOURS,
+    "list_of_reflections": EVENINGS,
+}
+
+#: Documents written with ``redact=True``, by file name: (the value written, what loads).
+REDACTED: dict[str, tuple[Any, Any]] = {
+    "plan.redacted": (PLAN, attrs.evolve(PLAN, revisions=[attrs.evolve(REVISION, reason="")])),
+    "reflection.redacted": (REFLECTION, attrs.evolve(REFLECTION, journal=Journal())),
+}
