@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from collections import defaultdict
 from typing import Any
 
@@ -366,3 +369,28 @@ def test_minutes_by_date_agrees_with_an_independent_count(profile: Profile, seed
     assert plan is not None
     expected = load_by_date(plan)
     assert {day: expected.get(day, 0) for day in plan.minutes_by_date()} == plan.minutes_by_date()
+
+
+def test_the_same_seed_gives_byte_identical_plans_in_separate_processes() -> None:
+    """Plans are reproducible across processes, whatever PYTHONHASHSEED is."""
+    script = (
+        "import datetime, selfcare\n"
+        "profile = selfcare.Profile(role=selfcare.Role.CLIENT, timezone='Europe/London',\n"
+        "    daily_minutes=35,\n"
+        "    goals={selfcare.Benefit.COPING_SKILLS, selfcare.Benefit.RESILIENCE},\n"
+        "    values={'nature', 'family', 'faith'}, excluded_tags={'money', 'news'},\n"
+        "    preferred_times={selfcare.TimeOfDay.MORNING, selfcare.TimeOfDay.EVENING})\n"
+        "plan = selfcare.generate_plan(profile, start=datetime.date(2026, 11, 30), seed=42)\n"
+        "print(selfcare.to_json(plan))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+            capture_output=True,
+            check=True,
+        ).stdout
+        for hash_seed in ("0", "1", "12345")
+    }
+    assert 1 == len(outputs)
+    assert b'"type":"plan"' in outputs.pop()

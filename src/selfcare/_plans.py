@@ -19,7 +19,7 @@ from selfcare._categories import Benefit, Role
 from selfcare._reasons import Reason
 from selfcare._recurrence import Recurrence
 from selfcare._rituals import AnchorKind, Ritual
-from selfcare._zoned import check_zone, check_zoned, zoned_key
+from selfcare._zoned import check_zone, to_at, zoned_key
 
 if TYPE_CHECKING:
     from selfcare._revisions import PlanChanges
@@ -181,7 +181,7 @@ class Revision:
     """
 
     number: int = attrs.field(validator=check.int_in(1, MAX_REVISIONS))
-    at: pendulum.DateTime = attrs.field(eq=zoned_key)
+    at: pendulum.DateTime = attrs.field(converter=to_at, eq=zoned_key)
     by: str = attrs.field(validator=check.slug)
     reason: str = attrs.field(validator=check.text, repr=_private)
     items: tuple[PlanItem, ...] = attrs.field(default=(), converter=check.to_tuple, repr=False)
@@ -195,7 +195,6 @@ class Revision:
     )
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "at", check_zoned("at", self.at))
         _check_content(self.items, self.rituals, self.boundaries)
 
 

@@ -16,7 +16,7 @@ import pendulum
 from selfcare import _checks as check
 from selfcare._categories import Category, Role
 from selfcare._frozenmap import FrozenMap
-from selfcare._zoned import check_zoned, zoned_key
+from selfcare._zoned import to_at, zoned_key
 
 __all__ = ["Journal", "Practice", "PracticeStatus", "Ratings", "Reflection"]
 
@@ -140,7 +140,7 @@ class Reflection:
         False
     """
 
-    at: pendulum.DateTime = attrs.field(eq=zoned_key)
+    at: pendulum.DateTime = attrs.field(converter=to_at, eq=zoned_key)
     author: Role = attrs.field(validator=check.member(Role))
     ratings: Ratings = attrs.field(factory=Ratings)
     self_ratings: Mapping[Category, int] = attrs.field(factory=FrozenMap, converter=_self_ratings)
@@ -149,7 +149,6 @@ class Reflection:
     wants_support: bool = attrs.field(default=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "at", check_zoned("at", self.at))
         _check_parts(self)
 
     @property

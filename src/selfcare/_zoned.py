@@ -108,6 +108,11 @@ def _rebuild(
     return DateTime(year, month, day, hour, minute, second, micro, tzinfo=zone(name), fold=fold)
 
 
+def to_at(value: dt.datetime) -> DateTime:
+    """An attrs converter for a field named ``at``: any zoned datetime, stored canonically."""
+    return check_zoned("at", value)
+
+
 def zoned_key(value: dt.datetime) -> tuple[dt.datetime, str | None]:
     """What makes two zoned values the same: the instant and the zone."""
     return _instant(value), zone_name(value)
