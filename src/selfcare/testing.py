@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import zoneinfo
 from collections.abc import Sequence
 from typing import Any
@@ -307,11 +308,13 @@ def prompts() -> st.SearchStrategy[Prompt]:
 def catalogs(draw: st.DrawFn, *, max_strategies: int = 12) -> Catalog:
     """Catalogs with unique ids whose rituals reference their own strategies."""
     ids = draw(_unique_slugs(1, max_strategies))
-    strategy_list = [draw(strategies(ids=st.just(i))) for i in ids]
+    # Strategies are built once and reused: building one per draw costs more than drawing.
+    strategy_list = [attrs.evolve(draw(_CACHE.strategy), id=i) for i in ids]
     ritual_ids = draw(_unique_slugs(0, 3))
-    ritual_list = [attrs.evolve(draw(rituals(ids)), id=rid) for rid in ritual_ids]
+    ritual_of_these = rituals(ids)
+    ritual_list = [attrs.evolve(draw(ritual_of_these), id=rid) for rid in ritual_ids]
     prompt_ids = draw(_unique_slugs(0, 3))
-    prompt_list = [attrs.evolve(draw(prompts()), id=pid) for pid in prompt_ids]
+    prompt_list = [attrs.evolve(draw(_CACHE.prompt), id=pid) for pid in prompt_ids]
     return Catalog(strategies=strategy_list, rituals=ritual_list, prompts=prompt_list)
 
 
@@ -437,9 +440,9 @@ def contributors() -> st.SearchStrategy[Contributor]:
 def _contents(draw: st.DrawFn) -> dict[str, Any]:
     ids = draw(_unique_slugs(0, 5))
     return {
-        "items": [draw(plan_items(st.just(i))) for i in ids],
-        "rituals": [attrs.evolve(draw(rituals()), id=rid) for rid in draw(_unique_slugs(0, 2))],
-        "boundaries": draw(st.lists(boundaries(), max_size=2)),
+        "items": [attrs.evolve(draw(_CACHE.plan_item), strategy_id=i) for i in ids],
+        "rituals": [attrs.evolve(draw(_CACHE.ritual), id=rid) for rid in draw(_unique_slugs(0, 2))],
+        "boundaries": draw(_CACHE.boundary_lists),
         "goals": draw(st.frozensets(st.sampled_from(Benefit), max_size=3)),
     }
 
@@ -464,7 +467,8 @@ def plans(draw: st.DrawFn) -> Plan:
     if people:
         count = draw(st.integers(0, 3))
         for number in range(1, count + 1):
-            history.append(draw(revisions(number=number, by=draw(st.sampled_from(people)).id)))
+            by = draw(st.sampled_from(people)).id
+            history.append(attrs.evolve(draw(_CACHE.revision), number=number, by=by))
         history.sort(key=lambda r: r.at)
         history = [attrs.evolve(r, number=n) for n, r in enumerate(history, start=1)]
     return Plan(
@@ -489,9 +493,9 @@ def plan_changes(draw: st.DrawFn) -> PlanChanges:
 @st.composite
 def item_changes(draw: st.DrawFn) -> ItemChange:
     """A change of one kind to one plan item."""
-    before = draw(plan_items())
+    before = draw(_CACHE.plan_item)
     kind = draw(st.sampled_from(["recurrence", "minutes", "reasons", "pauses"]))
-    after = draw(plan_items(st.just(before.strategy_id)))
+    after = attrs.evolve(draw(_CACHE.plan_item), strategy_id=before.strategy_id)
     return ItemChange(before.strategy_id, kind, before, after)
 
 
@@ -841,6 +845,40 @@ def suggestions() -> st.SearchStrategy[Suggestion]:
         replacement=st.none() | slugs(),
         reasons=st.lists(reasons(), min_size=1, max_size=2).map(tuple),
     )
+
+
+class _Cache:
+    """Strategies built once, on first use, for the composites to reuse.
+
+    Hypothesis validates each new strategy object, which costs more than drawing from it.
+    """
+
+    @functools.cached_property
+    def strategy(self) -> st.SearchStrategy[Strategy]:
+        return strategies()
+
+    @functools.cached_property
+    def prompt(self) -> st.SearchStrategy[Prompt]:
+        return prompts()
+
+    @functools.cached_property
+    def plan_item(self) -> st.SearchStrategy[PlanItem]:
+        return plan_items()
+
+    @functools.cached_property
+    def ritual(self) -> st.SearchStrategy[Ritual]:
+        return rituals()
+
+    @functools.cached_property
+    def revision(self) -> st.SearchStrategy[Revision]:
+        return revisions()
+
+    @functools.cached_property
+    def boundary_lists(self) -> st.SearchStrategy[list[Boundary]]:
+        return st.lists(boundaries(), max_size=2)
+
+
+_CACHE = _Cache()
 
 
 def register_type_strategies() -> None:
