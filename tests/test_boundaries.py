@@ -12,7 +12,8 @@ from typing import Any
 import attrs
 import pytest
 
-from selfcare import Boundary, BoundaryKind, ValidationError, Weekday
+from rejection import check_rejected
+from selfcare import Boundary, BoundaryKind, Weekday
 
 MON, TUE, WED, THU, FRI, SAT, SUN = Weekday
 
@@ -20,16 +21,6 @@ MON, TUE, WED, THU, FRI, SAT, SUN = Weekday
 def wrong(value: object) -> Any:
     """A value of the wrong type, passed on purpose to see it rejected."""
     return value
-
-
-def check_rejected(build: Callable[[], object], field: str, expected: str) -> None:
-    """Building must fail with a ValidationError on ``field`` whose message has ``expected``."""
-    with pytest.raises(ValidationError) as caught:
-        build()
-    assert isinstance(caught.value, ValueError)
-    path, message = caught.value.problems[0]
-    assert field == path
-    assert expected in message
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 import pytest
 
+from rejection import check_rejected
 from selfcare import (
     Anchor,
     Catalog,
@@ -32,16 +33,6 @@ BOTH = {Role.CLIENT, Role.THERAPIST}
 def wrong(value: object) -> Any:
     """A value of the wrong type, passed on purpose to see it rejected."""
     return value
-
-
-def check_rejected(build: Callable[[], object], field: str, expected: str) -> None:
-    """Building must fail with a ValidationError on ``field`` whose message has ``expected``."""
-    with pytest.raises(ValidationError) as caught:
-        build()
-    assert isinstance(caught.value, ValueError)
-    path, message = caught.value.problems[0]
-    assert field == path
-    assert expected in message
 
 
 def strategy(strategy_id: str, **changes: Any) -> Strategy:

@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 import zoneinfo
-from collections.abc import Callable
 from typing import Any
 
 import attrs
 import pendulum
 import pytest
 
+from rejection import check_rejected
 from selfcare import (
     Anchor,
     Benefit,
@@ -30,7 +30,6 @@ from selfcare import (
     Ritual,
     RitualStep,
     Role,
-    ValidationError,
     Weekday,
 )
 
@@ -38,16 +37,6 @@ LONDON = zoneinfo.ZoneInfo("Europe/London")
 NOV_30 = dt.date(2026, 11, 30)
 THERAPIST = Contributor("therapist-1", Role.THERAPIST)
 CLIENT = Contributor("client-7", Role.CLIENT)
-
-
-def check_rejected(build: Callable[[], object], field: str, expected: str) -> None:
-    """Building must fail with a ValidationError on ``field`` whose message has ``expected``."""
-    with pytest.raises(ValidationError) as caught:
-        build()
-    assert isinstance(caught.value, ValueError)
-    path, message = caught.value.problems[0]
-    assert field == path
-    assert expected in message
 
 
 def item(strategy_id: str = "short-walk", **changes: Any) -> PlanItem:

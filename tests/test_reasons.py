@@ -6,24 +6,15 @@ from __future__ import annotations
 
 import math
 import pickle
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 import pytest
 
-from selfcare import Reason, ReasonCode, ValidationError
+from rejection import check_rejected
+from selfcare import Reason, ReasonCode
 from selfcare._frozenmap import FrozenMap
-
-
-def check_rejected(build: Callable[[], object], field: str, expected: str) -> None:
-    """Building must fail with a ValidationError on ``field`` whose message has ``expected``."""
-    with pytest.raises(ValidationError) as caught:
-        build()
-    assert isinstance(caught.value, ValueError)
-    path, message = caught.value.problems[0]
-    assert field == path
-    assert expected in message
 
 
 def reason(**changes: Any) -> Reason:

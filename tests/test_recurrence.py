@@ -13,6 +13,7 @@ import attrs
 import pendulum
 import pytest
 
+from rejection import check_rejected
 from selfcare import Frequency, Recurrence, ValidationError, Weekday
 
 MON, TUE, WED, THU, FRI, SAT, SUN = Weekday
@@ -22,16 +23,6 @@ JAN_5 = dt.date(2026, 1, 5)
 def wrong(value: object) -> Any:
     """A value of the wrong type, passed on purpose to see it rejected."""
     return value
-
-
-def check_rejected(build: Callable[[], object], field: str, expected: str) -> None:
-    """Building must fail with a ValidationError on ``field`` whose message has ``expected``."""
-    with pytest.raises(ValidationError) as caught:
-        build()
-    assert isinstance(caught.value, ValueError)
-    path, message = caught.value.problems[0]
-    assert field == path
-    assert expected in message
 
 
 def recurrence(**changes: Any) -> Recurrence:

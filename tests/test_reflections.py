@@ -14,6 +14,7 @@ import attrs
 import pendulum
 import pytest
 
+from rejection import check_rejected
 from selfcare import (
     Category,
     Journal,
@@ -22,7 +23,6 @@ from selfcare import (
     Ratings,
     Reflection,
     Role,
-    ValidationError,
 )
 from selfcare._frozenmap import FrozenMap
 
@@ -36,16 +36,6 @@ AMBIGUOUS_LATER = dt.datetime(2026, 10, 25, 1, 30, tzinfo=LONDON, fold=1)
 def wrong(value: object) -> Any:
     """A value of the wrong type, passed on purpose to see it rejected."""
     return value
-
-
-def check_rejected(build: Callable[[], object], field: str, expected: str) -> None:
-    """Building must fail with a ValidationError on ``field`` whose message has ``expected``."""
-    with pytest.raises(ValidationError) as caught:
-        build()
-    assert isinstance(caught.value, ValueError)
-    path, message = caught.value.problems[0]
-    assert field == path
-    assert expected in message
 
 
 def reflection(**changes: Any) -> Reflection:

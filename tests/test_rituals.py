@@ -13,6 +13,7 @@ import attrs
 import pendulum
 import pytest
 
+from rejection import check_rejected
 from selfcare import (
     Anchor,
     AnchorKind,
@@ -20,7 +21,6 @@ from selfcare import (
     Ritual,
     RitualStep,
     Role,
-    ValidationError,
     Weekday,
 )
 
@@ -28,16 +28,6 @@ from selfcare import (
 def wrong(value: object) -> Any:
     """A value of the wrong type, passed on purpose to see it rejected."""
     return value
-
-
-def check_rejected(build: Callable[[], object], field: str, expected: str) -> None:
-    """Building must fail with a ValidationError on ``field`` whose message has ``expected``."""
-    with pytest.raises(ValidationError) as caught:
-        build()
-    assert isinstance(caught.value, ValueError)
-    path, message = caught.value.problems[0]
-    assert field == path
-    assert expected in message
 
 
 def ritual(**changes: Any) -> Ritual:

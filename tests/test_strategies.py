@@ -5,23 +5,13 @@
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable
 from typing import Any
 
 import attrs
 import pytest
 
+from rejection import check_rejected
 from selfcare import Benefit, Category, Effort, Role, Strategy, ValidationError
-
-
-def check_rejected(build: Callable[[], object], field: str, expected: str) -> None:
-    """Building must fail with a ValidationError on ``field`` whose message has ``expected``."""
-    with pytest.raises(ValidationError) as caught:
-        build()
-    assert isinstance(caught.value, ValueError)
-    path, message = caught.value.problems[0]
-    assert field == path
-    assert expected in message
 
 
 def strategy(**changes: Any) -> Strategy:

@@ -19,10 +19,10 @@ import pendulum
 from selfcare import _checks as check
 from selfcare._boundaries import Boundary, BoundaryKind
 from selfcare._calendar import TimeOfDay, Weekday
-from selfcare._reasons import Fact
+from selfcare._reasons import Fact, check_facts, to_facts
 from selfcare._sessions import Session, SessionLike, collect
 from selfcare._timeline import clock, iso, local, minute_of, wall, zone_arg
-from selfcare._workday import check_facts, sentence, to_facts
+from selfcare._workday import sentence
 from selfcare._zoned import check_zoned
 
 __all__ = ["BoundaryViolation", "ContactEvent", "ContactKind", "check_boundaries"]

@@ -39,9 +39,23 @@ class ReasonCode(enum.StrEnum):
     ADDED_BY_PERSON = "added-by-person"
 
 
-def _facts(value: Mapping[str, Fact]) -> Mapping[str, Fact]:
+def to_facts(value: Mapping[str, Fact]) -> Mapping[str, Fact]:
+    """An attrs converter for a ``facts`` field: a mapping becomes a hashable FrozenMap."""
     raw: Any = value
     return FrozenMap(raw) if isinstance(raw, Mapping) else raw  # a non-mapping is rejected
+
+
+def check_facts(facts: object) -> None:
+    """Require facts by snake_case name, each a finite number or a short string."""
+    if not isinstance(facts, FrozenMap):
+        raise check.fail("facts", "expected a mapping of names to numbers or strings")
+    for key, value in facts.items():
+        if not isinstance(key, str) or not _FACT_NAME.fullmatch(key):
+            raise check.fail("facts", "expected fact names in snake_case, e.g. 'days_with'")
+        if isinstance(value, str):
+            check.check_text(f"facts[{key}]", value, limit=check.MAX_NAME, required=False)
+        else:
+            check.check_finite(f"facts[{key}]", value)
 
 
 @attrs.frozen
@@ -62,15 +76,7 @@ class Reason:
 
     code: ReasonCode = attrs.field(validator=check.member(ReasonCode))
     text: str = attrs.field(validator=check.name)
-    facts: Mapping[str, Fact] = attrs.field(factory=FrozenMap, converter=_facts)
+    facts: Mapping[str, Fact] = attrs.field(factory=FrozenMap, converter=to_facts)
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.facts, FrozenMap):
-            raise check.fail("facts", "expected a mapping of names to numbers or strings")
-        for key, value in self.facts.items():
-            if not isinstance(key, str) or not _FACT_NAME.fullmatch(key):
-                raise check.fail("facts", "expected fact names in snake_case, e.g. 'days_with'")
-            if isinstance(value, str):
-                check.check_text(f"facts[{key}]", value, limit=check.MAX_NAME, required=False)
-            else:
-                check.check_finite(f"facts[{key}]", value)
+        check_facts(self.facts)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,7 +18,7 @@ import pendulum
 from selfcare import _checks as check
 from selfcare._calendar import Period
 from selfcare._frozenmap import FrozenMap
-from selfcare._reasons import Fact
+from selfcare._reasons import Fact, check_facts, to_facts
 from selfcare._zoned import check_zone, check_zoned
 
 __all__ = [
@@ -31,7 +30,6 @@ __all__ = [
     "WorkdayWarningCode",
 ]
 
-_FACT_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
 MAX_BLOCKS = 1_000
 MAX_WARNINGS = 1_000
 
@@ -157,11 +155,6 @@ class WorkdayWarningCode(enum.StrEnum):
     RECOVERY_FALLING = "recovery-falling"
 
 
-def to_facts(value: Mapping[str, Fact]) -> Mapping[str, Fact]:
-    raw: Any = value
-    return FrozenMap(raw) if isinstance(raw, Mapping) else raw  # a non-mapping is rejected
-
-
 @attrs.frozen
 class WorkdayWarning:
     """Something about a day or week that works against the therapist's recovery.
@@ -188,19 +181,6 @@ class WorkdayWarning:
 
     def __attrs_post_init__(self) -> None:
         check_facts(self.facts)
-
-
-def check_facts(facts: object) -> None:
-    """Require facts by snake_case name, each a finite number or a short string."""
-    if not isinstance(facts, FrozenMap):
-        raise check.fail("facts", "expected a mapping of names to numbers or strings")
-    for key, value in facts.items():
-        if not isinstance(key, str) or not _FACT_NAME.fullmatch(key):
-            raise check.fail("facts", "expected fact names in snake_case, e.g. 'gap_minutes'")
-        if isinstance(value, str):
-            check.check_text(f"facts[{key}]", value, limit=check.MAX_NAME, required=False)
-        else:
-            check.check_finite(f"facts[{key}]", value)
 
 
 _COUNT = check.int_in(0, 10**9)
