@@ -15,6 +15,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from selfcare import (
+    Anchor,
     AnchorKind,
     Benefit,
     Catalog,
@@ -26,6 +27,9 @@ from selfcare import (
     PlanStatus,
     Profile,
     ReasonCode,
+    Recurrence,
+    Ritual,
+    RitualStep,
     Role,
     Strategy,
     TimeOfDay,
@@ -294,8 +298,8 @@ def test_items_start_in_ramp_weeks() -> None:
 # --- infeasible and invalid -------------------------------------------------------------
 
 
-def _only(*strategies: Strategy) -> Catalog:
-    return Catalog(strategies=strategies)
+def _only(*strategies: Strategy, rituals: tuple[Ritual, ...] = ()) -> Catalog:
+    return Catalog(strategies=strategies, rituals=rituals)
 
 
 WALK = Strategy(
@@ -306,6 +310,15 @@ WALK = Strategy(
     minutes=30,
     effort=Effort.LOW,
     tags={"outdoors"},
+)
+
+MORNING_WALK = Ritual(
+    id="morning-walk",
+    name="Morning walk",
+    steps=[RitualStep("walk", 30)],
+    anchor=Anchor.at(dt.time(7, 0)),
+    recurrence=Recurrence.daily(),
+    roles={Role.CLIENT},
 )
 
 
@@ -319,6 +332,7 @@ WALK = Strategy(
         (client(excluded_tags={"outdoors"}), _only(WALK), "excluded_tags"),
         (client(daily_minutes=4), _only(WALK), "daily_minutes"),
         (client(daily_minutes=5), CATALOG, "daily_minutes"),
+        (client(daily_minutes=600), _only(WALK, rituals=(MORNING_WALK,)), "include_rituals"),
     ],
     ids=[
         "zero-budget",
@@ -328,6 +342,7 @@ WALK = Strategy(
         "tags",
         "too-short",
         "rituals-fill-it",
+        "all-in-rituals",
     ],
 )
 def test_infeasible_profiles_name_the_blocking_constraint(

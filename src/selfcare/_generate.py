@@ -185,6 +185,12 @@ def generate_plan(
     covered = {s.category for s in steps}
     served = {b for s in steps for b in s.benefits}
     choices = _choose(profile, candidates, budget, neglect, jitter, rotation, covered, served)
+    if not candidates:
+        raise InfeasiblePlanError(
+            "include_rituals",
+            "every strategy left is a step of a daily ritual; add strategies outside the "
+            "rituals or pass include_rituals=False",
+        )
     if not choices:
         raise InfeasiblePlanError(
             "daily_minutes",
