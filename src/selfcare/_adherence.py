@@ -93,6 +93,12 @@ class PlanAdherence:
     period: Period | None
     items: tuple[ItemAdherence, ...]
 
+    def _repr_html_(self) -> str:
+        """The adherence as HTML for notebooks: overall, then per item."""
+        from selfcare._html_review import adherence_html
+
+        return adherence_html(self)
+
     @property
     def rate(self) -> float | None:
         """All items' days done over all days expected, or ``None`` when none were."""

@@ -69,6 +69,12 @@ class StrategyEffect:
     mean_with: float
     mean_without: float
 
+    def _repr_html_(self) -> str:
+        """The effect as HTML for notebooks, worded as an association."""
+        from selfcare._html_insights import effect_html
+
+        return effect_html(self)
+
     @property
     def difference(self) -> float:
         """The mean with the strategy minus the mean without it."""

@@ -67,6 +67,12 @@ class HabitStrength:
     days_done: int
     days_skipped: int
 
+    def _repr_html_(self) -> str:
+        """The habit strength as HTML for notebooks."""
+        from selfcare._html_insights import habit_html
+
+        return habit_html(self)
+
     @property
     def percent(self) -> int:
         """The score as a whole percentage."""
@@ -93,6 +99,12 @@ class Streak:
     current: int
     longest: int
     longest_ended: dt.date | None
+
+    def _repr_html_(self) -> str:
+        """The streak as HTML for notebooks."""
+        from selfcare._html_insights import streak_html
+
+        return streak_html(self)
 
 
 def target_of(target: object) -> tuple[int, int]:

@@ -78,6 +78,12 @@ class CategoryBalance:
     neglected: tuple[Category, ...]
     min_days: int
 
+    def _repr_html_(self) -> str:
+        """The balance as HTML for notebooks: a table per category, neglected ones marked."""
+        from selfcare._html_insights import category_balance_html
+
+        return category_balance_html(self)
+
 
 def balance_of(
     days: Mapping[int, Day],
@@ -240,6 +246,12 @@ class WellbeingTrend:
 
     window_days: int
     points: tuple[TrendPoint, ...]
+
+    def _repr_html_(self) -> str:
+        """The trend as HTML for notebooks: a chart of the rolling means and the latest."""
+        from selfcare._html_insights import trend_html
+
+        return trend_html(self)
 
     @property
     def latest(self) -> TrendPoint | None:

@@ -276,6 +276,12 @@ class Plan:
                     "revisions", f"revision {later.number} is dated before the one before it"
                 )
 
+    def _repr_html_(self) -> str:
+        """The plan as HTML for notebooks: a week-by-day grid, then each item's reasons."""
+        from selfcare._html_plans import plan_html
+
+        return plan_html(self)
+
     @property
     def version(self) -> int:
         """The version of the plan: 1 when new, one more after each revision."""

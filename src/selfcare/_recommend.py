@@ -153,6 +153,12 @@ class Recommendations:
     def __getitem__(self, index: int | slice) -> Recommendation | tuple[Recommendation, ...]:
         return self.items[index]
 
+    def _repr_html_(self) -> str:
+        """The recommendations as HTML for notebooks: the advisory, then a ranked table."""
+        from selfcare._html_recommend import recommendations_html
+
+        return recommendations_html(self)
+
     @property
     def strategy_ids(self) -> tuple[str, ...]:
         """The ids of the strategies recommended, best first."""

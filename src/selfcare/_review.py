@@ -108,6 +108,12 @@ class PlanReview:
     balance: CategoryBalance
     suggestions: tuple[Suggestion, ...]
 
+    def _repr_html_(self) -> str:
+        """The review as HTML for notebooks: per-item figures, then the suggestions."""
+        from selfcare._html_review import review_html
+
+        return review_html(self)
+
 
 def review_plan(
     plan: Plan,

@@ -94,6 +94,12 @@ class SupportAdvisory:
     wants_support: bool
     rule: DistressRule
 
+    def _repr_html_(self) -> str:
+        """The advisory as HTML for notebooks: its message, as written, and its figures."""
+        from selfcare._html_recommend import support_html
+
+        return support_html(self)
+
     def facts(self) -> dict[str, int | str]:
         """The figures behind the advisory, by name, for a reason."""
         return {

@@ -287,6 +287,12 @@ class Workday:
         if not isinstance(self.figures, WorkFigures):
             raise check.fail("figures", "expected WorkFigures, as plan_workday builds them")
 
+    def _repr_html_(self) -> str:
+        """The day as HTML for notebooks: a timeline coloured by kind, with its warnings."""
+        from selfcare._html_workday import workday_html
+
+        return workday_html(self)
+
     @property
     def start(self) -> pendulum.DateTime | None:
         """When the first block starts, or ``None`` for a day without blocks."""

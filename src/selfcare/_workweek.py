@@ -82,6 +82,12 @@ class Workweek:
         ):
             raise check.fail("warnings", "expected a sequence of WorkdayWarning values")
 
+    def _repr_html_(self) -> str:
+        """The weeks as HTML for notebooks: a stack of day timelines, with the warnings."""
+        from selfcare._html_workday import workweek_html
+
+        return workweek_html(self)
+
     @property
     def period(self) -> Period:
         """The days planned."""

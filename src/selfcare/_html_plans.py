@@ -1,0 +1,264 @@
+"""The HTML view of a plan: a week-by-day grid, then each item with its reasons."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from selfcare._boundaries import BoundaryKind
+from selfcare._catalog import Catalog
+from selfcare._categories import Category
+from selfcare._defaults import default_catalog
+from selfcare._html import (
+    CATEGORY_COLOURS,
+    LINE,
+    MUTED,
+    Html,
+    category_chip,
+    chip,
+    el,
+    long_date,
+    minutes,
+    muted,
+    page,
+    reason_list,
+    reasons_title,
+    section,
+    short_date,
+    table,
+)
+from selfcare._plans import Plan, PlanItem
+from selfcare._rituals import AnchorKind, Ritual
+
+__all__ = ["MAX_WEEKS_SHOWN", "category_of", "name_of", "plan_html"]
+
+#: The most weeks the grid shows; the items and their reasons are always listed in full.
+MAX_WEEKS_SHOWN = 12
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_RITUAL = ("#3d4b5c", "#e9edf2")
+
+
+def name_of(catalog: Catalog, strategy_id: str) -> str:
+    """The strategy's name from the catalog, or its id when the catalog does not hold it."""
+    strategy = catalog._strategy_index.get(strategy_id)
+    return strategy_id if strategy is None else strategy.name
+
+
+def category_of(catalog: Catalog, item: PlanItem) -> Category | None:
+    """The item's category: from the catalog, else from a reason's ``category`` fact."""
+    strategy = catalog._strategy_index.get(item.strategy_id)
+    if strategy is not None:
+        return strategy.category
+    for reason in item.reasons:
+        value = reason.facts.get("category")
+        if isinstance(value, str) and value in Category._value2member_map_:
+            return Category(value)
+    return None
+
+
+def plan_html(plan: Plan, catalog: Catalog | None = None) -> str:
+    """The plan as HTML: a grid of its first weeks by day, then every item with its reasons.
+
+    Strategy names and categories come from ``catalog`` (default: the built-in one); an
+    item the catalog does not hold is shown by its id. Revision reasons are private and
+    never shown.
+
+    Example:
+        >>> plan = Plan(id="plan-1", role=Role.CLIENT, timezone="Europe/London",
+        ...             period=Period.weeks_from(datetime.date(2026, 11, 30), 1),
+        ...             items=[PlanItem("short-walk", Recurrence.daily(), 10)])
+        >>> view = plan_html(plan)
+        >>> "Short walk" in view, "1 h 10 min" in view
+        (True, True)
+    """
+    catalog = default_catalog() if catalog is None else catalog
+    period = plan.period
+    weeks = -(-((period.last - period.first).days + 1 + period.first.weekday()) // 7)
+    shown = min(weeks, MAX_WEEKS_SHOWN)
+    status = f"{plan.status.value} · version {plan.version}"
+    sub = (
+        f"for a {plan.role.value} · {long_date(period.first)} to {long_date(period.last)} "
+        f"({period.days} days) · times in {plan.timezone}"
+    )
+    head = el(
+        "div",
+        el("span", "Plan ", plan.id, style="font-weight:600;font-size:15px"),
+        " ",
+        chip(status, MUTED, "#eef0f2"),
+        el("div", sub, style=f"color:{MUTED};font-size:12px"),
+    )
+    note = (
+        None
+        if shown == weeks
+        else muted(
+            f"The grid shows the first {shown} of {weeks} weeks; every item is listed below."
+        )
+    )
+    return page(
+        head,
+        _goals(plan),
+        section("Week by week", _grid(plan, catalog, shown), note),
+        section("Items and why they are in the plan", _items(plan, catalog)),
+        _rituals(plan, catalog),
+        _boundaries(plan),
+        _people(plan),
+        label=f"Plan {plan.id}",
+    )
+
+
+def _goals(plan: Plan) -> Html | None:
+    if not plan.goals:
+        return None
+    goals = sorted(plan.goals, key=lambda b: b.value)
+    return el("div", muted("Goals: "), [[chip(g.label, MUTED, "#f3f4f6"), " "] for g in goals])
+
+
+def _entries(plan: Plan, catalog: Catalog, last: dt.date) -> dict[dt.date, list[Html]]:
+    """Each day's entries, in plan order: items, then rituals at a time of day."""
+    first = plan.period.first
+    days: dict[dt.date, list[Html]] = {}
+    totals: dict[dt.date, int] = {}
+    limit = (last - first).days + 1
+    for item in plan.items:
+        per_day = item.minutes * max(1, len(item.recurrence.times))
+        clock = ", ".join(t.strftime("%H:%M") for t in item.recurrence.times)
+        times = f" × {len(item.recurrence.times)}" if len(item.recurrence.times) > 1 else ""
+        label = f"{item.minutes} min{times}" + (f" · {clock}" if clock else "")
+        entry = _entry(name_of(catalog, item.strategy_id), label, category_of(catalog, item), item)
+        for day in item.dates(first, last, origin=first, limit=limit):
+            days.setdefault(day, []).append(entry)
+            totals[day] = totals.get(day, 0) + per_day
+    for ritual in plan.rituals:
+        if ritual.anchor.kind is not AnchorKind.AT_TIME:
+            continue  # protected time inside working hours, not counted per day
+        entry = _ritual_entry(ritual)
+        for day in ritual.recurrence.dates(first, last, origin=first, limit=limit):
+            days.setdefault(day, []).append(entry)
+            totals[day] = totals.get(day, 0) + ritual.minutes
+    for day, total in totals.items():
+        days[day].insert(0, el("div", minutes(total), style="font-weight:600"))
+    return days
+
+
+def _entry(name: str, label: str, category: Category | None, item: PlanItem) -> Html:
+    ink, fill = CATEGORY_COLOURS[category] if category else (MUTED, "#eef0f2")
+    style = (
+        f"background:{fill};border-left:3px solid {ink};padding:1px 4px;margin:2px 0;"
+        "border-radius:3px;font-size:12px;overflow-wrap:anywhere"
+    )
+    return el(
+        "div",
+        name,
+        el("div", label, style=f"color:{ink}"),
+        style=style,
+        title=reasons_title(item.reasons) or None,
+    )
+
+
+def _ritual_entry(ritual: Ritual) -> Html:
+    ink, fill = _RITUAL
+    style = (
+        f"background:{fill};border-left:3px dashed {ink};padding:1px 4px;margin:2px 0;"
+        "border-radius:3px;font-size:12px;overflow-wrap:anywhere"
+    )
+    label = f"{ritual.minutes} min · {ritual.anchor.describe()}"
+    return el(
+        "div", ritual.name, el("div", label, style=f"color:{ink}"), style=style, title="ritual"
+    )
+
+
+def _grid(plan: Plan, catalog: Catalog, weeks: int) -> Html:
+    period = plan.period
+    start = period.first - dt.timedelta(days=period.first.weekday())
+    last = min(period.last, start + dt.timedelta(days=7 * weeks - 1))
+    entries = _entries(plan, catalog, last)
+    cell = f"border:1px solid {LINE};padding:4px;vertical-align:top;width:13%"
+    head = el(
+        "tr",
+        el("th", "", style=cell + ";width:7%"),
+        [el("th", name, style=cell + f";text-align:left;color:{MUTED}") for name in _DAY_NAMES],
+    )
+    rows = []
+    for week in range(weeks):
+        monday = start + dt.timedelta(days=7 * week)
+        cells = []
+        for offset in range(7):
+            day = monday + dt.timedelta(days=offset)
+            if day not in period or day > last:
+                cells.append(el("td", "", style=cell + ";background:#f6f7f9"))
+                continue
+            found = entries.get(day) or [muted("rest")]
+            date = el("div", short_date(day)[4:], style=f"color:{MUTED};font-size:11px")
+            cells.append(el("td", date, found, style=cell))
+        label = el("td", f"Week {week + 1}", style=cell + f";color:{MUTED};font-size:12px")
+        rows.append(el("tr", label, cells))
+    return el(
+        "table",
+        el("thead", head),
+        el("tbody", rows),
+        style="border-collapse:collapse;width:100%;table-layout:fixed;margin:4px 0",
+    )
+
+
+def _items(plan: Plan, catalog: Catalog) -> Html:
+    if not plan.items:
+        return muted("The plan has no items yet.")
+    rows = []
+    for item in plan.items:
+        name = el("div", el("b", name_of(catalog, item.strategy_id)), " ", muted(item.strategy_id))
+        pauses = [muted(f"paused {long_date(p.first)} to {long_date(p.last)}") for p in item.pauses]
+        rows.append(
+            (
+                [name, category_chip(category_of(catalog, item))],
+                minutes(item.minutes),
+                [el("div", item.recurrence.describe()), [el("div", p) for p in pauses]],
+                minutes(item.weekly_minutes),
+                reason_list(item.reasons),
+            )
+        )
+    return table(["Strategy", "Each time", "When", "A week", "Why"], rows, numeric=(1, 3))
+
+
+def _rituals(plan: Plan, catalog: Catalog) -> Html | None:
+    if not plan.rituals:
+        return None
+    rows = [
+        (
+            [el("b", r.name), " ", muted(r.id)],
+            minutes(r.minutes),
+            f"{r.anchor.describe()}, {r.recurrence.describe()}",
+            ", ".join(f"{name_of(catalog, s.strategy_id)} ({s.minutes} min)" for s in r.steps),
+        )
+        for r in plan.rituals
+    ]
+    return section("Rituals", table(["Ritual", "Length", "When", "Steps"], rows, numeric=(1,)))
+
+
+def _boundaries(plan: Plan) -> Html | None:
+    if not plan.boundaries:
+        return None
+    items = [
+        el(
+            "li",
+            b.description if b.kind is BoundaryKind.CUSTOM else b.describe(),
+            None
+            if not b.description or b.kind is BoundaryKind.CUSTOM
+            else muted(" (", b.description, ")"),
+        )
+        for b in plan.boundaries
+    ]
+    return section("Boundaries", el("ul", items, style="margin:2px 0 2px 18px;padding:0"))
+
+
+def _people(plan: Plan) -> Html | None:
+    if not plan.contributors and not plan.revisions:
+        return None
+    who = ", ".join(f"{c.id} ({c.role.value})" for c in plan.contributors)
+    changes = [
+        el("li", f"version {r.number + 1}: revised by {r.by} on {long_date(r.at.date())}")
+        for r in plan.revisions
+    ]
+    body = [
+        el("div", muted("Co-created by: "), who) if who else None,
+        el("ul", changes, style="margin:2px 0 2px 18px;padding:0") if changes else None,
+    ]
+    return section("Contributors and revisions", body)

@@ -1,0 +1,306 @@
+"""Realistic values for the HTML view tests, and a small parser to read the views back."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
+
+import pendulum
+
+import selfcare
+from selfcare import (
+    Benefit,
+    Boundary,
+    Category,
+    Contributor,
+    Journal,
+    Plan,
+    PlanItem,
+    Practice,
+    Profile,
+    Ratings,
+    Recurrence,
+    Reflection,
+    Role,
+    Session,
+    TimeOfDay,
+    WorkdayRules,
+    WorkingHours,
+)
+
+ZONE = "Europe/London"
+START = dt.date(2026, 11, 30)
+THERAPIST = Contributor("therapist-1", Role.THERAPIST)
+CLIENT = Contributor("client-7", Role.CLIENT)
+
+# Built at run time so that no source line contains them whole.
+CANARY = "CANARY-" + "7f3e"
+CANARY_REF = "canary-" + "ref-91"
+PRIVATE_TEXTS = (CANARY, CANARY_REF)
+
+
+def client() -> Profile:
+    """A client with goals, evening time and no spiritual care."""
+    return Profile(
+        role=Role.CLIENT,
+        timezone=ZONE,
+        daily_minutes=40,
+        goals={Benefit.COPING_SKILLS, Benefit.PERSONAL_RESPONSIBILITY},
+        preferred_times={TimeOfDay.EVENING},
+        excluded_categories={Category.SPIRITUAL},
+    )
+
+
+def plan() -> Plan:
+    """A generated plan, agreed in session (with a private reason) and activated."""
+    draft = selfcare.generate_plan(client(), start=START, seed=3)
+    return draft.revise(
+        by=THERAPIST,
+        at=pendulum.datetime(2026, 11, 28, 15, tz=ZONE),
+        reason=f"agreed in session {CANARY}",
+        add=[PlanItem("reading-and-learning", Recurrence.times_per_week(2), 20)],
+        boundaries=[
+            Boundary.no_contact_after(dt.time(19), description="phone off after seven"),
+            Boundary.custom("no work email at weekends"),
+        ],
+    ).activate()
+
+
+def reflections(the_plan: Plan, days: int = 14, seed: int = 11) -> list[Reflection]:
+    """Evening check-ins on the plan, with private journal text on each."""
+    rng = random.Random(seed)
+    found = []
+    for n in range(days):
+        day = START + dt.timedelta(days=n)
+        done = [
+            Practice.done(item.strategy_id, item.minutes)
+            for item in the_plan.items
+            if day in item.dates(day, day, origin=START)
+            and item.strategy_id != "reading-and-learning"
+            and rng.random() < 0.67
+        ]
+        walked = any(p.strategy_id == "short-walk" for p in done)
+        found.append(
+            Reflection(
+                at=pendulum.datetime(day.year, day.month, day.day, 21, tz=ZONE),
+                author=Role.CLIENT,
+                ratings=Ratings(
+                    mood=min(10, max(0, round(rng.gauss(6.5 if walked else 5, 0.8)))),
+                    energy=rng.randint(4, 7),
+                    stress=rng.randint(3, 6),
+                ),
+                practised=done,
+                journal=Journal(insight=CANARY, gratitude=CANARY, note=CANARY),
+            )
+        )
+    return found
+
+
+def hard_days() -> list[Reflection]:
+    """Five days of low mood ending on 2026-12-18, so support is advised."""
+    now = pendulum.datetime(2026, 12, 18, 21, tz=ZONE)
+    return [
+        Reflection(
+            at=now.subtract(days=n),
+            author=Role.CLIENT,
+            ratings=Ratings(mood=2, energy=3, stress=8),
+            journal=Journal(note=CANARY),
+        )
+        for n in range(5)
+    ]
+
+
+def sessions(day: dt.date = dt.date(2026, 3, 3)) -> list[Session]:
+    """A full day of sessions, one booked from New York, each with a private reference."""
+
+    def at(hour: int, minute: int = 0) -> pendulum.DateTime:
+        return pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=ZONE)
+
+    return [
+        Session(at(8, 30), 50, ref=CANARY_REF),
+        Session(at(9, 30), 50, ref="appt-1042"),
+        Session(at(10, 30), 50),
+        Session(at(11, 30), 50),
+        Session(at(12, 30), 50),
+        Session(at(14, 30), 50),
+        Session(
+            pendulum.datetime(day.year, day.month, day.day, 11, tz="America/New_York"),
+            75,
+            ref=CANARY_REF + "-ny",
+        ),
+    ]
+
+
+RULES = WorkdayRules(hours=WorkingHours(dt.time(8, 30), dt.time(18)))
+
+
+def workday() -> selfcare.Workday:
+    """The therapist's Tuesday, with a back-to-back warning."""
+    return selfcare.plan_workday(sessions(), rules=RULES, tz=ZONE)
+
+
+def workweek() -> selfcare.Workweek:
+    """A light week then a packed one: recovery is falling."""
+
+    def at(day: int, hour: int) -> pendulum.DateTime:
+        return pendulum.datetime(2026, 3, day, hour, tz=ZONE)
+
+    light = [Session(at(d, 10), 50, ref=CANARY_REF) for d in range(2, 7)]
+    packed = [Session(at(d, h), 50) for d in range(9, 14) for h in range(9, 16)]
+    return selfcare.plan_workweek(light + packed, rules=WorkdayRules(), tz=ZONE)
+
+
+def recommendations() -> selfcare.Recommendations:
+    """Recommendations after a hard stretch: support is advised."""
+    history = reflections(plan(), days=12) + hard_days()
+    return selfcare.recommend(
+        client(), history=history, at=pendulum.datetime(2026, 12, 18, 21, 30, tz=ZONE)
+    )
+
+
+def review() -> selfcare.PlanReview:
+    """The review of the plan after two weeks."""
+    the_plan = plan()
+    return selfcare.review_plan(
+        the_plan, reflections(the_plan), at=pendulum.datetime(2026, 12, 13, 22, tz=ZONE)
+    )
+
+
+def balance() -> selfcare.CategoryBalance:
+    """The category balance of the two weeks."""
+    return selfcare.category_balance(reflections(plan()))
+
+
+def trend() -> selfcare.WellbeingTrend:
+    """Three weeks of ratings, ending with the hard stretch."""
+    return selfcare.wellbeing_trend(reflections(plan()) + hard_days())
+
+
+def habit() -> selfcare.HabitStrength:
+    """The short walk's habit strength."""
+    return selfcare.habit_strength(reflections(plan()), "short-walk")
+
+
+def streak() -> selfcare.Streak:
+    """The short walk's streak."""
+    return selfcare.streak(reflections(plan()), "short-walk")
+
+
+def adherence() -> selfcare.PlanAdherence:
+    """Adherence to the plan over two weeks."""
+    the_plan = plan()
+    return selfcare.plan_adherence(the_plan, reflections(the_plan))
+
+
+def effect() -> selfcare.StrategyEffect:
+    """The short walk's association with mood."""
+    found = selfcare.strategy_effects(reflections(plan()), strategy_ids=["short-walk"])
+    return found[0]
+
+
+def advisory() -> selfcare.SupportAdvisory:
+    """An advisory that is on."""
+    return selfcare.support_advisory(hard_days(), at=pendulum.datetime(2026, 12, 18, 22, tz=ZONE))
+
+
+#: Every type with an HTML view, by name, and how to build a realistic value of it.
+VALUES: dict[str, Callable[[], object]] = {
+    "plan": plan,
+    "workday": workday,
+    "workweek": workweek,
+    "recommendations": recommendations,
+    "review": review,
+    "balance": balance,
+    "trend": trend,
+    "habit": habit,
+    "streak": streak,
+    "adherence": adherence,
+    "effect": effect,
+    "advisory": advisory,
+}
+
+
+def view(value: object) -> str:
+    """The value's HTML view, as a notebook asks for it."""
+    render = getattr(value, "_repr_html_")  # noqa: B009 - as IPython looks it up
+    html = render()
+    assert isinstance(html, str)
+    return html
+
+
+# Reading a view back
+
+
+@dataclasses.dataclass
+class Node:
+    """An element of a parsed view, with its attributes and children."""
+
+    tag: str
+    attrs: dict[str, str]
+    children: list[Node | str] = dataclasses.field(default_factory=list)
+
+    def text(self) -> str:
+        """The text inside the element, entities decoded, attributes left out."""
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def walk(self) -> Iterator[Node]:
+        """This element and every element inside it, in document order."""
+        yield self
+        for child in self.children:
+            if isinstance(child, Node):
+                yield from child.walk()
+
+    def find_all(self, tag: str) -> list[Node]:
+        """Every element with this tag inside (or at) this one."""
+        return [node for node in self.walk() if node.tag == tag]
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#root", {})
+        self.stack = [self.root]
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+        node = Node(tag, {name: value or "" for name, value in attributes})
+        self.stack[-1].children.append(node)
+        self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+        self.problems.append(f"self-closing <{tag}/>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if len(self.stack) == 1 or self.stack[-1].tag != tag:
+            self.problems.append(f"</{tag}> closes <{self.stack[-1].tag}>")
+            return
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.problems.append("a comment")
+
+    def handle_decl(self, decl: str) -> None:
+        self.problems.append(f"a declaration {decl!r}")
+
+    def handle_pi(self, data: str) -> None:
+        self.problems.append("a processing instruction")
+
+    def unknown_decl(self, data: str) -> None:
+        self.problems.append("an unknown declaration")
+
+
+def parse(html: str) -> Node:
+    """Parse a view, requiring every element to be closed in order."""
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    unclosed = [node.tag for node in reader.stack[1:]]
+    assert [] == reader.problems
+    assert [] == unclosed
+    return reader.root
