@@ -39,6 +39,7 @@ from selfcare._days import (
 from selfcare._plans import Plan, PlanItem
 from selfcare._recurrence import Frequency
 from selfcare._reflections import Reflection
+from selfcare._reprs import counted
 
 __all__ = ["ItemAdherence", "PlanAdherence", "plan_adherence"]
 
@@ -91,7 +92,7 @@ class PlanAdherence:
 
     plan_id: str
     period: Period | None
-    items: tuple[ItemAdherence, ...]
+    items: tuple[ItemAdherence, ...] = attrs.field(repr=counted)
 
     def _repr_html_(self) -> str:
         """The adherence as HTML for notebooks: overall, then per item."""

@@ -33,6 +33,7 @@ from selfcare._days import (
 )
 from selfcare._defaults import default_catalog
 from selfcare._reflections import Reflection
+from selfcare._reprs import counted
 
 __all__ = [
     "CategoryBalance",
@@ -245,7 +246,7 @@ class WellbeingTrend:
     """
 
     window_days: int
-    points: tuple[TrendPoint, ...]
+    points: tuple[TrendPoint, ...] = attrs.field(repr=counted)
 
     def _repr_html_(self) -> str:
         """The trend as HTML for notebooks: a chart of the rolling means and the latest."""

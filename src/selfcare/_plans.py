@@ -18,6 +18,7 @@ from selfcare._calendar import Period
 from selfcare._categories import Benefit, Role
 from selfcare._reasons import Reason
 from selfcare._recurrence import Recurrence
+from selfcare._reprs import counted
 from selfcare._rituals import AnchorKind, Ritual
 from selfcare._zoned import check_zone, to_at, zoned_key
 
@@ -184,9 +185,11 @@ class Revision:
     at: pendulum.DateTime = attrs.field(converter=to_at, eq=zoned_key)
     by: str = attrs.field(validator=check.slug)
     reason: str = attrs.field(validator=check.text, repr=_private)
-    items: tuple[PlanItem, ...] = attrs.field(default=(), converter=check.to_tuple, repr=False)
-    rituals: tuple[Ritual, ...] = attrs.field(default=(), converter=check.to_tuple, repr=False)
-    boundaries: tuple[Boundary, ...] = attrs.field(default=(), converter=check.to_tuple, repr=False)
+    items: tuple[PlanItem, ...] = attrs.field(default=(), converter=check.to_tuple, repr=counted)
+    rituals: tuple[Ritual, ...] = attrs.field(default=(), converter=check.to_tuple, repr=counted)
+    boundaries: tuple[Boundary, ...] = attrs.field(
+        default=(), converter=check.to_tuple, repr=counted
+    )
     goals: frozenset[Benefit] = attrs.field(
         default=frozenset(),
         converter=check.to_frozenset,
@@ -245,11 +248,15 @@ class Plan:
     goals: frozenset[Benefit] = attrs.field(
         default=frozenset(), converter=check.to_frozenset, validator=check.members(Benefit)
     )
-    items: tuple[PlanItem, ...] = attrs.field(default=(), converter=check.to_tuple)
-    rituals: tuple[Ritual, ...] = attrs.field(default=(), converter=check.to_tuple)
-    boundaries: tuple[Boundary, ...] = attrs.field(default=(), converter=check.to_tuple)
+    items: tuple[PlanItem, ...] = attrs.field(default=(), converter=check.to_tuple, repr=counted)
+    rituals: tuple[Ritual, ...] = attrs.field(default=(), converter=check.to_tuple, repr=counted)
+    boundaries: tuple[Boundary, ...] = attrs.field(
+        default=(), converter=check.to_tuple, repr=counted
+    )
     contributors: tuple[Contributor, ...] = attrs.field(default=(), converter=check.to_tuple)
-    revisions: tuple[Revision, ...] = attrs.field(default=(), converter=check.to_tuple, repr=False)
+    revisions: tuple[Revision, ...] = attrs.field(
+        default=(), converter=check.to_tuple, repr=counted
+    )
 
     def __attrs_post_init__(self) -> None:
         check_zone("timezone", self.timezone)

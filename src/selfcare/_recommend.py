@@ -64,6 +64,7 @@ from selfcare._profiles import Profile
 from selfcare._ranking import Ranking
 from selfcare._reasons import Reason, ReasonCode
 from selfcare._reflections import Reflection
+from selfcare._reprs import counted
 from selfcare._scoring import EFFECT_SCALE, MAX_K, Context, RecommendWeights, clip
 from selfcare._strategies import Strategy
 from selfcare._support import DistressRule, SupportAdvisory
@@ -130,7 +131,7 @@ class Recommendations:
         (2, None, False)
     """
 
-    items: tuple[Recommendation, ...]
+    items: tuple[Recommendation, ...] = attrs.field(repr=counted)
     support: SupportAdvisory
     at: pendulum.DateTime
     time_of_day: TimeOfDay

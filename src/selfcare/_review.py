@@ -28,6 +28,7 @@ from selfcare._plans import Contributor, Plan, PlanItem
 from selfcare._reasons import Reason, ReasonCode
 from selfcare._recurrence import Recurrence
 from selfcare._reflections import Reflection
+from selfcare._reprs import counted
 from selfcare._strategies import Strategy
 from selfcare._zoned import check_zoned, in_zone, zone
 
@@ -104,9 +105,9 @@ class PlanReview:
     plan_version: int
     until: dt.date
     adherence: PlanAdherence
-    items: tuple[ItemReview, ...]
+    items: tuple[ItemReview, ...] = attrs.field(repr=counted)
     balance: CategoryBalance
-    suggestions: tuple[Suggestion, ...]
+    suggestions: tuple[Suggestion, ...] = attrs.field(repr=counted)
 
     def _repr_html_(self) -> str:
         """The review as HTML for notebooks: per-item figures, then the suggestions."""

@@ -19,6 +19,7 @@ from selfcare import _checks as check
 from selfcare._calendar import Period
 from selfcare._frozenmap import FrozenMap
 from selfcare._reasons import Fact, check_facts, to_facts
+from selfcare._reprs import counted
 from selfcare._zoned import check_zone, check_zoned
 
 __all__ = [
@@ -272,9 +273,11 @@ class Workday:
 
     day: dt.date = attrs.field()
     tz: str = attrs.field()
-    blocks: tuple[Block, ...] = attrs.field(converter=check.to_tuple)
+    blocks: tuple[Block, ...] = attrs.field(converter=check.to_tuple, repr=counted)
     figures: WorkFigures = attrs.field(repr=False)
-    warnings: tuple[WorkdayWarning, ...] = attrs.field(default=(), converter=check.to_tuple)
+    warnings: tuple[WorkdayWarning, ...] = attrs.field(
+        default=(), converter=check.to_tuple, repr=counted
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "day", check.check_date("day", self.day))

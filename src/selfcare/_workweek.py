@@ -13,6 +13,7 @@ import attrs
 from selfcare import _checks as check
 from selfcare._calendar import Period, Weekday
 from selfcare._plan_workday import Item, check_rules, plan_items
+from selfcare._reprs import counted
 from selfcare._sessions import SessionLike, bounds, collect
 from selfcare._timeline import local, zone_arg
 from selfcare._workday import Workday, WorkdayWarning, WorkdayWarningCode, WorkFigures
@@ -61,9 +62,11 @@ class Workweek:
     """
 
     tz: str = attrs.field()
-    days: tuple[Workday, ...] = attrs.field(converter=check.to_tuple)
+    days: tuple[Workday, ...] = attrs.field(converter=check.to_tuple, repr=counted)
     weeks: tuple[WorkFigures, ...] = attrs.field(converter=check.to_tuple, repr=False)
-    warnings: tuple[WorkdayWarning, ...] = attrs.field(default=(), converter=check.to_tuple)
+    warnings: tuple[WorkdayWarning, ...] = attrs.field(
+        default=(), converter=check.to_tuple, repr=counted
+    )
 
     def __attrs_post_init__(self) -> None:
         check_zone("tz", self.tz)
