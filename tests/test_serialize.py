@@ -18,6 +18,8 @@ import attrs
 import cattrs
 import pendulum
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from golden.exact import assert_exactly_equal
 from golden.values import (
@@ -51,6 +53,7 @@ from selfcare import (
     ValidationError,
 )
 from selfcare._codec import TYPE_NAMES
+from selfcare._documents import parse, read
 from selfcare.serialize import (
     MAX_DEPTH,
     MAX_ENTRIES,
@@ -732,3 +735,51 @@ def test_a_date_is_a_stdlib_date_and_times_are_stdlib_times() -> None:
     loaded = from_json(Recurrence, to_json(RECURRENCE))
     assert type(loaded.start) is dt.date
     assert {dt.time} == {type(t) for t in loaded.times}
+
+
+# Reading JSON text: the fast reader counts keys to find repeated ones.
+
+_KEYS = st.sampled_from(["a", "b", ":", "a:", 'q"', "q\\", ""])
+_STRINGS = st.sampled_from(["x", ":x", "x:", '":', 'say "hi":', "\\", "\\:", " :", "é", "a : b"])
+_SPACE = st.sampled_from(["", "", "", " ", "\n", "\t ", "\r\n"])  # mostly compact
+
+
+@st.composite
+def _json_texts(draw: st.DrawFn, depth: int = 0) -> str:
+    """JSON text whose objects may repeat keys, with strings that look like keys."""
+    space = draw(_SPACE)
+    if depth >= 3 or draw(st.integers(0, 3)) == 0:
+        return draw(st.one_of(st.integers(-3, 3).map(str), _STRINGS.map(json.dumps)))
+    if draw(st.booleans()):
+        items = draw(st.lists(_json_texts(depth + 1), max_size=3))
+        return "[" + space + ("," + space).join(items) + "]"
+    pairs = draw(st.lists(st.tuples(_KEYS, _json_texts(depth + 1)), max_size=4))
+    return "{" + ",".join(f"{json.dumps(k)}{space}:{draw(_SPACE)}{v}" for k, v in pairs) + "}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(_json_texts())
+def test_the_fast_reader_finds_every_repeated_key(text: str) -> None:
+    """read() gives what the exact reader gives: the value, or the same problem."""
+    exact = parse(text)
+    fast = read(text)
+    if isinstance(exact, str):
+        assert exact == fast
+    else:
+        assert (exact[0], []) == fast
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a":1,"a":2}',
+        '{"a" :1,"a":2,"s":" "}',
+        '{"a":"x\\":","a":1}',
+        '{"a":":","a":1}',
+        '{"a":"\\u003a","a":1}',
+        '[{"a":1},{"b":{"c":1,"c":1}}]',
+    ],
+)
+def test_repeated_keys_are_found_wherever_they_hide(text: str) -> None:
+    """A repeated key is found next to strings that hold quotes and colons."""
+    assert "an object repeats a key; give each key once" == read(text)

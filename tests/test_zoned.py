@@ -10,8 +10,11 @@ import zoneinfo
 
 import pendulum
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from selfcare import Effort, Reflection, Role
+from selfcare import Effort, Reflection, Role, ValidationError
+from selfcare._zoned import DateTime, check_zoned, in_zone, zone
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 
@@ -79,3 +82,71 @@ def test_effort_is_ordered_low_to_high() -> None:
     for compare in (operator.lt, operator.le, operator.gt, operator.ge):
         with pytest.raises(TypeError):
             compare(Effort.LOW, 2)
+
+
+# A value already in canonical form is kept as it is; any other is made canonical.
+
+
+def assert_check_zoned_gives_in_zone(value: DateTime) -> None:
+    """check_zoned gives what in_zone gives, and the value itself when that is equal to it."""
+    tz = zone(value.tzinfo.key)  # type: ignore[union-attr]
+    try:
+        expected = in_zone(value, tz)
+    except (OverflowError, ValueError):
+        with pytest.raises(ValidationError):
+            check_zoned("at", value)
+        return
+    actual = check_zoned("at", value)
+    fields = (*expected.timetuple()[:6], expected.microsecond, expected.fold, expected.tzinfo)
+    assert fields == (*actual.timetuple()[:6], actual.microsecond, actual.fold, actual.tzinfo)
+    same = fields == (*value.timetuple()[:6], value.microsecond, value.fold, value.tzinfo)
+    if not same:
+        assert actual is not value
+    elif 2 <= value.year <= 9998:  # near the ends of the range, values are always rebuilt
+        assert actual is value
+
+
+_TRANSITIONS = [
+    ("Europe/London", dt.date(2026, 3, 29)),
+    ("Europe/London", dt.date(2026, 10, 25)),
+    ("America/New_York", dt.date(2026, 3, 8)),
+    ("America/New_York", dt.date(2026, 11, 1)),
+    ("Australia/Lord_Howe", dt.date(2026, 4, 5)),  # clocks go back half an hour
+    ("Australia/Lord_Howe", dt.date(2026, 10, 4)),
+]
+
+
+@pytest.mark.parametrize(("name", "day"), _TRANSITIONS)
+def test_check_zoned_across_daylight_saving_changes(name: str, day: dt.date) -> None:
+    """Every quarter hour of the night of a change, with either fold, in gaps and repeats."""
+    tz = zone(name)
+    for minutes in range(0, 4 * 60, 15):
+        for fold in (0, 1):
+            hour, minute = divmod(minutes, 60)
+            value = DateTime(day.year, day.month, day.day, hour, minute, tzinfo=tz, fold=fold)
+            assert_check_zoned_gives_in_zone(value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    name=st.sampled_from(["Europe/London", "Asia/Kolkata", "Australia/Lord_Howe", "UTC"]),
+    day=st.dates(),
+    minutes=st.integers(0, 24 * 60 - 1),
+    micro=st.sampled_from([0, 1, 999_999]),
+    fold=st.sampled_from([0, 1]),
+)
+def test_check_zoned_keeps_only_canonical_values(
+    name: str, day: dt.date, minutes: int, micro: int, fold: int
+) -> None:
+    """Any wall-clock time, in any year, with either fold."""
+    hour, minute = divmod(minutes, 60)
+    value = DateTime(day.year, day.month, day.day, hour, minute, 0, micro, zone(name), fold=fold)
+    assert_check_zoned_gives_in_zone(value)
+
+
+def test_a_value_in_a_stdlib_zone_is_rebuilt_in_the_pendulum_zone() -> None:
+    """Only the cached pendulum zone counts as canonical."""
+    value = DateTime(2026, 6, 1, 12, tzinfo=LONDON)
+    actual = check_zoned("at", value)
+    assert zone("Europe/London") is actual.tzinfo
+    assert value == actual

@@ -53,6 +53,8 @@ def is_int(value: object) -> bool:
 
 def check_int(field: str, value: object, low: int, high: int) -> None:
     """Require an integer in ``[low, high]``."""
+    if type(value) is int and low <= value <= high:  # the common case, checked first
+        return
     if not is_int(value) or not low <= value <= high:  # type: ignore[operator]
         raise fail(field, f"expected an integer from {low} to {high}, {got(value)}")
 
@@ -61,7 +63,8 @@ def int_in(low: int, high: int) -> Validator:
     """An attrs validator for an integer in ``[low, high]``."""
 
     def validate(_inst: object, attribute: Any, value: Any) -> None:
-        check_int(attribute.name, value, low, high)
+        if type(value) is not int or not low <= value <= high:
+            check_int(attribute.name, value, low, high)
 
     return validate
 
@@ -70,7 +73,7 @@ def optional_int_in(low: int, high: int) -> Validator:
     """An attrs validator for ``None`` or an integer in ``[low, high]``."""
 
     def validate(_inst: object, attribute: Any, value: Any) -> None:
-        if value is not None:
+        if value is not None and (type(value) is not int or not low <= value <= high):
             check_int(attribute.name, value, low, high)
 
     return validate
@@ -78,21 +81,34 @@ def optional_int_in(low: int, high: int) -> Validator:
 
 def check_slug(field: str, value: object, what: str = "an id") -> None:
     """Require a lowercase slug such as ``"short-walk"``."""
+    if type(value) is str and value in _SLUGS_SEEN:
+        return
     if not isinstance(value, str) or len(value) > MAX_SLUG or not SLUG.fullmatch(value):
         raise fail(
             field,
             f"expected {what}: lowercase letters, digits and single hyphens, "
             f"1 to {MAX_SLUG} characters (e.g. 'short-walk'), {got(value)}",
         )
+    if type(value) is str and len(_SLUGS_SEEN) < _MAX_SLUGS_SEEN:
+        _SLUGS_SEEN.add(value)
+
+
+# Slugs already checked, so a document of many items runs the pattern once per distinct id.
+# Only exact ``str`` values are remembered, and only up to a bound.
+_SLUGS_SEEN: set[str] = set()
+_MAX_SLUGS_SEEN = 4096
 
 
 def slug(_inst: object, attribute: Any, value: Any) -> None:
     """An attrs validator for a slug id."""
-    check_slug(attribute.name, value)
+    if type(value) is not str or value not in _SLUGS_SEEN:
+        check_slug(attribute.name, value)
 
 
 def check_text(field: str, value: object, *, limit: int, required: bool) -> None:
     """Require a string of at most ``limit`` characters, not blank when ``required``."""
+    if type(value) is str and len(value) <= limit and (not required or "!" <= value[:1] <= "~"):
+        return  # the common case: a string starting with a printable ASCII character is not blank
     if not isinstance(value, str):
         raise fail(field, f"expected a string, {got(value)}")
     if len(value) > limit:
@@ -173,6 +189,8 @@ def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
     are (or cut short) for the validator to reject with the field's name.
     """
     raw: Any = value
+    if type(raw) is frozenset:
+        return raw
     if isinstance(raw, str | bytes | frozenset) or not isinstance(raw, Iterable):
         return raw  # type: ignore[return-value]  # rejected by the validator
     items = tuple(itertools.islice(raw, MAX_COLLECTION + 1))
@@ -185,6 +203,8 @@ def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """Convert any iterable to a tuple, reading at most one more than the largest cap."""
     raw: Any = value
+    if type(raw) is tuple:
+        return raw
     if isinstance(raw, str | bytes | tuple) or not isinstance(raw, Iterable):
         return raw  # type: ignore[return-value]  # rejected by the validator
     return tuple(itertools.islice(raw, MAX_COLLECTION + 1))
@@ -202,6 +222,10 @@ def check_collection(field: str, value: object) -> None:
 
 def check_finite(field: str, value: object) -> None:
     """Require a real, finite number (an integer within 64 bits, or a finite float)."""
+    number: Any = value
+    kind = type(number)
+    if (kind is int and number.bit_length() <= 63) or (kind is float and math.isfinite(number)):
+        return  # the common case, checked first
     if (
         not isinstance(value, int | float)
         or isinstance(value, bool)
@@ -213,6 +237,8 @@ def check_finite(field: str, value: object) -> None:
 
 def check_time(field: str, value: object) -> dt.time:
     """Require a naive time of day without microseconds; return it as a stdlib time."""
+    if type(value) is dt.time and value.tzinfo is None and not value.microsecond and not value.fold:
+        return value  # already what the rest of this function would build
     if not isinstance(value, dt.time):
         raise fail(field, f"expected a time of day such as datetime.time(7, 30), {got(value)}")
     if value.tzinfo is not None:
@@ -226,6 +252,8 @@ def check_time(field: str, value: object) -> dt.time:
 
 def check_date(field: str, value: object) -> dt.date:
     """Require a calendar date (not a datetime); return it as a stdlib date."""
+    if type(value) is dt.date:
+        return value  # already a stdlib date
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         raise fail(field, f"expected a date such as datetime.date(2026, 1, 5), {got(value)}")
     return dt.date(value.year, value.month, value.day)

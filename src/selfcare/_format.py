@@ -33,7 +33,7 @@ from selfcare._problems import (
     key_segment,
     rethrow,
 )
-from selfcare._zoned import _zone
+from selfcare._zoned import DateTime, _zone
 
 E = TypeVar("E", bound=enum.Enum)
 Hook = Callable[..., Any]
@@ -160,6 +160,7 @@ _date_fromisoformat = dt.date.fromisoformat
 _time_fromisoformat = dt.time.fromisoformat
 _date_isoformat = dt.date.isoformat
 _utcoffset = zoneinfo.ZoneInfo.utcoffset
+_datetime = dt.datetime  # dt.datetime.replace is slow: build a second copy instead
 
 
 def structure_date(value: Any, _: object = None) -> dt.date:
@@ -215,12 +216,13 @@ def _offset(seconds: int) -> str:
     return f"{sign}{hours:02d}:{minutes:02d}" + (f":{secs:02d}" if secs else "")
 
 
-def structure_zoned(value: Any, _: object = None) -> dt.datetime:
+def structure_zoned(value: Any, _: object = None) -> DateTime:
     """A zoned instant such as ``2026-03-29T07:00:00+01:00[Europe/London]``.
 
     The offset must be the one the zone gives that wall-clock time; for an ambiguous time
     it says which of the two instants is meant (and so sets ``fold``). A time that does
-    not exist in the zone (in a daylight-saving gap) is rejected.
+    not exist in the zone (in a daylight-saving gap) is rejected. The result is a canonical
+    :class:`~selfcare._zoned.DateTime`, which the domain types keep as it is.
     """
     match = _ZONED.fullmatch(value) if type(value) is str else None
     if match is None:
@@ -229,21 +231,22 @@ def structure_zoned(value: Any, _: object = None) -> dt.datetime:
     tz = _zone(name)
     if tz is None:
         raise bad("expected an IANA time zone name in the brackets, such as [Europe/London]")
+    parts = (
+        int(year),
+        int(month),
+        int(day),
+        int(hour),
+        int(minute),
+        int(second),
+        int(fraction.ljust(6, "0")) if fraction else 0,
+    )
     try:
-        wall = dt.datetime(
-            int(year),
-            int(month),
-            int(day),
-            int(hour),
-            int(minute),
-            int(second),
-            int(fraction.ljust(6, "0")) if fraction else 0,
-        )
+        wall = _datetime(*parts)
     except ValueError:
         raise bad("expected a real calendar date and time of day") from None
     stated = int(oh) * 3600 + int(om) * 60 + (int(osec) if osec else 0)
     stated = -stated if sign == "-" else stated
-    earlier, later = _utcoffset(tz, wall), _utcoffset(tz, wall.replace(fold=1))
+    earlier, later = _utcoffset(tz, wall), _utcoffset(tz, _datetime(*parts, fold=1))
     assert earlier is not None
     assert later is not None
     before, after = int(earlier.total_seconds()), int(later.total_seconds())
@@ -256,7 +259,7 @@ def structure_zoned(value: Any, _: object = None) -> dt.datetime:
     else:
         gives = _offset(before) if before == after else f"{_offset(before)} or {_offset(after)}"
         raise bad(f"the UTC offset does not match the time zone at that time, which gives {gives}")
-    return wall.replace(tzinfo=tz, fold=fold)
+    return DateTime(*parts, tz, fold=fold)
 
 
 def unstructure_zoned(value: dt.datetime) -> str:
@@ -418,7 +421,7 @@ def mapping_hooks(key: Hooks, value: Hooks, what: str) -> Hooks:
 
     def unstructure_str_keys(mapping: Mapping[str, Any]) -> dict[str, Any]:
         data = mapping._data if type(mapping) is FrozenMap else mapping
-        return dict(sorted(data.items()))
+        return dict(sorted(data.items())) if len(data) > 1 else dict(data)
 
     return Hooks(
         fast, detailed, unstructure_str_keys if unstructure_key is identity else unstructure

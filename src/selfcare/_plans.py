@@ -36,8 +36,11 @@ def _private(value: object) -> str:
 
 
 def _check_all(field: str, values: object, kind: type, limit: int) -> None:
-    if not isinstance(values, tuple) or not all(isinstance(v, kind) for v in values):
+    if not isinstance(values, tuple):
         raise check.fail(field, f"expected a sequence of {kind.__name__} values")
+    for value in values:  # a loop, not all(...): most tuples here are short or empty
+        if not isinstance(value, kind):
+            raise check.fail(field, f"expected a sequence of {kind.__name__} values")
     if len(values) > limit:
         raise check.fail(field, f"expected at most {limit} entries, got {len(values)}")
 

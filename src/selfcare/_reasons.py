@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import math
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -42,20 +43,41 @@ class ReasonCode(enum.StrEnum):
 def to_facts(value: Mapping[str, Fact]) -> Mapping[str, Fact]:
     """An attrs converter for a ``facts`` field: a mapping becomes a hashable FrozenMap."""
     raw: Any = value
-    return FrozenMap(raw) if isinstance(raw, Mapping) else raw  # a non-mapping is rejected
+    if type(raw) is dict or isinstance(raw, Mapping):
+        return FrozenMap(raw)
+    return raw  # type: ignore[no-any-return]  # a non-mapping is rejected
 
 
 def check_facts(facts: object) -> None:
     """Require facts by snake_case name, each a finite number or a short string."""
     if not isinstance(facts, FrozenMap):
         raise check.fail("facts", "expected a mapping of names to numbers or strings")
-    for key, value in facts.items():
-        if not isinstance(key, str) or not _FACT_NAME.fullmatch(key):
-            raise check.fail("facts", "expected fact names in snake_case, e.g. 'days_with'")
+    data: dict[Any, Any] = facts._data
+    for key, value in data.items():
+        if type(key) is not str or key not in _NAMES_SEEN:
+            if not isinstance(key, str) or not _FACT_NAME.fullmatch(key):
+                raise check.fail("facts", "expected fact names in snake_case, e.g. 'days_with'")
+            if type(key) is str and len(_NAMES_SEEN) < _MAX_NAMES_SEEN:
+                _NAMES_SEEN.add(key)
+        kind = type(value)
+        if kind is str:
+            if len(value) <= check.MAX_NAME:
+                continue
+        elif kind is int:
+            if value.bit_length() <= 63:
+                continue
+        elif kind is float and math.isfinite(value):
+            continue
+        # Only a value that may be wrong gets here: check it fully, naming the fact.
         if isinstance(value, str):
             check.check_text(f"facts[{key}]", value, limit=check.MAX_NAME, required=False)
         else:
             check.check_finite(f"facts[{key}]", value)
+
+
+# Fact names already checked, so the pattern runs once per distinct name (up to a bound).
+_NAMES_SEEN: set[str] = set()
+_MAX_NAMES_SEEN = 1024
 
 
 @attrs.frozen

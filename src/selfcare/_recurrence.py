@@ -359,36 +359,50 @@ def _clock(when: dt.time) -> str:
 def _validate(r: Recurrence) -> None:
     if not isinstance(r.frequency, Frequency):
         raise fail("frequency", f"expected a Frequency (e.g. Frequency.DAILY), {got(r.frequency)}")
-    limit = {Frequency.DAILY: 366, Frequency.WEEKLY: 52, Frequency.TIMES_PER_WEEK: 1}[r.frequency]
-    check_int("interval", r.interval, 1, limit)
-    if not isinstance(r.weekdays, frozenset) or not all(
-        isinstance(day, Weekday) for day in r.weekdays
-    ):
-        raise fail("weekdays", "expected a collection of Weekday members, e.g. {Weekday.MONDAY}")
-    if r.frequency is Frequency.WEEKLY and not r.weekdays:
+    interval = r.interval
+    if type(interval) is not int or not 1 <= interval <= _MAX_INTERVAL[r.frequency]:
+        check_int("interval", interval, 1, _MAX_INTERVAL[r.frequency])
+    weekdays: Any = r.weekdays
+    if not isinstance(weekdays, frozenset):
+        raise fail("weekdays", _WEEKDAYS)
+    for day in weekdays:
+        if not isinstance(day, Weekday):
+            raise fail("weekdays", _WEEKDAYS)
+    if r.frequency is Frequency.WEEKLY and not weekdays:
         raise fail("weekdays", "expected at least one weekday for a weekly recurrence")
-    if r.frequency is not Frequency.WEEKLY and r.weekdays:
+    if r.frequency is not Frequency.WEEKLY and weekdays:
         raise fail("weekdays", "only weekly recurrences have weekdays; use Recurrence.weekly")
     if r.frequency is Frequency.TIMES_PER_WEEK:
         check_int("per_week", r.per_week, 1, 7)
     elif r.per_week is not None:
         raise fail("per_week", "only a times-per-week recurrence has per_week; leave it None")
-    _validate_times(r)
+    if type(r.times) is not tuple or r.times:
+        _validate_times(r)
     start = None if r.start is None else check_date("start", r.start)
     until = None if r.until is None else check_date("until", r.until)
-    object.__setattr__(r, "start", start)
-    object.__setattr__(r, "until", until)
+    if start is not r.start:
+        object.__setattr__(r, "start", start)
+    if until is not r.until:
+        object.__setattr__(r, "until", until)
     if start is not None and until is not None and until < start:
         raise fail("until", "expected a date on or after 'start'")
     if r.count is not None:
         check_int("count", r.count, 1, MAX_COUNT)
         if until is not None:
             raise fail("count", "give either 'count' or 'until', not both (as RFC 5545 requires)")
-    if not isinstance(r.skipped, frozenset):
+    skipped: Any = r.skipped
+    if not isinstance(skipped, frozenset):
         raise fail("skipped", "expected a collection of dates")
-    if len(r.skipped) > MAX_SKIPPED:
+    if len(skipped) > MAX_SKIPPED:
         raise fail("skipped", f"expected at most {MAX_SKIPPED} skipped dates; use 'until' instead")
-    object.__setattr__(r, "skipped", frozenset(check_date("skipped", d) for d in r.skipped))
+    for day in skipped:
+        if type(day) is not dt.date:  # check each, and keep stdlib dates only
+            object.__setattr__(r, "skipped", frozenset(check_date("skipped", d) for d in skipped))
+            break
+
+
+_MAX_INTERVAL = {Frequency.DAILY: 366, Frequency.WEEKLY: 52, Frequency.TIMES_PER_WEEK: 1}
+_WEEKDAYS = "expected a collection of Weekday members, e.g. {Weekday.MONDAY}"
 
 
 def _validate_times(r: Recurrence) -> None:

@@ -110,7 +110,9 @@ class Journal:
 
 def _self_ratings(value: Mapping[Category, int]) -> Mapping[Category, int]:
     raw: Any = value
-    return FrozenMap(raw) if isinstance(raw, Mapping) else raw  # a non-mapping is rejected
+    if type(raw) is dict or isinstance(raw, Mapping):
+        return FrozenMap(raw)
+    return raw  # type: ignore[no-any-return]  # a non-mapping is rejected
 
 
 @attrs.frozen(weakref_slot=False)
@@ -189,15 +191,21 @@ def _check_parts(r: Reflection) -> None:
     ratings: Any = r.self_ratings
     if not isinstance(ratings, FrozenMap):
         raise check.fail("self_ratings", "expected a mapping of Category to a rating from 1 to 5")
-    for category, score in ratings.items():
+    for category, score in ratings._data.items():
+        if type(score) is int and 1 <= score <= 5 and type(category) is Category:
+            continue  # the common case; the error messages below are built only on failure
         if not isinstance(category, Category):
             raise check.fail("self_ratings", check.expected_member(Category, category))
         check.check_int(f"self_ratings[{category.value}]", score, 1, 5)
     practised: Any = r.practised
-    if not isinstance(practised, tuple) or not all(isinstance(p, Practice) for p in practised):
+    if not isinstance(practised, tuple):
         raise check.fail("practised", "expected a sequence of Practice values")
+    for practice in practised:
+        if not isinstance(practice, Practice):
+            raise check.fail("practised", "expected a sequence of Practice values")
     if len(practised) > MAX_PRACTISED:
         raise check.fail("practised", f"expected at most {MAX_PRACTISED} practices")
-    ids = [p.strategy_id for p in practised]
-    if len(set(ids)) != len(ids):
-        raise check.fail("practised", "expected each strategy once; merge the repeated entries")
+    if len(practised) > 1:
+        ids = {p.strategy_id for p in practised}
+        if len(ids) != len(practised):
+            raise check.fail("practised", "expected each strategy once; merge the repeated entries")

@@ -157,6 +157,8 @@ def zone_name(value: dt.datetime) -> str | None:
 
 def check_zoned(field: str, value: object) -> DateTime:
     """Require an aware datetime in an IANA zone; return it as a canonical :class:`DateTime`."""
+    if type(value) is DateTime and is_canonical(value):
+        return value  # what in_zone would give back: an equal DateTime in the same zone
     if not isinstance(value, dt.datetime):
         raise fail(
             field,
@@ -176,6 +178,35 @@ def check_zoned(field: str, value: object) -> DateTime:
         raise fail(
             field, "expected an instant between the years 2 and 9998; this one is out of range"
         ) from None
+
+
+def is_canonical(value: DateTime) -> bool:
+    """Whether a :class:`DateTime` is in canonical form: :func:`in_zone` would give it back.
+
+    That is: its zone is the (cached) pendulum zone of its IANA name, its year is well
+    inside the range that converts to UTC and back, its wall-clock time exists in the zone,
+    and ``fold`` is set only where that time is ambiguous. The offsets are looked up on a
+    stdlib copy of the wall-clock time: zoneinfo reads a pendulum value through slow
+    attribute calls.
+    """
+    tz = value.tzinfo
+    if type(tz) is not pendulum.Timezone or _zone(tz.key) is not tz:
+        return False
+    year = value.year
+    if not 2 <= year <= 9998:
+        return False
+    parts = (year, value.month, value.day, value.hour, value.minute, value.second)
+    micro = value.microsecond
+    earlier = _utcoffset(tz, dt.datetime(*parts, micro))
+    later = _utcoffset(tz, dt.datetime(*parts, micro, fold=1))
+    assert earlier is not None
+    assert later is not None
+    # Equal offsets: an ordinary time, canonical with fold 0. The earlier offset larger: an
+    # ambiguous time (clocks went back), canonical with either fold. Smaller: a gap.
+    return earlier > later or (earlier == later and not value.fold)
+
+
+_utcoffset = zoneinfo.ZoneInfo.utcoffset
 
 
 def in_zone(value: dt.datetime, tz: pendulum.Timezone) -> DateTime:

@@ -28,7 +28,7 @@ from selfcare._documents import (
     MAX_VALUES,
     Migration,
     check_limits,
-    parse,
+    read,
     upgrade,
 )
 from selfcare._problems import describe, flatten, unknown_keys
@@ -158,10 +158,13 @@ def from_json(kind: type[T], text: str | bytes) -> T:
     _element_type(kind)  # a wrong kind is a TypeError, found before the text is read
     if not isinstance(text, str | bytes):
         raise TypeError(f"from_json reads str or bytes, got {type(text).__name__}")
-    parsed = parse(text)
+    parsed = read(text)
     if isinstance(parsed, str):
         raise ValidationError([("$", parsed)])
-    return _from_dict(kind, parsed[0], MIGRATIONS)
+    data, problems = parsed
+    if problems:
+        raise ValidationError(problems)
+    return _read_checked(kind, data, MIGRATIONS)
 
 
 def configure_converter(converter: cattrs.Converter, *, redact: bool = False) -> None:
@@ -230,10 +233,16 @@ def _element_type(kind: Any) -> tuple[type, type | None]:
 
 
 def _from_dict(kind: type[T], data: object, migrations: Mapping[int, Migration]) -> T:
-    element, container = _element_type(kind)
+    _element_type(kind)  # a wrong kind is a TypeError, found before the data is checked
     problems = check_limits(data)
     if problems:
         raise ValidationError(problems)
+    return _read_checked(kind, data, migrations)
+
+
+def _read_checked(kind: type[T], data: object, migrations: Mapping[int, Migration]) -> T:
+    """Read data whose size and nesting are checked."""
+    element, container = _element_type(kind)
     result = _read(element, container, data, migrations)
     if isinstance(result, list):
         raise ValidationError(result)
