@@ -1,8 +1,8 @@
 """Plan generation: cost from the built-in catalog, and growth with catalog size and weeks.
 
-Run with ``python benchmarks/bench_plans.py``. Targets: generation grows no worse than
-linearly with the catalog's size (10,000 strategies at most 12x the time of 1,000) and with
-the plan's weeks (52 weeks at most 13x the time of 4).
+Run with ``python benchmarks/bench_plans.py`` or ``python benchmarks/run.py --only plans``.
+Targets: generation grows no worse than linearly with the catalog's size (10,000 strategies
+at most 12x the time of 1,000) and with the plan's weeks (52 weeks at most 13x the time of 4).
 """
 
 from __future__ import annotations
@@ -64,74 +64,76 @@ def median_seconds(work: Callable[[], object], repeats: int) -> float:
     return statistics.median(times)
 
 
-def run() -> list[dict[str, object]]:
+def _row(
+    workload: str,
+    median: float,
+    baseline: str = "-",
+    base: float | None = None,
+    target: float | None = None,
+    note: str = "",
+) -> dict[str, object]:
+    return {
+        "workload": workload,
+        "median_s": median,
+        "baseline": baseline,
+        "baseline_s": base,
+        "ratio": None if base is None else median / base,
+        "target": target,
+        "note": note,
+    }
+
+
+def run(*, quick: bool = False) -> list[dict[str, object]]:
     """Measure every workload; one row each, with its baseline, ratio and target."""
-    rows: list[dict[str, object]] = []
-    default = median_seconds(lambda: selfcare.generate_plan(PROFILE, start=START), 30)
-    rows.append(
-        {
-            "workload": "4-week plan, built-in catalog",
-            "median_s": default,
-            "baseline": "-",
-            "ratio": None,
-            "target": None,
-        }
-    )
+    scale = 3 if quick else 1  # --quick: a third of the repeats
+    rows = [
+        _row(
+            "4-week plan, built-in catalog",
+            median_seconds(lambda: selfcare.generate_plan(PROFILE, start=START), 30 // scale),
+        )
+    ]
     sizes = {}
     for size in (100, 1_000, 10_000):
         catalog = synthetic_catalog(size)
-        repeats = 15 if size < 10_000 else 5
+        repeats = (15 if size < 10_000 else 5) // scale
         sizes[size] = median_seconds(
-            lambda c=catalog: selfcare.generate_plan(PROFILE, c, start=START), repeats
+            lambda c=catalog: selfcare.generate_plan(PROFILE, c, start=START), max(repeats, 1)
         )
-    for size in (100, 1_000, 10_000):
-        rows.append(
-            {
-                "workload": f"4-week plan, {size:,} strategies",
-                "median_s": sizes[size],
-                "baseline": "-",
-                "ratio": None,
-                "target": None,
-            }
-        )
+    rows.extend(_row(f"4-week plan, {size:,} strategies", sizes[size]) for size in sizes)
     rows.append(
-        {
-            "workload": "growth: 10,000 vs 1,000 strategies",
-            "median_s": sizes[10_000],
-            "baseline": "1,000 strategies",
-            "ratio": sizes[10_000] / sizes[1_000],
-            "target": 12.0,
-        }
+        _row(
+            "growth: 10,000 vs 1,000 strategies",
+            sizes[10_000],
+            "1,000 strategies",
+            sizes[1_000],
+            12.0,
+            "at most linear: 10x the strategies, 12x the time",
+        )
     )
     by_weeks = {
         weeks: median_seconds(
-            lambda w=weeks: selfcare.generate_plan(PROFILE, start=START, weeks=w), 20
+            lambda w=weeks: selfcare.generate_plan(PROFILE, start=START, weeks=w), 20 // scale
         )
         for weeks in (4, 52)
     }
     rows.append(
-        {
-            "workload": "growth: 52 vs 4 weeks",
-            "median_s": by_weeks[52],
-            "baseline": "4 weeks",
-            "ratio": by_weeks[52] / by_weeks[4],
-            "target": 13.0,
-        }
+        _row(
+            "growth: 52 vs 4 weeks",
+            by_weeks[52],
+            "4 weeks",
+            by_weeks[4],
+            13.0,
+            "at most linear: 13x the weeks, 13x the time",
+        )
     )
     return rows
 
 
 def main() -> None:
-    print(f"{'workload':<40} {'median':>10} {'baseline':>18} {'ratio':>7} {'target':>7}  verdict")
-    for row in run():
-        ratio, target = row["ratio"], row["target"]
-        verdict = "-" if target is None else ("PASS" if ratio <= target else "MISS")  # type: ignore[operator]
-        ratio_text = "-" if ratio is None else f"{ratio:.2f}x"
-        target_text = "-" if target is None else f"{target:.1f}x"
-        print(
-            f"{row['workload']:<40} {row['median_s'] * 1e3:>8.2f}ms {row['baseline']!s:>18} "
-            f"{ratio_text:>7} {target_text:>7}  {verdict}"
-        )
+    """Print the table, as ``benchmarks/run.py --only plans`` does."""
+    from run import format_table
+
+    print(format_table(run()))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Benchmark ``selfcare.recommend``: top-10 of 10,000 strategies with a year of history.
 
 Run it with ``python benchmarks/bench_recommend.py``; it prints a table and takes well under a
-minute. ``run()`` returns the rows for other tools.
+minute. ``run()`` returns the rows for ``benchmarks/run.py``.
 
 Targets:
 
@@ -30,7 +30,6 @@ import random
 import statistics
 import time
 from collections.abc import Callable
-from typing import Any
 
 import pendulum
 
@@ -137,7 +136,7 @@ def _seconds(work: Callable[[], object]) -> float:
 
 
 def median_seconds(work: Callable[[], object], repeat: int) -> float:
-    """The median wall time of ``repeat`` runs, with the garbage collector paused."""
+    """The median CPU time of ``repeat`` runs, with the garbage collector paused."""
     return statistics.median(_seconds(work) for _ in range(repeat))
 
 
@@ -162,8 +161,9 @@ def context(catalog: Catalog, history: list[Reflection]) -> Context:
     return Context(PROFILE, catalog, tuple(history), AT, RecommendWeights(), DistressRule())
 
 
-def run(repeat: int = 21) -> list[dict[str, object]]:
-    """Measure every workload; return one row each (times in milliseconds)."""
+def run(*, quick: bool = False) -> list[dict[str, object]]:
+    """Measure every workload; return one row each, in the contract of ``benchmarks/run.py``."""
+    repeat = 7 if quick else 21
     catalog = synthetic_catalog()
     strategies = catalog.strategies
     year = synthetic_history(365, catalog)
@@ -171,16 +171,22 @@ def run(repeat: int = 21) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
 
     def row(
-        workload: str, median: float, base: float, ratio: float, target: float, note: str = ""
+        workload: str,
+        median: float,
+        baseline: str = "-",
+        base: float | None = None,
+        ratio: float | None = None,
+        target: float | None = None,
+        note: str = "",
     ) -> None:
         rows.append(
             {
                 "workload": workload,
-                "median_ms": round(median * 1000, 3),
-                "floor_ms": round(base * 1000, 3),
-                "ratio": round(ratio, 2),
+                "median_s": median,
+                "baseline": baseline,
+                "baseline_s": base,
+                "ratio": ratio,
                 "target": target,
-                "result": "PASS" if ratio <= target else "MISS",
                 "note": note,
             }
         )
@@ -188,11 +194,11 @@ def run(repeat: int = 21) -> list[dict[str, object]]:
     def bare() -> object:
         return floor(strategies)
 
-    note = "scores, picks, explains"
+    note = "scores, picks, explains; ratio: median of paired runs"
     scoring, base, ratio = median_pair(lambda: rank(ctx, 10, None), bare, repeat)
-    row("top-10 of 10,000, statistics precomputed", scoring, base, ratio, 3.0, note)
+    row("top-10 of 10,000, statistics precomputed", scoring, "floor", base, ratio, 3.0, note)
     exploring, base, ratio = median_pair(lambda: rank(ctx, 10, 7), bare, repeat)
-    row("same, exploring (Thompson sampling)", exploring, base, ratio, 3.0, note)
+    row("same, exploring (Thompson sampling)", exploring, "floor", base, ratio, 3.0, note)
 
     short = synthetic_history(365, catalog, seed=3)
     long = synthetic_history(4 * 365, catalog, seed=3)
@@ -202,58 +208,37 @@ def run(repeat: int = 21) -> list[dict[str, object]]:
     row(
         "statistics, 1,460 days vs 4 x 365",
         stats_long,
+        "4 x (365 days)",
         4 * stats_short,
         ratio / 4,
         1.5,
-        f"{len(short)} and {len(long)} reflections",
+        f"linear in the history: {len(short)} and {len(long)} reflections",
     )
     layout = median_seconds(lambda: CatalogRows(strategies), max(3, repeat // 3))
-    rows.append(
-        {
-            "workload": "catalog layout, once per catalog (information)",
-            "median_ms": round(layout * 1000, 3),
-            "floor_ms": None,
-            "ratio": None,
-            "target": None,
-            "result": "-",
-            "note": "rows by category, role and effort; remembered while the catalog lives",
-        }
+    row(
+        "catalog layout, once per catalog",
+        layout,
+        note="information: rows by category, role and effort; remembered while the catalog lives",
     )
     end_to_end = median_seconds(
         lambda: recommend(PROFILE, catalog, history=year, at=AT, k=10), max(3, repeat // 3)
     )
-    rows.append(
-        {
-            "workload": "end to end, 365 days of history (information)",
-            "median_ms": round(end_to_end * 1000, 3),
-            "floor_ms": None,
-            "ratio": None,
-            "target": None,
-            "result": "-",
-            "note": f"statistics {stats_short * 1000:.1f} ms",
-        }
+    row(
+        "end to end, 365 days of history",
+        end_to_end,
+        note=f"information: statistics {stats_short * 1000:.1f} ms, layout remembered",
     )
     return rows
 
 
-def _print(rows: list[dict[str, Any]]) -> None:
-    header = ("workload", "median ms", "floor ms", "ratio", "target", "result")
-    widths = (48, 10, 9, 6, 7, 6)
-    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
-    for r in rows:
-        cells = (
-            r["workload"],
-            f"{r['median_ms']:.2f}",
-            "" if r["floor_ms"] is None else f"{r['floor_ms']:.2f}",
-            "" if r["ratio"] is None else f"{r['ratio']:.2f}",
-            "" if r["target"] is None else f"<= {r['target']}",
-            r["result"],
-        )
-        line = "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True))
-        print(line + (f"  {r['note']}" if r["note"] else ""))
+def main() -> None:
+    """Print the table, as ``benchmarks/run.py --only recommend`` does."""
+    from run import format_table
+
+    began = time.perf_counter()
+    print(format_table(run()))
+    print(f"\n({time.perf_counter() - began:.1f} s)")
 
 
 if __name__ == "__main__":
-    began = time.perf_counter()
-    _print(run())
-    print(f"\n({time.perf_counter() - began:.1f} s)")
+    main()

@@ -13,7 +13,7 @@ and parse and check each zoned instant with the same parser selfcare uses (keepi
 the text it was read from, so they pay no formatting cost when dumping). They do not check
 what selfcare's own types check across fields (unique ids, recurrence rules, revision
 order, that a ritual's steps name distinct strategies) and they do not build pendulum
-values. ``run()`` returns the rows for an aggregate runner.
+values. ``run()`` returns the rows for ``benchmarks/run.py``: one per workload and rival.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ from selfcare import (
     Role,
     Weekday,
 )
-from selfcare._documents import ENCODER, parse
+from selfcare._documents import ENCODER, read
 from selfcare._format import structure_zoned
 from selfcare.serialize import from_dict, from_json, to_dict, to_json
 
@@ -525,7 +525,7 @@ def _cases() -> dict[str, dict[str, Callable[[], object]]]:
             "msgspec": lambda: decode(encode(m_plan), type=MPlan),
             "to_dict": lambda: to_dict(plan),
             "json.dumps": lambda: ENCODER.encode(plan_doc),
-            "json.loads": lambda: parse(plan_text),
+            "read JSON": lambda: read(plan_text),
             "from_dict": lambda: from_dict(Plan, plan_raw),
         },
         "reflections": {
@@ -534,64 +534,54 @@ def _cases() -> dict[str, dict[str, Callable[[], object]]]:
             "msgspec": lambda: decode(encode(m_reflections), type=MReflections),
             "to_dict": lambda: to_dict(reflections),
             "json.dumps": lambda: ENCODER.encode(reflections_doc),
-            "json.loads": lambda: parse(reflections_text),
+            "read JSON": lambda: read(reflections_text),
             "from_dict": lambda: from_dict(list[Reflection], reflections_raw),
         },
     }
 
 
-def run(budget: float = 8.0) -> list[dict[str, object]]:
-    """Time each workload's round trip with each library; one row per workload.
+WORKLOADS = {"plan": "plan round trip (200 items)", "reflections": "reflections round trip (365)"}
+RIVALS = {"pydantic": "pydantic v2", "msgspec": "msgspec"}
+PHASES = ("to_dict", "json.dumps", "read JSON", "from_dict")
 
-    A row holds the workload; each library's median round trip in milliseconds; selfcare's
-    phases (``to_dict``, ``json.dumps``, ``json.loads``, ``from_dict``) in milliseconds; and
-    for each rival our time over theirs, the target (``None`` when there is none) and
-    whether the target is met.
+
+def run(*, quick: bool = False, budget: float | None = None) -> list[dict[str, object]]:
+    """Time each workload's round trip with each library, in interleaved rounds.
+
+    Returns one row per workload and rival, in the contract of ``benchmarks/run.py``:
+    ``workload``, ``median_s`` (selfcare's round trip), ``baseline`` (the rival),
+    ``baseline_s``, ``ratio`` (ours over theirs), ``target`` (``None`` for information)
+    and a ``note`` with selfcare's phases: ``to_dict``, ``json.dumps`` (of that dict),
+    ``read JSON`` (parsing with the checks of size, nesting and repeated keys) and
+    ``from_dict`` (of the parsed document).
     """
+    seconds = budget if budget is not None else (2.0 if quick else 8.0)
     rows: list[dict[str, object]] = []
     for workload, fns in _cases().items():
-        ms = {name: seconds * 1e3 for name, seconds in _medians(fns, budget).items()}
-        row: dict[str, object] = {"workload": workload}
-        row |= {f"{name}_ms": ms[name] for name in ms}
-        for rival in ("pydantic", "msgspec"):
-            ratio = ms["selfcare"] / ms[rival]
-            target = TARGETS.get((workload, rival))
-            row[f"vs_{rival}"] = ratio
-            row[f"target_{rival}"] = target
-            row[f"met_{rival}"] = None if target is None else ratio <= target
-        rows.append(row)
+        medians = _medians(fns, seconds)
+        note = "selfcare's phases: " + ", ".join(
+            f"{phase} {medians[phase] * 1e3:.2f} ms" for phase in PHASES
+        )
+        for rival, name in RIVALS.items():
+            rows.append(
+                {
+                    "workload": WORKLOADS[workload],
+                    "median_s": medians["selfcare"],
+                    "baseline": name,
+                    "baseline_s": medians[rival],
+                    "ratio": medians["selfcare"] / medians[rival],
+                    "target": TARGETS.get((workload, rival)),
+                }
+            )
+        rows[-len(RIVALS)]["note"] = note  # once a workload
     return rows
 
 
-def _verdict(row: dict[str, object], rival: str) -> str:
-    ratio, target, met = row[f"vs_{rival}"], row[f"target_{rival}"], row[f"met_{rival}"]
-    goal = "no target" if target is None else f"target {target:.1f}x {'PASS' if met else 'MISS'}"
-    return f"{ratio:5.2f}x ({goal})"
-
-
 def main() -> None:
-    """Print the table."""
-    rows = run()
-    print("JSON round trip (to_json + from_json), median CPU ms of interleaved runs\n")
-    print(
-        f"{'workload':<12} {'selfcare':>9} {'pydantic':>9} {'msgspec':>9}   "
-        f"{'selfcare / pydantic':<28} selfcare / msgspec"
-    )
-    for row in rows:
-        print(
-            f"{row['workload']:<12} {row['selfcare_ms']:>9.2f} {row['pydantic_ms']:>9.2f} "
-            f"{row['msgspec_ms']:>9.2f}   {_verdict(row, 'pydantic'):<28} "
-            f"{_verdict(row, 'msgspec')}"
-        )
-    print("\nselfcare's phases, ms")
-    print(
-        f"{'workload':<12} {'to_dict':>9} {'json.dumps':>11} {'json.loads':>11} {'from_dict':>10}"
-    )
-    for row in rows:
-        print(
-            f"{row['workload']:<12} {row['to_dict_ms']:>9.2f} {row['json.dumps_ms']:>11.2f} "
-            f"{row['json.loads_ms']:>11.2f} {row['from_dict_ms']:>10.2f}"
-        )
+    """Print the table, as ``benchmarks/run.py --only serialize`` does."""
+    from run import format_table
+
+    print(format_table(run()))
 
 
 if __name__ == "__main__":

@@ -50,7 +50,7 @@ from selfcare import (
     recommend,
     wellbeing_trend,
 )
-from selfcare._records import occurrence_records, to_records
+from selfcare import occurrence_records, to_records
 from selfcare.serialize import from_dict, to_dict
 from selfcare.testing import (
     category_balances,
@@ -164,7 +164,7 @@ def test_rows_are_the_same_in_every_process() -> None:
     """Rows do not depend on the hash seed: sets are written in a fixed order."""
     code = (
         "import datetime as dt, selfcare\n"
-        "from selfcare._records import to_records, occurrence_records\n"
+        "from selfcare import to_records, occurrence_records\n"
         "p = selfcare.Profile(role=selfcare.Role.THERAPIST, timezone='Europe/London',"
         " daily_minutes=40)\n"
         "plan = selfcare.generate_plan(p, selfcare.default_catalog(),"
@@ -569,7 +569,7 @@ def test_selfcare_never_imports_pandas_or_matplotlib() -> None:
     """Making records imports no data-frame or plotting library: apps choose their own."""
     code = (
         "import sys, datetime as dt, selfcare\n"
-        "from selfcare._records import to_records, occurrence_records\n"
+        "from selfcare import to_records, occurrence_records\n"
         "plan = selfcare.generate_plan(selfcare.Profile(role=selfcare.Role.CLIENT,"
         " timezone='UTC', daily_minutes=30), selfcare.default_catalog(),"
         " start=dt.date(2026, 1, 5), weeks=1, seed=1)\n"

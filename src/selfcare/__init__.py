@@ -3,77 +3,231 @@
 The package root is the public surface: import from ``selfcare``, never from a private
 module. Nothing here reads files, the clock, the environment or global randomness; the
 time, the zone and the seed are always arguments.
+
+The root is lazy (PEP 562): ``import selfcare`` loads no submodule, and each public name is
+imported from its private module the first time it is used, so a program that needs only
+a few names never pays for attrs, cattrs and pendulum setting up the rest. To add a public
+name, add it to ``__all__``, to ``_WHERE`` (the name and the module that defines it) and to
+the imports under ``TYPE_CHECKING``, which are what type checkers and IDEs read.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+# `TYPE_CHECKING = False` rather than importing it from `typing`, which would cost a bare
+# `import selfcare` more than the rest of this module; type checkers treat both alike.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from selfcare._adherence import ItemAdherence, PlanAdherence, plan_adherence
+    from selfcare._boundaries import Boundary, BoundaryKind
+    from selfcare._boundary_checks import (
+        BoundaryViolation,
+        ContactEvent,
+        ContactKind,
+        check_boundaries,
+    )
+    from selfcare._calendar import Period, TimeOfDay, Weekday
+    from selfcare._catalog import Catalog, Prompt
+    from selfcare._categories import Benefit, Category, Effort, Role
+    from selfcare._defaults import default_catalog
+    from selfcare._effects import Measure, StrategyEffect, strategy_effects
+    from selfcare._generate import generate_plan
+    from selfcare._habits import HabitStrength, Streak, habit_strength, streak
+    from selfcare._insights import (
+        CategoryBalance,
+        TrendPoint,
+        WellbeingTrend,
+        category_balance,
+        wellbeing_trend,
+    )
+    from selfcare._occurrences import resolve_local
+    from selfcare._plan_workday import plan_workday
+    from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
+    from selfcare._profiles import Profile, WorkingHours
+    from selfcare._reasons import Reason, ReasonCode
+    from selfcare._records import occurrence_records, to_records
+    from selfcare._recommend import Recommendation, Recommendations, recommend
+    from selfcare._recurrence import Frequency, Recurrence
+    from selfcare._reflections import Journal, Practice, PracticeStatus, Ratings, Reflection
+    from selfcare._review import (
+        ItemReview,
+        PlanReview,
+        Suggestion,
+        SuggestionKind,
+        apply_suggestions,
+        review_plan,
+    )
+    from selfcare._revisions import ItemChange, PlanChanges
+    from selfcare._rituals import Anchor, AnchorKind, Ritual, RitualStep
+    from selfcare._scoring import RecommendWeights
+    from selfcare._sessions import Session
+    from selfcare._strategies import Strategy
+    from selfcare._support import DistressRule, SupportAdvisory, support_advisory
+    from selfcare._workday import (
+        Block,
+        BlockKind,
+        Workday,
+        WorkdayWarning,
+        WorkdayWarningCode,
+        WorkFigures,
+    )
+    from selfcare._workday_rules import NotesPer, WorkdayRules
+    from selfcare._workweek import Workweek, plan_workweek
+    from selfcare.errors import (
+        InfeasiblePlanError,
+        SelfCareError,
+        TooManyOccurrencesError,
+        UnknownIdError,
+        ValidationError,
+    )
+    from selfcare.serialize import from_dict, from_json, to_dict, to_json
 
-from selfcare._adherence import ItemAdherence, PlanAdherence, plan_adherence
-from selfcare._boundaries import Boundary, BoundaryKind
-from selfcare._boundary_checks import (
-    BoundaryViolation,
-    ContactEvent,
-    ContactKind,
-    check_boundaries,
-)
-from selfcare._calendar import Period, TimeOfDay, Weekday
-from selfcare._catalog import Catalog, Prompt
-from selfcare._categories import Benefit, Category, Effort, Role
-from selfcare._defaults import default_catalog
-from selfcare._effects import Measure, StrategyEffect, strategy_effects
-from selfcare._generate import generate_plan
-from selfcare._habits import HabitStrength, Streak, habit_strength, streak
-from selfcare._insights import (
-    CategoryBalance,
-    TrendPoint,
-    WellbeingTrend,
-    category_balance,
-    wellbeing_trend,
-)
-from selfcare._occurrences import resolve_local
-from selfcare._plan_workday import plan_workday
-from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
-from selfcare._profiles import Profile, WorkingHours
-from selfcare._reasons import Reason, ReasonCode
-from selfcare._recommend import Recommendation, Recommendations, recommend
-from selfcare._recurrence import Frequency, Recurrence
-from selfcare._reflections import Journal, Practice, PracticeStatus, Ratings, Reflection
-from selfcare._review import (
-    ItemReview,
-    PlanReview,
-    Suggestion,
-    SuggestionKind,
-    apply_suggestions,
-    review_plan,
-)
-from selfcare._revisions import ItemChange, PlanChanges
-from selfcare._rituals import Anchor, AnchorKind, Ritual, RitualStep
-from selfcare._scoring import RecommendWeights
-from selfcare._sessions import Session
-from selfcare._strategies import Strategy
-from selfcare._support import DistressRule, SupportAdvisory, support_advisory
-from selfcare._workday import (
-    Block,
-    BlockKind,
-    Workday,
-    WorkdayWarning,
-    WorkdayWarningCode,
-    WorkFigures,
-)
-from selfcare._workday_rules import NotesPer, WorkdayRules
-from selfcare._workweek import Workweek, plan_workweek
-from selfcare.errors import (
-    InfeasiblePlanError,
-    SelfCareError,
-    TooManyOccurrencesError,
-    UnknownIdError,
-    ValidationError,
-)
-from selfcare.serialize import from_dict, from_json, to_dict, to_json
+    __version__: str
 
-try:
-    __version__ = version("selfcare")
-except PackageNotFoundError:  # pragma: no cover - only when run from an uninstalled tree
-    __version__ = "0+unknown"
+# Each public name and the module, relative to this package, that defines it.
+_WHERE: dict[str, str] = {
+    "Anchor": "_rituals",
+    "AnchorKind": "_rituals",
+    "Benefit": "_categories",
+    "Block": "_workday",
+    "BlockKind": "_workday",
+    "Boundary": "_boundaries",
+    "BoundaryKind": "_boundaries",
+    "BoundaryViolation": "_boundary_checks",
+    "Catalog": "_catalog",
+    "Category": "_categories",
+    "CategoryBalance": "_insights",
+    "ContactEvent": "_boundary_checks",
+    "ContactKind": "_boundary_checks",
+    "Contributor": "_plans",
+    "DistressRule": "_support",
+    "Effort": "_categories",
+    "Frequency": "_recurrence",
+    "HabitStrength": "_habits",
+    "InfeasiblePlanError": "errors",
+    "ItemAdherence": "_adherence",
+    "ItemChange": "_revisions",
+    "ItemReview": "_review",
+    "Journal": "_reflections",
+    "Measure": "_effects",
+    "NotesPer": "_workday_rules",
+    "Period": "_calendar",
+    "Plan": "_plans",
+    "PlanAdherence": "_adherence",
+    "PlanChanges": "_revisions",
+    "PlanItem": "_plans",
+    "PlanReview": "_review",
+    "PlanStatus": "_plans",
+    "Practice": "_reflections",
+    "PracticeStatus": "_reflections",
+    "Profile": "_profiles",
+    "Prompt": "_catalog",
+    "Ratings": "_reflections",
+    "Reason": "_reasons",
+    "ReasonCode": "_reasons",
+    "RecommendWeights": "_scoring",
+    "Recommendation": "_recommend",
+    "Recommendations": "_recommend",
+    "Recurrence": "_recurrence",
+    "Reflection": "_reflections",
+    "Revision": "_plans",
+    "Ritual": "_rituals",
+    "RitualStep": "_rituals",
+    "Role": "_categories",
+    "SelfCareError": "errors",
+    "Session": "_sessions",
+    "Strategy": "_strategies",
+    "StrategyEffect": "_effects",
+    "Streak": "_habits",
+    "Suggestion": "_review",
+    "SuggestionKind": "_review",
+    "SupportAdvisory": "_support",
+    "TimeOfDay": "_calendar",
+    "TooManyOccurrencesError": "errors",
+    "TrendPoint": "_insights",
+    "UnknownIdError": "errors",
+    "ValidationError": "errors",
+    "Weekday": "_calendar",
+    "WellbeingTrend": "_insights",
+    "WorkFigures": "_workday",
+    "Workday": "_workday",
+    "WorkdayRules": "_workday_rules",
+    "WorkdayWarning": "_workday",
+    "WorkdayWarningCode": "_workday",
+    "WorkingHours": "_profiles",
+    "Workweek": "_workweek",
+    "apply_suggestions": "_review",
+    "category_balance": "_insights",
+    "check_boundaries": "_boundary_checks",
+    "default_catalog": "_defaults",
+    "from_dict": "serialize",
+    "from_json": "serialize",
+    "generate_plan": "_generate",
+    "habit_strength": "_habits",
+    "occurrence_records": "_records",
+    "plan_adherence": "_adherence",
+    "plan_workday": "_plan_workday",
+    "plan_workweek": "_workweek",
+    "recommend": "_recommend",
+    "resolve_local": "_occurrences",
+    "review_plan": "_review",
+    "strategy_effects": "_effects",
+    "streak": "_habits",
+    "support_advisory": "_support",
+    "to_dict": "serialize",
+    "to_json": "serialize",
+    "to_records": "_records",
+    "wellbeing_trend": "_insights",
+}
+# Submodules that were attributes of the package before it was lazy, and still are.
+_SUBMODULES = frozenset({"errors", "serialize"})
+
+
+if not TYPE_CHECKING:  # hidden from type checkers, so they still flag unknown names
+
+    def __getattr__(name: str) -> object:
+        """Import a public name from its module the first time it is used.
+
+        The value is then kept in the package's namespace, so later lookups are plain
+        attribute reads.
+
+        >>> import selfcare
+        >>> selfcare.Plan.__module__
+        'selfcare._plans'
+        >>> selfcare.no_such_name
+        Traceback (most recent call last):
+        ...
+        AttributeError: module 'selfcare' has no attribute 'no_such_name'
+        """
+        from importlib import import_module
+
+        if name in _WHERE:
+            value = getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
+        elif name in _SUBMODULES:
+            value = import_module(f"{__name__}.{name}")
+        elif name == "__version__":
+            value = _version()
+        else:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        """The package's names, including public ones not imported yet.
+
+        >>> import selfcare
+        >>> "recommend" in dir(selfcare)
+        True
+        """
+        return sorted({*globals(), *__all__, *_SUBMODULES})
+
+
+def _version() -> str:
+    """The installed distribution's version, read from its metadata only when asked."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(__name__)
+    except PackageNotFoundError:  # pragma: no cover - only when run from an uninstalled tree
+        return "0+unknown"
+
 
 __all__ = [
     "Anchor",
@@ -155,6 +309,7 @@ __all__ = [
     "from_json",
     "generate_plan",
     "habit_strength",
+    "occurrence_records",
     "plan_adherence",
     "plan_workday",
     "plan_workweek",
@@ -166,5 +321,6 @@ __all__ = [
     "support_advisory",
     "to_dict",
     "to_json",
+    "to_records",
     "wellbeing_trend",
 ]

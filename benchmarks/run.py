@@ -1,0 +1,205 @@
+"""Run every benchmark and print one table: each workload against its baseline and target.
+
+Run it with ``python benchmarks/run.py`` (``--quick`` for fewer repeats, ``--only
+import,memory`` to pick modules, ``--strict`` to exit 1 when a target is missed). Every
+``benchmarks/bench_*.py`` takes part, found by name, so a new one joins by being written.
+
+The contract: each module has ``run()`` (which may take a keyword ``quick: bool``) returning
+a list of rows, one per workload, each a dict with
+
+* ``workload`` (str): what was measured;
+* ``median_s`` (float): its median, in seconds;
+* ``baseline`` (str): what it is compared with, measured in the same run, or ``"-"``;
+* ``baseline_s`` (float or None): the baseline's median;
+* ``ratio`` (float or None): the workload's cost relative to the baseline (lower is better);
+* ``target`` (float or None): the largest ratio that passes;
+* ``note`` (str, optional): anything a reader needs to judge the row;
+* ``unit`` (str, optional): ``"bytes"`` when ``median_s`` and ``baseline_s`` count bytes.
+
+A module that cannot be imported or whose ``run()`` raises (a missing optional extra, say)
+gets one row saying so, and the others still run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import inspect
+import math
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+Row = dict[str, Any]
+REQUIRED = ("workload", "median_s", "baseline", "baseline_s", "ratio", "target")
+
+
+def discover(directory: Path = HERE) -> dict[str, Path]:
+    """Every benchmark module in ``directory``, by short name (``bench_import.py``: ``import``)."""
+    return {path.stem.removeprefix("bench_"): path for path in sorted(directory.glob("bench_*.py"))}
+
+
+def load(name: str) -> ModuleType:
+    """Import ``bench_<name>`` from this directory."""
+    if str(HERE) not in sys.path:
+        sys.path.insert(0, str(HERE))
+    return importlib.import_module(f"bench_{name}")
+
+
+def _problem(row: object) -> str | None:
+    """What is wrong with a row, or None when it follows the contract."""
+    if not isinstance(row, dict):
+        return f"a row is a {type(row).__name__}, not a dict"
+    missing = [key for key in REQUIRED if key not in row]
+    if missing:
+        return f"a row has no {', '.join(missing)} (keys: {', '.join(map(str, row))})"
+    return None
+
+
+def measure(
+    name: str, *, quick: bool, loader: Callable[[str], ModuleType] | None = None
+) -> list[Row]:
+    """The rows of one benchmark module, each tagged with its ``bench`` name.
+
+    A failure to import or to run, or rows that break the contract, give one row saying so.
+    """
+    try:
+        module = (loader or load)(name)
+        run = module.run
+        accepts_quick = "quick" in inspect.signature(run).parameters
+        rows = run(quick=quick) if accepts_quick else run()
+        problems = [p for p in map(_problem, rows) if p is not None]
+        if problems:
+            raise TypeError(f"rows break the contract: {problems[0]}")
+    except Exception as error:  # report it and go on with the other modules
+        return [
+            {
+                "bench": name,
+                "workload": "(did not run)",
+                "median_s": math.nan,
+                "baseline": "-",
+                "baseline_s": None,
+                "ratio": None,
+                "target": None,
+                "note": f"{type(error).__name__}: {error}",
+                "error": True,
+            }
+        ]
+    return [{"bench": name, **row} for row in rows]
+
+
+def verdict(row: Row) -> str:
+    """PASS or MISS for a row with a target, ERROR for a module that failed, else ``-``."""
+    if row.get("error"):
+        return "ERROR"
+    if row["target"] is None or row["ratio"] is None:
+        return "-"
+    return "PASS" if row["ratio"] <= row["target"] else "MISS"
+
+
+def amount(value: float | None, unit: str = "seconds") -> str:
+    """A time or a size in a unit that suits it: ``1.50 ms``, ``88 B``, ``1.2 KiB``."""
+    if value is None or math.isnan(value):
+        return "-"
+    if unit == "bytes":
+        if abs(value) < 1024:
+            return f"{value:.0f} B"
+        return f"{value / 1024:.1f} KiB"
+    # (from, per unit, unit): microseconds from 0.1 µs, so 0.42 µs reads beside 1.00 µs
+    for smallest, size, suffix in ((1.0, 1.0, "s"), (1e-3, 1e-3, "ms"), (1e-7, 1e-6, "µs")):
+        if abs(value) >= smallest:
+            return f"{value / size:.2f} {suffix}"
+    return f"{value / 1e-9:.0f} ns"
+
+
+def _times(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}x"
+
+
+def format_table(rows: Sequence[Row]) -> str:
+    """The rows as one text table, with each note on a line of its own below its row."""
+    header = ("bench", "workload", "median", "baseline", "baseline median", "ratio", "target")
+    cells = []
+    for row in rows:
+        unit = row.get("unit", "seconds")
+        cells.append(
+            (
+                str(row.get("bench", "")),
+                str(row["workload"]),
+                amount(row["median_s"], unit),
+                str(row["baseline"]),
+                amount(row["baseline_s"], unit),
+                _times(row["ratio"]),
+                "-" if row["target"] is None else f"<= {row['target']:.2f}x",
+                verdict(row),
+            )
+        )
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(header)]
+    right = {2, 4, 5, 6}
+
+    def line(values: Sequence[str]) -> str:
+        padded = [
+            v.rjust(w) if i in right else v.ljust(w)
+            for i, (v, w) in enumerate(zip(values, widths, strict=False))
+        ]
+        return "  ".join([*padded, *values[len(widths) :]]).rstrip()
+
+    lines = [line([*header, "result"]), "-" * (sum(widths) + 2 * len(widths) + 6)]
+    for row, values in zip(rows, cells, strict=True):
+        lines.append(line(values))
+        if row.get("note"):
+            lines.append(" " * (widths[0] + 2) + f"  ({row['note']})")
+    return "\n".join(lines)
+
+
+def _parse(argv: Sequence[str] | None, known: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats: faster, noisier")
+    parser.add_argument(
+        "--only",
+        metavar="NAMES",
+        help=f"comma-separated modules to run, of: {', '.join(known)}",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 when a target is missed or a module fails"
+    )
+    args = parser.parse_args(argv)
+    if args.only:
+        chosen = [n.strip().removeprefix("bench_") for n in args.only.split(",") if n.strip()]
+        unknown = sorted(set(chosen) - set(known))
+        if unknown:
+            parser.error(f"no benchmark named {', '.join(unknown)}; known: {', '.join(known)}")
+        args.names = chosen
+    else:
+        args.names = list(known)
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the chosen benchmarks, print the table, and return the exit code."""
+    args = _parse(argv, list(discover()))
+    began = time.perf_counter()
+    rows: list[Row] = []
+    for name in args.names:
+        print(f"running {name} ...", file=sys.stderr, flush=True)
+        rows.extend(measure(name, quick=args.quick))
+    print(
+        f"selfcare benchmarks{' (quick)' if args.quick else ''}: Python "
+        f"{platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}; "
+        f"ratios compare with a baseline measured in the same run"
+    )
+    print()
+    print(format_table(rows))
+    print(f"\n({time.perf_counter() - began:.0f} s)")
+    failed = any(verdict(row) in {"MISS", "ERROR"} for row in rows)
+    return 1 if args.strict and failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
