@@ -185,23 +185,27 @@ class _Builder:
 def _complete_object(cls: type, hooks: dict[str, f.Hook], partial: f.Hook) -> f.Hook:
     """The fast hook of a class, for an object with every key (as every document written has).
 
-    It calls the class with each field's hook applied to its key (positional fields in
-    order, keyword-only ones by alias); an object that leaves keys out goes to ``partial``,
+    It calls the class with each field's hook applied to its key, positionally, in code
+    generated once (as cattrs does); an object that leaves keys out goes to ``partial``,
     which uses the defaults.
     """
-    fields = [a for a in attrs.fields(cls) if a.init]
-    positional = tuple((a.name, hooks[a.name]) for a in fields if not a.kw_only)
-    keyword = tuple((a.alias, a.name, hooks[a.name]) for a in fields if a.kw_only)
-    size, complete = len(hooks), frozenset(hooks).issuperset
-
-    def structure(o: Any, _: object = None) -> Any:
-        if type(o) is dict and len(o) == size and complete(o):
-            return cls(
-                *[hook(o[name]) for name, hook in positional],
-                **{alias: hook(o[name]) for alias, name, hook in keyword},
-            )
-        return partial(o)
-
+    env: dict[str, Any] = {"__cl": cls, "__partial": partial, "__keys": frozenset(hooks).issuperset}
+    args = []
+    for n, field in enumerate(a for a in attrs.fields(cls) if a.init):
+        hook = hooks[field.name]
+        value = f"o[{field.name!r}]"
+        if hook is not f.identity:
+            env[f"__h{n}"] = hook
+            value = f"__h{n}({value})"
+        args.append(f"{field.alias}={value}" if field.kw_only else value)
+    source = (
+        "def structure(o, _=None):\n"
+        f"    if type(o) is dict and len(o) == {len(hooks)} and __keys(o):\n"
+        f"        return __cl({', '.join(args)})\n"
+        "    return __partial(o)\n"
+    )
+    exec(compile(source, f"<selfcare structure {cls.__qualname__}>", "exec"), env)
+    structure: f.Hook = env["structure"]
     return structure
 
 
