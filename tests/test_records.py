@@ -46,11 +46,12 @@ from selfcare import (
     default_catalog,
     generate_plan,
     habit_strength,
+    occurrence_records,
     plan_workday,
     recommend,
+    to_records,
     wellbeing_trend,
 )
-from selfcare import occurrence_records, to_records
 from selfcare.serialize import from_dict, to_dict
 from selfcare.testing import (
     category_balances,

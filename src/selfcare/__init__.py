@@ -16,6 +16,7 @@ the imports under ``TYPE_CHECKING``, which are what type checkers and IDEs read.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from selfcare._adherence import ItemAdherence, PlanAdherence, plan_adherence
+    from selfcare._batch import generate_plans, recommend_many
     from selfcare._boundaries import Boundary, BoundaryKind
     from selfcare._boundary_checks import (
         BoundaryViolation,
@@ -42,8 +43,8 @@ if TYPE_CHECKING:
     from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
     from selfcare._profiles import Profile, WorkingHours
     from selfcare._reasons import Reason, ReasonCode
-    from selfcare._records import occurrence_records, to_records
     from selfcare._recommend import Recommendation, Recommendations, recommend
+    from selfcare._records import occurrence_records, to_records
     from selfcare._recurrence import Frequency, Recurrence
     from selfcare._reflections import Journal, Practice, PracticeStatus, Ratings, Reflection
     from selfcare._review import (
@@ -160,12 +161,14 @@ _WHERE: dict[str, str] = {
     "from_dict": "serialize",
     "from_json": "serialize",
     "generate_plan": "_generate",
+    "generate_plans": "_batch",
     "habit_strength": "_habits",
     "occurrence_records": "_records",
     "plan_adherence": "_adherence",
     "plan_workday": "_plan_workday",
     "plan_workweek": "_workweek",
     "recommend": "_recommend",
+    "recommend_many": "_batch",
     "resolve_local": "_occurrences",
     "review_plan": "_review",
     "strategy_effects": "_effects",
@@ -308,12 +311,14 @@ __all__ = [
     "from_dict",
     "from_json",
     "generate_plan",
+    "generate_plans",
     "habit_strength",
     "occurrence_records",
     "plan_adherence",
     "plan_workday",
     "plan_workweek",
     "recommend",
+    "recommend_many",
     "resolve_local",
     "review_plan",
     "strategy_effects",
