@@ -64,7 +64,7 @@ def plan() -> Plan:
         add=[PlanItem("reading-and-learning", Recurrence.times_per_week(2), 20)],
         boundaries=[
             Boundary.no_contact_after(dt.time(19), description="phone off after seven"),
-            Boundary.custom("no work email at weekends"),
+            Boundary.custom(f"no work email at weekends {CANARY}"),
         ],
     ).activate()
 

@@ -206,8 +206,16 @@ def test_bad_shared_arguments_fail_before_any_person_is_read(
 
 @pytest.mark.parametrize(
     "people",
-    [CLIENT, (CLIENT, []), (CLIENT, None), wrong(SECRET), wrong(3), wrong({CLIENT: []})],
-    ids=["profile", "pair", "pair-none", "text", "int", "mapping"],
+    [
+        CLIENT,
+        (CLIENT, []),
+        (CLIENT, ()),
+        (CLIENT, None),
+        wrong(SECRET),
+        wrong(3),
+        wrong({CLIENT: []}),
+    ],
+    ids=["profile", "pair", "pair-empty-tuple", "pair-none", "text", "int", "mapping"],
 )
 def test_people_must_be_an_iterable_of_people(people: Any) -> None:
     """One person, or something not a collection, is rejected up front without echoing it."""

@@ -312,6 +312,15 @@ WALK = Strategy(
     tags={"outdoors"},
 )
 
+LONG = Strategy(
+    id="long-hike",
+    name="Long hike",
+    category=Category.PHYSICAL,
+    roles={Role.CLIENT},
+    minutes=60,
+    effort=Effort.HIGH,
+)
+
 MORNING_WALK = Ritual(
     id="morning-walk",
     name="Morning walk",
@@ -333,6 +342,7 @@ MORNING_WALK = Ritual(
         (client(daily_minutes=4), _only(WALK), "daily_minutes"),
         (client(daily_minutes=5), CATALOG, "daily_minutes"),
         (client(daily_minutes=600), _only(WALK, rituals=(MORNING_WALK,)), "include_rituals"),
+        (client(daily_minutes=10, excluded_tags={"outdoors"}), _only(WALK, LONG), "daily_minutes"),
     ],
     ids=[
         "zero-budget",
@@ -343,6 +353,7 @@ MORNING_WALK = Ritual(
         "too-short",
         "rituals-fill-it",
         "all-in-rituals",
+        "untagged-too-long",
     ],
 )
 def test_infeasible_profiles_name_the_blocking_constraint(

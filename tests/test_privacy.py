@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -38,6 +39,7 @@ from selfcare import (
     Ritual,
     RitualStep,
     Role,
+    Session,
     Strategy,
     UnknownIdError,
     ValidationError,
@@ -342,3 +344,27 @@ def test_looking_up_text_that_is_not_an_id_does_not_echo_it(look_up: str) -> Non
     err = raised(lambda: getattr(catalog, look_up)(SENTINEL))
     assert isinstance(err, UnknownIdError)
     assert SENTINEL not in everything_about(err)
+
+
+def _module_state_holds(text: str) -> list[str]:
+    """The names of selfcare's module-level containers that hold ``text`` (shallowly)."""
+    found = []
+    for module_name, module in list(sys.modules.items()):
+        if not module_name.startswith("selfcare"):
+            continue
+        for name, value in vars(module).items():
+            held = list(value) if isinstance(value, (set, frozenset, list, tuple)) else []
+            if isinstance(value, dict):
+                held = [*value, *value.values()]
+            if text in held:
+                found.append(f"{module_name}.{name}")
+    return found
+
+
+def test_validating_private_text_leaves_no_trace_in_module_state() -> None:
+    """Checking a private ref or a journal keeps nothing of it once the value is gone."""
+    ref, note = "canary-ref-5d1e", "canary note 5d1e"
+    at = pendulum.datetime(2026, 3, 2, 9, tz="Europe/London")
+    Session(at, 50, ref=ref)
+    Reflection(at=at, author=Role.CLIENT, journal=Journal(note=note))
+    assert [] == _module_state_holds(ref) + _module_state_holds(note)

@@ -522,6 +522,27 @@ def test_occurrence_records_need_a_plan() -> None:
     assert SECRET not in str(caught.value)
 
 
+@pytest.mark.parametrize("items", [True, False], ids=["with-items", "empty-plan"])
+@pytest.mark.parametrize(
+    ("arguments", "field"),
+    [
+        ({"start": "2026-03-23"}, "start"),
+        ({"end": 42}, "end"),
+        ({"start": dt.datetime(2026, 3, 23, 9)}, "start"),
+        ({"default_time": "9am"}, "default_time"),
+        ({"start": dt.date(2027, 1, 1), "end": dt.date(2026, 1, 1)}, "end"),
+    ],
+)
+def test_occurrence_records_check_their_window_even_with_nothing_to_expand(
+    items: bool, arguments: dict[str, Any], field: str
+) -> None:
+    """A bad window or default time is an error whether or not the plan has anything in it."""
+    plan = example_plan() if items else attrs.evolve(example_plan(), items=(), rituals=())
+    with pytest.raises(ValidationError) as caught:
+        occurrence_records(plan, **arguments)
+    assert field == caught.value.problems[0][0]
+
+
 # Errors
 
 

@@ -115,7 +115,7 @@ def _plans(
         where = f"profiles[{index}]"
         profile, assessment = _split(where, item, "(profile, assessment)")
         try:
-            yield generate_plan(
+            plan = generate_plan(
                 profile,
                 catalog,
                 start=start,
@@ -128,6 +128,7 @@ def _plans(
             raise _located(where, err) from err
         except InfeasiblePlanError as err:
             raise InfeasiblePlanError(err.constraint, f"{err.message} (in {where})") from err
+        yield plan  # outside the try: an error thrown into the generator is not relabelled
 
 
 def recommend_many(
@@ -216,7 +217,7 @@ def _recommendations(
         where = f"people[{index}]"
         profile, history = _split(where, item, "(profile, history)")
         try:
-            yield recommend(
+            result = recommend(
                 profile,
                 catalog,
                 history=() if history is None else history,
@@ -229,6 +230,7 @@ def _recommendations(
             )
         except ValidationError as err:
             raise _located(where, err) from err
+        yield result
 
 
 def _check_people(field: str, value: object, pair: str) -> None:
@@ -237,7 +239,7 @@ def _check_people(field: str, value: object, pair: str) -> None:
         isinstance(value, tuple)
         and len(value) == 2
         and isinstance(value[0], Profile)
-        and not isinstance(value[1], Profile | tuple)
+        and not _is_person(value[1])
     ):
         raise check.fail(
             field, f"expected an iterable of people, got one; wrap it in a list: [{pair}]"
@@ -246,6 +248,13 @@ def _check_people(field: str, value: object, pair: str) -> None:
         raise check.fail(
             field, f"expected an iterable of Profile values or {pair} pairs, {check.got(value)}"
         )
+
+
+def _is_person(value: object) -> bool:
+    """Whether a value is a person: a Profile, or a pair starting with one."""
+    return isinstance(value, Profile) or (
+        isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], Profile)
+    )
 
 
 def _split(where: str, item: object, pair: str) -> tuple[Profile, Any]:

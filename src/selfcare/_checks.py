@@ -81,28 +81,17 @@ def optional_int_in(low: int, high: int) -> Validator:
 
 def check_slug(field: str, value: object, what: str = "an id") -> None:
     """Require a lowercase slug such as ``"short-walk"``."""
-    if type(value) is str and value in _SLUGS_SEEN:
-        return
     if not isinstance(value, str) or len(value) > MAX_SLUG or not SLUG.fullmatch(value):
         raise fail(
             field,
             f"expected {what}: lowercase letters, digits and single hyphens, "
             f"1 to {MAX_SLUG} characters (e.g. 'short-walk'), {got(value)}",
         )
-    if type(value) is str and len(_SLUGS_SEEN) < _MAX_SLUGS_SEEN:
-        _SLUGS_SEEN.add(value)
-
-
-# Slugs already checked, so a document of many items runs the pattern once per distinct id.
-# Only exact ``str`` values are remembered, and only up to a bound.
-_SLUGS_SEEN: set[str] = set()
-_MAX_SLUGS_SEEN = 4096
 
 
 def slug(_inst: object, attribute: Any, value: Any) -> None:
     """An attrs validator for a slug id."""
-    if type(value) is not str or value not in _SLUGS_SEEN:
-        check_slug(attribute.name, value)
+    check_slug(attribute.name, value)
 
 
 def check_text(field: str, value: object, *, limit: int, required: bool) -> None:

@@ -170,6 +170,12 @@ def generate_plan(
     ]
     in_rituals = {sid for r in placed for sid in r.strategy_ids}
     candidates = _eligible(profile, catalog, exclude=in_rituals)
+    if not candidates:  # the checks above leave some strategy, so the rituals took them all
+        raise InfeasiblePlanError(
+            "include_rituals",
+            "every strategy left is a step of a daily ritual; add strategies outside the "
+            "rituals or pass include_rituals=False",
+        )
     stages = min(weeks, len(RAMP))
     budget = _Budget(
         caps=[
@@ -185,12 +191,6 @@ def generate_plan(
     covered = {s.category for s in steps}
     served = {b for s in steps for b in s.benefits}
     choices = _choose(profile, candidates, budget, neglect, jitter, rotation, covered, served)
-    if not candidates:
-        raise InfeasiblePlanError(
-            "include_rituals",
-            "every strategy left is a step of a daily ritual; add strategies outside the "
-            "rituals or pass include_rituals=False",
-        )
     if not choices:
         raise InfeasiblePlanError(
             "daily_minutes",
@@ -244,12 +244,13 @@ def _check_arguments(
             f"the catalog has no {profile.role.value} strategy in the categories left; "
             "allow another category",
         )
-    if not [s for s in allowed if not s.tags & profile.excluded_tags]:
+    untagged = [s for s in allowed if not s.tags & profile.excluded_tags]
+    if not untagged:
         raise InfeasiblePlanError(
             "excluded_tags", "every strategy left carries an excluded tag; exclude fewer tags"
         )
     longest_day = max(profile.daily_minutes)
-    if not [s for s in allowed if min(_minute_options(s)) <= longest_day]:
+    if not [s for s in untagged if min(_minute_options(s)) <= longest_day]:
         raise InfeasiblePlanError(
             "daily_minutes",
             f"the longest day has {longest_day} minutes, too few for any strategy; "

@@ -54,7 +54,7 @@ LINE = "#d7dce1"
 ACCENT = "#2f6fb0"
 WARN = ("#7a3b00", "#fff1dc", "#e59a3c")  # text, background, border
 
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _CELL = f"padding:4px 8px;border-bottom:1px solid {LINE};text-align:left;vertical-align:top"
 
@@ -68,7 +68,7 @@ class Html(str):
 def _child(value: object) -> str:
     if value is None:
         return ""
-    if isinstance(value, Html):
+    if type(value) is Html:
         return value
     if isinstance(value, str):
         return html.escape(value, quote=True)
@@ -246,7 +246,7 @@ def percent(value: float | None) -> str:
 
 def short_date(day: dt.date) -> str:
     """A date as ``Mon 30 Nov``, the same in every locale."""
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return f"{DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
 
 
 def long_date(day: dt.date) -> str:

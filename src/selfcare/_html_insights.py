@@ -280,7 +280,7 @@ def _days(count: int) -> Html:
     return el("b", f"{count} day{'' if count == 1 else 's'}")
 
 
-def effect_rows(effects: Sequence[StrategyEffect]) -> list[tuple[object, ...]]:
+def effect_cells(effects: Sequence[StrategyEffect]) -> list[tuple[object, ...]]:
     """One row per effect: the sentence, both means and the difference."""
     return [
         (
@@ -310,7 +310,7 @@ def effect_html(effect: StrategyEffect) -> str:
         _title("Strategy effect: ", effect.strategy_id, " and ", effect.measure.value),
         table(
             ["What was found", "With", "Without", "Difference"],
-            effect_rows([effect]),
+            effect_cells([effect]),
             numeric=(1, 2, 3),
         ),
         muted("An association in your own check-ins, not proof that one causes the other."),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from selfcare._boundaries import BoundaryKind
 from selfcare._catalog import Catalog
 from selfcare._categories import Category
 from selfcare._defaults import default_catalog
 from selfcare._html import (
     CATEGORY_COLOURS,
+    DAYS,
     LINE,
     MUTED,
     Html,
@@ -33,7 +33,6 @@ __all__ = ["MAX_WEEKS_SHOWN", "category_of", "name_of", "plan_html"]
 
 #: The most weeks the grid shows; the items and their reasons are always listed in full.
 MAX_WEEKS_SHOWN = 12
-_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _RITUAL = ("#3d4b5c", "#e9edf2")
 
 
@@ -175,7 +174,7 @@ def _grid(plan: Plan, catalog: Catalog, weeks: int) -> Html:
     head = el(
         "tr",
         el("th", "", style=cell + ";width:7%"),
-        [el("th", name, style=cell + f";text-align:left;color:{MUTED}") for name in _DAY_NAMES],
+        [el("th", name, style=cell + f";text-align:left;color:{MUTED}") for name in DAYS],
     )
     rows = []
     for week in range(weeks):
@@ -236,16 +235,8 @@ def _rituals(plan: Plan, catalog: Catalog) -> Html | None:
 def _boundaries(plan: Plan) -> Html | None:
     if not plan.boundaries:
         return None
-    items = [
-        el(
-            "li",
-            b.description if b.kind is BoundaryKind.CUSTOM else b.describe(),
-            None
-            if not b.description or b.kind is BoundaryKind.CUSTOM
-            else muted(" (", b.description, ")"),
-        )
-        for b in plan.boundaries
-    ]
+    # A boundary's description is the person's own words: shown nowhere, as in its repr.
+    items = [el("li", b.describe()) for b in plan.boundaries]
     return section("Boundaries", el("ul", items, style="margin:2px 0 2px 18px;padding:0"))
 
 

@@ -132,6 +132,14 @@ def _instant(field: str, value: object, offsets: Offsets) -> int:
     raise fail(field, f"expected an aware datetime or a date, {got(value)}")
 
 
+def window(start: object, end: object, offsets: Offsets) -> tuple[int, int]:
+    """The bounds of ``[start, end)`` as seconds since the epoch, checked and in order."""
+    low, high = _instant("start", start, offsets), _instant("end", end, offsets)
+    if high < low:
+        raise fail("end", "expected an instant on or after 'start'; swap the two bounds")
+    return low, high
+
+
 def occurrences(
     rule: Recurrence,
     start: Bound,
@@ -148,9 +156,7 @@ def occurrences(
     times = rule.times or (check_time("default_time", default_time),)
     schedule = Schedule(rule, origin)
     offsets = Offsets(key, sparse=schedule.sparse)
-    low, high = _instant("start", start, offsets), _instant("end", end, offsets)
-    if high < low:
-        raise fail("end", "expected an instant on or after 'start'; swap the two bounds")
+    low, high = window(start, end, offsets)
     expansion = _Expansion(schedule, times, offsets, low, high, check_limit(limit))
     # The days whose times can fall in the window. A wall time is within MAX_OFFSET of its
     # instant; from a date on, only the day before can reach in (moved forward by a gap),

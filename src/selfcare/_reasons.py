@@ -54,11 +54,8 @@ def check_facts(facts: object) -> None:
         raise check.fail("facts", "expected a mapping of names to numbers or strings")
     data: dict[Any, Any] = facts._data
     for key, value in data.items():
-        if type(key) is not str or key not in _NAMES_SEEN:
-            if not isinstance(key, str) or not _FACT_NAME.fullmatch(key):
-                raise check.fail("facts", "expected fact names in snake_case, e.g. 'days_with'")
-            if type(key) is str and len(_NAMES_SEEN) < _MAX_NAMES_SEEN:
-                _NAMES_SEEN.add(key)
+        if not isinstance(key, str) or not _FACT_NAME.fullmatch(key):
+            raise check.fail("facts", "expected fact names in snake_case, e.g. 'days_with'")
         kind = type(value)
         if kind is str:
             if len(value) <= check.MAX_NAME:
@@ -73,11 +70,6 @@ def check_facts(facts: object) -> None:
             check.check_text(f"facts[{key}]", value, limit=check.MAX_NAME, required=False)
         else:
             check.check_finite(f"facts[{key}]", value)
-
-
-# Fact names already checked, so the pattern runs once per distinct name (up to a bound).
-_NAMES_SEEN: set[str] = set()
-_MAX_NAMES_SEEN = 1024
 
 
 @attrs.frozen

@@ -28,6 +28,8 @@ from selfcare._insight_rows import (
     trend_rows,
 )
 from selfcare._insights import CategoryBalance, WellbeingTrend
+from selfcare._occurrences import window
+from selfcare._offsets import Offsets
 from selfcare._plans import Plan
 from selfcare._recommend import Recommendations
 from selfcare._record_rows import (
@@ -109,7 +111,10 @@ def to_records(value: object, *, include_private: bool = False) -> list[Record]:
         value: a value of a supported type, or a list or tuple of values of one such type.
         include_private: also write what a person wrote, which is private and left out by
             default: a reflection's ``insight``, ``gratitude`` and ``note`` columns and a
-            session block's ``ref``. Pass ``True`` only for the person's own use.
+            session block's ``ref``. Pass ``True`` only for the person's own use. (Stored
+            documents are the other way round: :func:`to_dict` keeps private text unless
+            ``redact=True``, because a stored value must load back whole; rows are for
+            analysis and plots, which rarely need it.)
 
     Returns:
         The rows, in a fixed order.
@@ -213,10 +218,12 @@ def occurrence_records(
     if not isinstance(plan, Plan):
         raise check.fail("plan", f"expected a Plan, {check.got(plan)}")
     check.check_int("limit", limit, 1, 1_000_000)
+    check.check_time("default_time", default_time)
     first = plan.period.first
     window_start = first if start is None else start
     window_end = plan.period.last + dt.timedelta(days=1) if end is None else end
     tz = plan.timezone
+    window(window_start, window_end, Offsets(tz, sparse=True))  # checked even for an empty plan
     found: list[tuple[dt.datetime, str, str | None, int]] = []
     for item in plan.items:
         for at in item.occurrences(

@@ -67,6 +67,8 @@ def to_dict(value: object, *, redact: bool = False) -> dict[str, Any]:
             ``docs/format.md``), or a list or tuple of values of one such type.
         redact: write the private text fields (journal insight, gratitude and note, and
             revision reasons) as empty, and mark the document ``"redacted": true``.
+            (:func:`selfcare.to_records` is the other way round: its rows leave private
+            text out unless ``include_private=True``.)
 
     Returns:
         A dict of dicts, lists, strings, integers, floats, booleans and ``None``, with
