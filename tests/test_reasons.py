@@ -204,3 +204,15 @@ def test_frozen_map_pickles() -> None:
 def test_frozen_map_repr_is_a_dict_repr() -> None:
     """A FrozenMap shows itself as the dict it holds."""
     assert "{'a': 1}" == repr(FrozenMap({"a": 1}))
+
+
+def test_changing_the_callers_dict_afterwards_changes_nothing() -> None:
+    """Facts are copied from a dict, so the caller's later edits do not reach the reason."""
+    facts: dict[str, int | float | str] = {"days_with": 9}
+    reason = Reason(ReasonCode.HELPED_BEFORE, "went with better days", facts)
+    facts["days_with"] = 0
+    facts["extra"] = "x"
+    assert {"days_with": 9} == dict(reason.facts)
+    again = Reason(ReasonCode.HELPED_BEFORE, "went with better days", reason.facts)
+    assert reason == again
+    assert reason.facts is again.facts  # already immutable, so kept rather than copied

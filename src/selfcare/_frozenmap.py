@@ -15,7 +15,10 @@ class FrozenMap(Mapping[K, V]):
     __slots__ = ("_data", "_hash")
 
     def __init__(self, data: Mapping[K, V] | None = None) -> None:
-        self._data: dict[K, V] = dict(data or {})
+        # Another FrozenMap's dict is never changed, so it is shared rather than copied.
+        self._data: dict[K, V] = (
+            data._data if type(data) is FrozenMap else {} if data is None else dict(data)
+        )
         self._hash: int | None = None
 
     def __getitem__(self, key: K) -> V:

@@ -43,7 +43,9 @@ class ReasonCode(enum.StrEnum):
 def to_facts(value: Mapping[str, Fact]) -> Mapping[str, Fact]:
     """An attrs converter for a ``facts`` field: a mapping becomes a hashable FrozenMap."""
     raw: Any = value
-    if type(raw) is dict or isinstance(raw, Mapping):
+    if type(raw) is FrozenMap:
+        return raw  # already immutable: kept as it is
+    if isinstance(raw, Mapping):
         return FrozenMap(raw)
     return raw  # type: ignore[no-any-return]  # a non-mapping is rejected
 

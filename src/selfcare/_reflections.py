@@ -110,7 +110,9 @@ class Journal:
 
 def _self_ratings(value: Mapping[Category, int]) -> Mapping[Category, int]:
     raw: Any = value
-    if type(raw) is dict or isinstance(raw, Mapping):
+    if type(raw) is FrozenMap:
+        return raw  # already immutable: kept as it is
+    if isinstance(raw, Mapping):
         return FrozenMap(raw)
     return raw  # type: ignore[no-any-return]  # a non-mapping is rejected
 
