@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import random
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -237,14 +238,15 @@ def _check_arguments(
         raise InfeasiblePlanError(
             "catalog", f"the catalog has no strategy for a {profile.role.value}; add some"
         )
-    allowed = [s for s in for_role if s.category in profile.allowed_categories]
+    categories, excluded = profile.allowed_categories, profile.excluded_tags
+    allowed = [s for s in for_role if s.category in categories]
     if not allowed:
         raise InfeasiblePlanError(
             "excluded_categories",
             f"the catalog has no {profile.role.value} strategy in the categories left; "
             "allow another category",
         )
-    untagged = [s for s in allowed if not s.tags & profile.excluded_tags]
+    untagged = [s for s in allowed if not s.tags & excluded]
     if not untagged:
         raise InfeasiblePlanError(
             "excluded_tags", "every strategy left carries an excluded tag; exclude fewer tags"
@@ -316,11 +318,12 @@ def _days_per_week(strategy: Strategy) -> int:
 
 def _eligible(profile: Profile, catalog: Catalog, exclude: set[str]) -> list[Strategy]:
     longest_day = max(profile.daily_minutes)
+    categories, excluded = profile.allowed_categories, profile.excluded_tags
     return [
         s
         for s in catalog.find(role=profile.role)
-        if s.category in profile.allowed_categories
-        and not s.tags & profile.excluded_tags
+        if s.category in categories
+        and not s.tags & excluded
         and s.id not in exclude
         and min(_minute_options(s)) <= longest_day
     ]
@@ -347,22 +350,46 @@ def _choose(
     per_category: dict[Category, int] = {}
     pool = {s.id: s for s in candidates}
 
+    # What does not change from pick to pick is added up once per strategy.
+    goals, values = profile.goals, profile.values
+    fixed = {
+        s.id: 1.0 * len(s.benefits & goals)
+        + 1.5 * neglect.get(s.category, 0.0)
+        + 1.5 * len(s.tags & values)
+        + _EFFORT_BONUS[s.effort]
+        + jitter[s.id]
+        for s in candidates
+    }
+
     def score(s: Strategy) -> tuple[float, str]:
         value = (
-            3.0 * len(s.benefits & goals_left)
-            + 1.0 * len(s.benefits & profile.goals)
-            + 1.5 * neglect.get(s.category, 0.0)
-            + 1.5 * len(s.tags & profile.values)
-            + _EFFORT_BONUS[s.effort]
+            fixed[s.id]
+            + 3.0 * len(s.benefits & goals_left)
             + (1.0 if s.category in categories_left else 0.0)
             - 1.0 * per_category.get(s.category, 0)
-            + jitter[s.id]
         )
         return (-value, s.id)
 
-    def pick(group: Iterable[Strategy], stage: int, delay_cost: float) -> bool:
-        """Place the best strategy of the group that fits; False when none does."""
-        for best in sorted(group, key=score):
+    def ranked(group: Iterable[Strategy]) -> list[tuple[tuple[float, str], Strategy]]:
+        """A heap of the group by score (scores end in the unique id, so there are no ties)."""
+        heap = [(score(s), s) for s in group]
+        heapq.heapify(heap)
+        return heap
+
+    def pick(heap: list[tuple[tuple[float, str], Strategy]], stage: int, delay_cost: float) -> bool:
+        """Place the best strategy of the heap that fits; False when none does.
+
+        A score only falls as picks are made (fewer goals and categories left, more picks
+        per category), so a heap entry's score is at most stale-high: an entry whose score
+        is unchanged when it comes to the top is the best, and a stale one goes back in.
+        One heap can then serve many picks, and ranking stays near-linear.
+        """
+        while heap:
+            stored, best = heapq.heappop(heap)
+            current = score(best)
+            if current != stored:
+                heapq.heappush(heap, (current, best))
+                continue
             del pool[best.id]
             if min(_minute_options(best)) > budget.room():
                 continue
@@ -380,16 +407,18 @@ def _choose(
     order = sorted(categories_left, key=lambda c: (-neglect.get(c, 0.0), list(Category).index(c)))
     for category in order:
         if len(choices) < MAX_ITEMS:
-            pick([s for s in pool.values() if s.category is category], 0, delay_cost=3.0)
+            pick(ranked(s for s in pool.values() if s.category is category), 0, delay_cost=3.0)
     # Week 2: every goal not yet served.
     while goals_left and len(choices) < MAX_ITEMS:
-        if not pick([s for s in pool.values() if s.benefits & goals_left], 1, delay_cost=0.6):
+        serving = ranked(s for s in pool.values() if s.benefits & goals_left)
+        if not pick(serving, 1, delay_cost=0.6):
             break
     # Weeks 2 and 3: the best of the rest, while there is room; a couple start in week 2
     # so every week of the ramp brings something new.
-    while pool and len(choices) < MAX_ITEMS:
+    rest = ranked(pool.values())
+    while rest and len(choices) < MAX_ITEMS:
         starting_in_week_2 = sum(c.stage == 1 for c in choices)
-        if not pick(list(pool.values()), 1 if starting_in_week_2 < 2 else 2, delay_cost=0.6):
+        if not pick(rest, 1 if starting_in_week_2 < 2 else 2, delay_cost=0.6):
             break
     return choices
 
