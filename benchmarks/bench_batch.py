@@ -294,7 +294,7 @@ def run(quick: bool = False, large: bool = False) -> list[Row]:
         ),
     ]
     rows += overhead_rows(200 if quick else 1_000, 3 if quick else 5)
-    rows += dask_rows(1_000 if quick else 4_000, 2 if quick else 3)
+    rows += dask_rows(2_000 if quick else 4_000, 2 if quick else 3)
     return rows
 
 
