@@ -31,15 +31,16 @@ from typing import Any
 
 from selfcare import _checks as check
 from selfcare._catalog import Catalog
-from selfcare._defaults import default_catalog
+from selfcare._days import check_history
 from selfcare._generate import Assessment, generate_plan
+from selfcare._generate import shared_arguments as plan_arguments
 from selfcare._plans import Plan
 from selfcare._profiles import Profile
-from selfcare._recommend import Recommendations, recommend
+from selfcare._recommend import Recommendations, Shared, recommend_with
+from selfcare._recommend import shared_arguments as recommend_arguments
 from selfcare._reflections import Reflection
-from selfcare._scoring import MAX_K, RecommendWeights
+from selfcare._scoring import RecommendWeights
 from selfcare._support import DistressRule
-from selfcare._zoned import check_zoned
 from selfcare.errors import InfeasiblePlanError, ValidationError
 
 __all__ = ["Person", "PlanRequest", "generate_plans", "recommend_many"]
@@ -90,16 +91,7 @@ def generate_plans(
         [True, True, True]
     """
     _check_people("profiles", profiles, "(profile, assessment)")
-    if catalog is None:
-        catalog = default_catalog()
-    elif not isinstance(catalog, Catalog):
-        raise check.fail("catalog", f"expected a Catalog or None, {check.got(catalog)}")
-    first = check.check_date("start", start)
-    check.check_int("weeks", weeks, 1, 52)
-    if not check.is_int(seed):
-        raise check.fail("seed", f"expected an integer, {check.got(seed)}")
-    if not isinstance(include_rituals, bool):
-        raise check.fail("include_rituals", f"expected True or False, {check.got(include_rituals)}")
+    catalog, first = plan_arguments(catalog, start, weeks, seed, include_rituals)
     return _plans(profiles, catalog, first, weeks, seed, include_rituals)
 
 
@@ -182,51 +174,19 @@ def recommend_many(
         [3, 3]
     """
     _check_people("people", people, "(profile, history)")
-    if catalog is None:
-        catalog = default_catalog()
-    elif not isinstance(catalog, Catalog):
-        raise check.fail("catalog", f"expected a Catalog or None, {check.got(catalog)}")
-    now = check_zoned("at", at)
-    check.check_int("k", k, 1, MAX_K)
-    if not check.is_int(seed):
-        raise check.fail("seed", f"expected an integer, {check.got(seed)}")
-    if not isinstance(explore, bool):
-        raise check.fail("explore", f"expected True or False, {check.got(explore)}")
-    if weights is None:
-        weights = RecommendWeights()
-    elif not isinstance(weights, RecommendWeights):
-        raise check.fail("weights", f"expected RecommendWeights or None, {check.got(weights)}")
-    if rule is None:
-        rule = DistressRule()
-    elif not isinstance(rule, DistressRule):
-        raise check.fail("rule", f"expected a DistressRule or None, {check.got(rule)}")
-    return _recommendations(people, catalog, now, k, seed, explore, weights, rule)
+    shared = recommend_arguments(catalog, at, k, seed, explore, weights, rule)
+    return _recommendations(people, shared, k, seed if explore else None)
 
 
 def _recommendations(
-    people: Iterable[Person],
-    catalog: Catalog,
-    at: dt.datetime,
-    k: int,
-    seed: int,
-    explore: bool,
-    weights: RecommendWeights,
-    rule: DistressRule,
+    people: Iterable[Person], shared: Shared, k: int, seed: int | None
 ) -> Iterator[Recommendations]:
     for index, item in enumerate(people):
         where = f"people[{index}]"
         profile, history = _split(where, item, "(profile, history)")
         try:
-            result = recommend(
-                profile,
-                catalog,
-                history=() if history is None else history,
-                at=at,
-                k=k,
-                seed=seed,
-                explore=explore,
-                weights=weights,
-                rule=rule,
+            result = recommend_with(
+                profile, check_history(() if history is None else history), shared, k, seed
             )
         except ValidationError as err:
             raise _located(where, err) from err

@@ -147,9 +147,10 @@ def generate_plan(
         ...     for i in plan.strategy_ids)
         True
     """
-    catalog = default_catalog() if catalog is None else catalog
-    _check_arguments(profile, catalog, start, weeks, seed, include_rituals)
-    first = check.check_date("start", start)
+    if not isinstance(profile, Profile):
+        raise check.fail("profile", f"expected a Profile, {check.got(profile)}")
+    catalog, first = shared_arguments(catalog, start, weeks, seed, include_rituals)
+    _check_feasible(profile, catalog)
     neglect = _neglect(assessment)
     rituals = list(catalog.rituals_for(profile.role)) if include_rituals else []
     timed = [r for r in rituals if r.anchor.kind is AnchorKind.AT_TIME]
@@ -212,19 +213,28 @@ def generate_plan(
     )
 
 
-def _check_arguments(
-    profile: object, catalog: object, start: object, weeks: object, seed: object, rituals: object
-) -> None:
-    if not isinstance(profile, Profile):
-        raise check.fail("profile", f"expected a Profile, {check.got(profile)}")
-    if not isinstance(catalog, Catalog):
+def shared_arguments(
+    catalog: object, start: object, weeks: object, seed: object, rituals: object
+) -> tuple[Catalog, dt.date]:
+    """Check the arguments of :func:`generate_plan` other than the person's own.
+
+    Returns the catalog (the built-in one for ``None``) and the first day.
+    """
+    if catalog is None:
+        catalog = default_catalog()
+    elif not isinstance(catalog, Catalog):
         raise check.fail("catalog", f"expected a Catalog or None, {check.got(catalog)}")
-    check.check_date("start", start)
+    first = check.check_date("start", start)
     check.check_int("weeks", weeks, 1, 52)
     if not check.is_int(seed):
         raise check.fail("seed", f"expected an integer, {check.got(seed)}")
     if not isinstance(rituals, bool):
         raise check.fail("include_rituals", f"expected True or False, {check.got(rituals)}")
+    return catalog, first
+
+
+def _check_feasible(profile: Profile, catalog: Catalog) -> None:
+    """Name the constraint that rules out any plan for this person and catalog."""
     if profile.weekly_minutes == 0:
         raise InfeasiblePlanError(
             "daily_minutes", "every day has 0 minutes; give at least one day some minutes"

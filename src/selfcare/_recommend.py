@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from typing import overload
+from typing import NamedTuple, overload
 
 import attrs
 import pendulum
@@ -220,11 +220,33 @@ def recommend(
     """
     if not isinstance(profile, Profile):
         raise check.fail("profile", f"expected a Profile, {check.got(profile)}")
+    shared = shared_arguments(catalog, at, k, seed, explore, weights, rule)
+    return recommend_with(profile, check_history(history), shared, k, seed if explore else None)
+
+
+class Shared(NamedTuple):
+    """The checked arguments of :func:`recommend` that do not belong to the person."""
+
+    catalog: Catalog
+    at: pendulum.DateTime
+    weights: RecommendWeights
+    rule: DistressRule
+
+
+def shared_arguments(
+    catalog: object,
+    at: object,
+    k: object,
+    seed: object,
+    explore: object,
+    weights: object,
+    rule: object,
+) -> Shared:
+    """Check the arguments of :func:`recommend` other than the person's own; fill defaults."""
     if catalog is None:
         catalog = default_catalog()
     elif not isinstance(catalog, Catalog):
         raise check.fail("catalog", f"expected a Catalog or None, {check.got(catalog)}")
-    reflections = check_history(history)
     now = check_zoned("at", at)
     check.check_int("k", k, 1, MAX_K)
     if not check.is_int(seed):
@@ -239,8 +261,19 @@ def recommend(
         rule = DistressRule()
     elif not isinstance(rule, DistressRule):
         raise check.fail("rule", f"expected a DistressRule or None, {check.got(rule)}")
-    context = Context(profile, catalog, reflections, now, weights, rule)
-    return rank(context, k, seed if explore else None)
+    return Shared(catalog, now, weights, rule)
+
+
+def recommend_with(
+    profile: Profile,
+    reflections: tuple[Reflection, ...],
+    shared: Shared,
+    k: int,
+    seed: int | None,
+) -> Recommendations:
+    """:func:`recommend` once its arguments are checked (``seed`` is None unless exploring)."""
+    context = Context(profile, shared.catalog, reflections, shared.at, shared.weights, shared.rule)
+    return rank(context, k, seed)
 
 
 def rank(context: Context, k: int, seed: int | None) -> Recommendations:
