@@ -29,7 +29,7 @@ markdown = Sybil(
 )
 docstrings = Sybil(
     parsers=[DocTestParser(optionflags=FLAGS)],
-    patterns=["src/selfcare/*.py"],
+    patterns=["src/selfcare/*.py", "src/selfcare/*/*.py", "src/selfcare/*/*/*.py"],
     setup=_namespace,
 )
 

@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rejection import check_rejected
 from selfcare import (
     Benefit,
     Catalog,
@@ -32,6 +31,7 @@ from selfcare import (
     recommend_many,
 )
 from selfcare.testing import catalogs, profiles, reflections, zoned_datetimes
+from tests.rejection import check_rejected
 
 ZONE = "Europe/London"
 START = dt.date(2026, 1, 5)  # a Monday

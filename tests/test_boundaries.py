@@ -12,8 +12,8 @@ from typing import Any
 import attrs
 import pytest
 
-from rejection import check_rejected
 from selfcare import Boundary, BoundaryKind, Weekday
+from tests.rejection import check_rejected
 
 MON, TUE, WED, THU, FRI, SAT, SUN = Weekday
 

@@ -12,8 +12,8 @@ import attrs
 import pendulum
 import pytest
 
-from rejection import check_rejected
 from selfcare import Period, TimeOfDay, ValidationError, Weekday
+from tests.rejection import check_rejected
 
 # Weekday
 

@@ -11,7 +11,6 @@ from typing import Any
 import attrs
 import pytest
 
-from rejection import check_rejected
 from selfcare import (
     Anchor,
     Catalog,
@@ -26,6 +25,7 @@ from selfcare import (
     ValidationError,
     default_catalog,
 )
+from tests.rejection import check_rejected
 
 BOTH = {Role.CLIENT, Role.THERAPIST}
 

@@ -10,11 +10,12 @@ import importlib.util
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).parents[1] / "examples" / "batch_with_dask.py"
+from tests import ROOT
+
+SCRIPT = ROOT / "examples" / "batch_with_dask.py"
 
 
 def _need_dask() -> None:
@@ -33,7 +34,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        cwd=SCRIPT.parents[1],
+        cwd=ROOT,
         timeout=180,
         check=False,
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
@@ -19,9 +18,10 @@ from selfcare import (
     Weekday,
     default_catalog,
 )
+from tests import ROOT
 
-SEED = Path(__file__).parents[2] / "shared" / "seed" / "000_b808b288e7375b95.txt"
-CATALOG_PAGE = Path(__file__).parents[1] / "docs" / "catalog.md"
+SEED = ROOT.parent / "shared" / "seed" / "000_b808b288e7375b95.txt"
+CATALOG_PAGE = ROOT / "docs" / "catalog.md"
 
 T = frozenset({Role.THERAPIST})
 C = frozenset({Role.CLIENT})

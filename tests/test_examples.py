@@ -8,14 +8,16 @@ from pathlib import Path
 
 import pytest
 
-TESTS = Path(__file__).parent
-EXAMPLES = TESTS.parent / "examples"
+from tests import ROOT
+
+TESTS = ROOT / "tests"
+EXAMPLES = ROOT / "examples"
 SCRIPTS = sorted(EXAMPLES.glob("*.py"))
 
 
 def other_test_of(script: Path) -> str | None:
     """The other test file that names this example, which runs it with what it needs."""
-    for test in sorted(TESTS.glob("test_*.py")):
+    for test in sorted(TESTS.rglob("test_*.py")):
         if test.name != Path(__file__).name and script.name in test.read_text("utf-8"):
             return test.name
     return None
@@ -37,7 +39,7 @@ def test_example_runs(script: Path) -> None:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        cwd=EXAMPLES.parent,
+        cwd=ROOT,
         timeout=120,
         check=False,
     )

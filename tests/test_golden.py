@@ -8,13 +8,14 @@ from typing import Any
 
 import pytest
 
-from golden.exact import assert_exactly_equal
-from golden.values import REDACTED, VALUES
 from selfcare import Reflection
 from selfcare._codec import TYPE_NAMES
 from selfcare.serialize import SCHEMA_VERSION, from_json, to_dict, to_json
+from tests import ROOT
+from tests.golden.exact import assert_exactly_equal
+from tests.golden.values import REDACTED, VALUES
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = ROOT / "tests" / "golden"
 CURRENT = GOLDEN / f"v{SCHEMA_VERSION}"
 KINDS: dict[str, Any] = {name: kind for kind, name in TYPE_NAMES.items()}
 KINDS["list_of_reflections"] = list[Reflection]

@@ -18,18 +18,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import html_values as values
 import selfcare
-from html_values import (
-    CANARY,
-    CANARY_REF,
-    PRIVATE_TEXTS,
-    VALUES,
-    ZONE,
-    Node,
-    parse,
-    view,
-)
+import tests.html_values as values
 from selfcare import (
     Catalog,
     Category,
@@ -58,6 +48,16 @@ from selfcare import (
     WorkdayWarningCode,
 )
 from selfcare._html_plans import MAX_WEEKS_SHOWN, plan_html
+from tests.html_values import (
+    CANARY,
+    CANARY_REF,
+    PRIVATE_TEXTS,
+    VALUES,
+    ZONE,
+    Node,
+    parse,
+    view,
+)
 
 ALLOWED_TAGS = frozenset(
     {"div", "span", "b", "ul", "li", "table", "thead", "tbody", "tr", "th", "td"}

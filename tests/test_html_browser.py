@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from html_values import VALUES, view
 from selfcare._html_workday import KIND_COLOURS
 from selfcare._workday import BlockKind
+from tests.html_values import VALUES, view
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = (

@@ -8,12 +8,13 @@ import importlib
 import importlib.util
 import json
 import os
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-NOTEBOOK = Path(__file__).parent.parent / "examples" / "prototyping_plans.ipynb"
+from tests import ROOT
+
+NOTEBOOK = ROOT / "examples" / "prototyping_plans.ipynb"
 TOOLS = ("nbclient", "nbformat", "ipykernel", "matplotlib")
 MISSING = [name for name in TOOLS if importlib.util.find_spec(name) is None]
 

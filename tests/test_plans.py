@@ -13,7 +13,6 @@ import attrs
 import pendulum
 import pytest
 
-from rejection import check_rejected
 from selfcare import (
     Anchor,
     Benefit,
@@ -32,6 +31,7 @@ from selfcare import (
     Role,
     Weekday,
 )
+from tests.rejection import check_rejected
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 NOV_30 = dt.date(2026, 11, 30)

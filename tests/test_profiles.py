@@ -11,7 +11,6 @@ from typing import Any
 import attrs
 import pytest
 
-from rejection import check_rejected
 from selfcare import (
     Benefit,
     Category,
@@ -22,6 +21,7 @@ from selfcare import (
     Weekday,
     WorkingHours,
 )
+from tests.rejection import check_rejected
 
 MON, TUE, WED, THU, FRI, SAT, SUN = Weekday
 

@@ -12,9 +12,9 @@ from typing import Any
 import attrs
 import pytest
 
-from rejection import check_rejected
 from selfcare import Reason, ReasonCode
-from selfcare._frozenmap import FrozenMap
+from selfcare._core.frozenmap import FrozenMap
+from tests.rejection import check_rejected
 
 
 def reason(**changes: Any) -> Reason:

@@ -13,8 +13,8 @@ import attrs
 import pendulum
 import pytest
 
-from rejection import check_rejected
 from selfcare import Frequency, Recurrence, ValidationError, Weekday
+from tests.rejection import check_rejected
 
 MON, TUE, WED, THU, FRI, SAT, SUN = Weekday
 JAN_5 = dt.date(2026, 1, 5)

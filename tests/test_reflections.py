@@ -14,7 +14,6 @@ import attrs
 import pendulum
 import pytest
 
-from rejection import check_rejected
 from selfcare import (
     Category,
     Journal,
@@ -24,7 +23,8 @@ from selfcare import (
     Reflection,
     Role,
 )
-from selfcare._frozenmap import FrozenMap
+from selfcare._core.frozenmap import FrozenMap
+from tests.rejection import check_rejected
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 EVENING = pendulum.datetime(2026, 11, 26, 21, tz="Europe/London")

@@ -13,7 +13,6 @@ import attrs
 import pendulum
 import pytest
 
-from rejection import check_rejected
 from selfcare import (
     Anchor,
     AnchorKind,
@@ -23,6 +22,7 @@ from selfcare import (
     Role,
     Weekday,
 )
+from tests.rejection import check_rejected
 
 
 def wrong(value: object) -> Any:

@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -21,21 +20,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from golden.exact import assert_exactly_equal
-from golden.values import (
-    CATALOG,
-    EVENINGS,
-    JOURNAL,
-    PERIOD,
-    PLAN,
-    PROFILE,
-    REASON,
-    RECURRENCE,
-    REFLECTION,
-    REVISION,
-    STRATEGY,
-    VALUES,
-)
 from selfcare import (
     Catalog,
     Journal,
@@ -68,6 +52,22 @@ from selfcare.serialize import (
     make_converter,
     to_dict,
     to_json,
+)
+from tests import ROOT
+from tests.golden.exact import assert_exactly_equal
+from tests.golden.values import (
+    CATALOG,
+    EVENINGS,
+    JOURNAL,
+    PERIOD,
+    PLAN,
+    PROFILE,
+    REASON,
+    RECURRENCE,
+    REFLECTION,
+    REVISION,
+    STRATEGY,
+    VALUES,
 )
 
 Document = dict[str, Any]
@@ -317,13 +317,13 @@ def test_output_is_the_same_under_any_hash_seed() -> None:
     """to_json gives byte-identical text in processes with different PYTHONHASHSEED."""
     script = (
         "import sys; sys.path.insert(0, sys.argv[1])\n"
-        "from golden.values import VALUES\n"
+        "from tests.golden.values import VALUES\n"
         "from selfcare.serialize import to_json\n"
         "for name in sorted(VALUES):\n"
         "    print(to_json(VALUES[name]))\n"
         "    print(to_json(VALUES[name], redact=True))\n"
     )
-    tests = str(Path(__file__).parent)
+    tests = str(ROOT)
     outputs = set()
     for seed in ("0", "1", "4242"):
         env = {**os.environ, "PYTHONHASHSEED": seed}

@@ -22,10 +22,10 @@ import attrs
 import cattrs
 import pytest
 
-from golden.values import PLAN, REFLECTION, REVISION, VALUES
 from selfcare import Journal, Reflection, ValidationError
 from selfcare._codec import PRIVATE_FIELDS
 from selfcare.serialize import from_dict, from_json, make_converter, to_dict, to_json
+from tests.golden.values import PLAN, REFLECTION, REVISION, VALUES
 
 # Built at run time so that no source line - which a traceback may quote - contains it.
 SENTINEL = "SENTINEL-" + "c4e9"

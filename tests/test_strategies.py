@@ -10,8 +10,8 @@ from typing import Any
 import attrs
 import pytest
 
-from rejection import check_rejected
 from selfcare import Benefit, Category, Effort, Role, Strategy, ValidationError
+from tests.rejection import check_rejected
 
 
 def strategy(**changes: Any) -> Strategy:

@@ -25,8 +25,9 @@ from collections.abc import Iterable
 
 import attrs
 
-from selfcare import _checks as check
 from selfcare._calendar import Period
+from selfcare._core import checks as check
+from selfcare._core.reprs import counted
 from selfcare._days import (
     MAX_SPAN,
     by_strategy,
@@ -39,7 +40,6 @@ from selfcare._days import (
 from selfcare._plans import Plan, PlanItem
 from selfcare._recurrence import Frequency
 from selfcare._reflections import Reflection
-from selfcare._reprs import counted
 
 __all__ = ["ItemAdherence", "PlanAdherence", "plan_adherence"]
 

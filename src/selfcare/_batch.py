@@ -29,8 +29,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from selfcare import _checks as check
 from selfcare._catalog import Catalog
+from selfcare._core import checks as check
 from selfcare._days import check_history
 from selfcare._generate import Assessment, generate_plan
 from selfcare._generate import shared_arguments as plan_arguments

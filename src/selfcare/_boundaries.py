@@ -8,8 +8,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from selfcare import _checks as check
 from selfcare._calendar import Weekday
+from selfcare._core import checks as check
 
 __all__ = ["Boundary", "BoundaryKind"]
 

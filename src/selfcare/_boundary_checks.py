@@ -16,9 +16,9 @@ from typing import Any
 import attrs
 import pendulum
 
-from selfcare import _checks as check
 from selfcare._boundaries import Boundary, BoundaryKind
 from selfcare._calendar import TimeOfDay, Weekday
+from selfcare._core import checks as check
 from selfcare._reasons import Fact, check_facts, to_facts
 from selfcare._sessions import Session, SessionLike, collect
 from selfcare._timeline import clock, iso, local, minute_of, wall, zone_arg

@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from selfcare._checks import check_date, fail
+from selfcare._core.checks import check_date, fail
 
 __all__ = ["Period", "TimeOfDay", "Weekday"]
 

@@ -9,8 +9,8 @@ from typing import Any, TypeVar
 
 import attrs
 
-from selfcare import _checks as check
 from selfcare._categories import Benefit, Category, Role
+from selfcare._core import checks as check
 from selfcare._rituals import Ritual
 from selfcare._strategies import Strategy
 from selfcare.errors import UnknownIdError

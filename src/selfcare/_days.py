@@ -16,10 +16,10 @@ import enum
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from selfcare import _checks as check
 from selfcare._catalog import Catalog
 from selfcare._categories import Category
-from selfcare._frozenmap import FrozenMap
+from selfcare._core import checks as check
+from selfcare._core.frozenmap import FrozenMap
 from selfcare._reflections import Reflection
 
 MAX_HISTORY = 100_000

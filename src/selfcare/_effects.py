@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from selfcare import _checks as check
+from selfcare._core import checks as check
 from selfcare._days import (
     MEASURES,
     SLOT,

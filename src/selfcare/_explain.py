@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from selfcare import _checks as check
 from selfcare._categories import Benefit, Category, Role
+from selfcare._core import checks as check
 from selfcare._insights import CategoryBalance
 from selfcare._reasons import Fact, Reason, ReasonCode
 from selfcare._scoring import BALANCE_DAYS, MOMENTUM_REASON, RECENT_DAYS, Context

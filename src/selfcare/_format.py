@@ -23,7 +23,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from selfcare._calendar import Weekday
 from selfcare._categories import Category
-from selfcare._frozenmap import FrozenMap
+from selfcare._core.frozenmap import FrozenMap
 from selfcare._problems import (
     DocumentError,
     Problems,

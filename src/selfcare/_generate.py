@@ -34,11 +34,11 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from selfcare import _checks as check
 from selfcare._boundaries import Boundary
 from selfcare._calendar import Period, TimeOfDay, Weekday
 from selfcare._catalog import Catalog
 from selfcare._categories import Benefit, Category, Effort, Role
+from selfcare._core import checks as check
 from selfcare._defaults import default_catalog
 from selfcare._plans import Plan, PlanItem
 from selfcare._profiles import Profile

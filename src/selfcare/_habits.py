@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from selfcare import _checks as check
+from selfcare._core import checks as check
 from selfcare._days import (
     by_strategy,
     check_history,

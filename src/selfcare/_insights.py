@@ -13,10 +13,11 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from selfcare import _checks as check
 from selfcare._calendar import Period
 from selfcare._catalog import Catalog
 from selfcare._categories import Category
+from selfcare._core import checks as check
+from selfcare._core.reprs import counted
 from selfcare._days import (
     MAX_SPAN,
     SLOT,
@@ -33,7 +34,6 @@ from selfcare._days import (
 )
 from selfcare._defaults import default_catalog
 from selfcare._reflections import Reflection
-from selfcare._reprs import counted
 
 __all__ = [
     "CategoryBalance",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, cast
 import pendulum
 
 from selfcare._calendar import Period
-from selfcare._checks import check_date, check_int, check_time, fail, got
+from selfcare._core.checks import check_date, check_int, check_time, fail, got
 from selfcare._offsets import DAY, EPOCH_ORDINAL, MAX_OFFSET, MAX_ORDINAL, MIN_ORDINAL, Offsets
 from selfcare._recurrence import Recurrence
 from selfcare._schedule import Schedule, without

@@ -8,9 +8,9 @@ from typing import Any
 
 import attrs
 
-from selfcare import _checks as check
 from selfcare._calendar import TimeOfDay, Weekday
 from selfcare._categories import Benefit, Category, Role
+from selfcare._core import checks as check
 from selfcare._zoned import check_zone
 
 __all__ = ["Profile", "WorkingHours"]

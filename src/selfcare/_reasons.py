@@ -10,8 +10,8 @@ from typing import Any
 
 import attrs
 
-from selfcare import _checks as check
-from selfcare._frozenmap import FrozenMap
+from selfcare._core import checks as check
+from selfcare._core.frozenmap import FrozenMap
 
 __all__ = ["Reason", "ReasonCode"]
 

@@ -54,9 +54,10 @@ from typing import NamedTuple, overload
 import attrs
 import pendulum
 
-from selfcare import _checks as check
 from selfcare._calendar import TimeOfDay
 from selfcare._catalog import Catalog
+from selfcare._core import checks as check
+from selfcare._core.reprs import counted
 from selfcare._days import check_history, freeze
 from selfcare._defaults import default_catalog
 from selfcare._explain import reasons_for, shortfall
@@ -64,7 +65,6 @@ from selfcare._profiles import Profile
 from selfcare._ranking import Ranking
 from selfcare._reasons import Reason, ReasonCode
 from selfcare._reflections import Reflection
-from selfcare._reprs import counted
 from selfcare._scoring import EFFECT_SCALE, MAX_K, Context, RecommendWeights, clip
 from selfcare._strategies import Strategy
 from selfcare._support import DistressRule, SupportAdvisory

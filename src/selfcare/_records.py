@@ -12,9 +12,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from selfcare import _checks as check
 from selfcare._adherence import PlanAdherence
 from selfcare._calendar import Weekday
+from selfcare._core import checks as check
 from selfcare._effects import StrategyEffect
 from selfcare._habits import HabitStrength, Streak
 from selfcare._insight_rows import (

@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from selfcare._calendar import Weekday
-from selfcare._checks import check_date, check_int, check_time, fail, got, to_frozenset, to_tuple
+from selfcare._core.checks import (
+    check_date,
+    check_int,
+    check_time,
+    fail,
+    got,
+    to_frozenset,
+    to_tuple,
+)
 
 if TYPE_CHECKING:
     import pendulum

@@ -16,10 +16,11 @@ from collections.abc import Iterable
 
 import attrs
 
-from selfcare import _checks as check
 from selfcare._adherence import ItemAdherence, PlanAdherence, plan_adherence
 from selfcare._catalog import Catalog
 from selfcare._categories import Category, Role
+from selfcare._core import checks as check
+from selfcare._core.reprs import counted
 from selfcare._defaults import default_catalog
 from selfcare._effects import StrategyEffect, strategy_effects
 from selfcare._habits import HabitStrength, habit_strength
@@ -28,7 +29,6 @@ from selfcare._plans import Contributor, Plan, PlanItem
 from selfcare._reasons import Reason, ReasonCode
 from selfcare._recurrence import Recurrence
 from selfcare._reflections import Reflection
-from selfcare._reprs import counted
 from selfcare._strategies import Strategy
 from selfcare._zoned import check_zoned, in_zone, zone
 

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 
 import attrs
 
-from selfcare import _checks as check
 from selfcare._boundaries import Boundary
 from selfcare._categories import Benefit
+from selfcare._core import checks as check
 from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
 from selfcare._rituals import Ritual
 from selfcare._zoned import check_zoned

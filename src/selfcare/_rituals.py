@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from selfcare import _checks as check
 from selfcare._categories import Role
+from selfcare._core import checks as check
 from selfcare._occurrences import ritual_occurrences
 from selfcare._recurrence import Recurrence
 

@@ -12,7 +12,7 @@ import re
 from itertools import product
 
 from selfcare._calendar import Weekday
-from selfcare._checks import fail, got
+from selfcare._core.checks import fail, got
 from selfcare._recurrence import MAX_COUNT, MAX_TIMES, Frequency, Recurrence
 
 MAX_LENGTH = 1_000

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 
 from selfcare._calendar import Period, Weekday
-from selfcare._checks import check_date, fail
+from selfcare._core.checks import check_date, fail
 from selfcare._offsets import MAX_ORDINAL, MIN_ORDINAL
 from selfcare._recurrence import Frequency, Recurrence
 

@@ -16,13 +16,13 @@ from collections.abc import Mapping
 import attrs
 import pendulum
 
-from selfcare import _checks as check
 from selfcare._calendar import TimeOfDay
 from selfcare._catalog import Catalog
 from selfcare._categories import Benefit, Category, Effort
+from selfcare._core import checks as check
+from selfcare._core.frozenmap import FrozenMap
 from selfcare._days import Day, by_strategy, collect, minutes_of
 from selfcare._effects import MIN_DAYS, StrategyEffect, effect_table, effects_of, observed
-from selfcare._frozenmap import FrozenMap
 from selfcare._habits import score_of, streak_of
 from selfcare._insights import CategoryBalance, balance_of
 from selfcare._profiles import Profile

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from selfcare import _checks as check
+from selfcare._core import checks as check
 from selfcare._timeline import minute_of
 from selfcare._zoned import check_zoned, in_zone
 from selfcare.errors import ValidationError

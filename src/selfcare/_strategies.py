@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import attrs
 
-from selfcare import _checks as check
 from selfcare._categories import Benefit, Category, Effort, Role
+from selfcare._core import checks as check
 
 __all__ = ["Strategy"]
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from selfcare import _checks as check
 from selfcare._categories import Effort, Role
+from selfcare._core import checks as check
 from selfcare._days import Day, check_history, collect
 from selfcare._reflections import Reflection
 from selfcare._zoned import check_zoned

@@ -15,11 +15,11 @@ from typing import Any
 import attrs
 import pendulum
 
-from selfcare import _checks as check
 from selfcare._calendar import Period
-from selfcare._frozenmap import FrozenMap
+from selfcare._core import checks as check
+from selfcare._core.frozenmap import FrozenMap
+from selfcare._core.reprs import counted
 from selfcare._reasons import Fact, check_facts, to_facts
-from selfcare._reprs import counted
 from selfcare._zoned import check_zone, check_zoned
 
 __all__ = [

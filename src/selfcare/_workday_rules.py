@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from selfcare import _checks as check
+from selfcare._core import checks as check
 from selfcare._defaults import default_catalog
 from selfcare._profiles import WorkingHours
 from selfcare._rituals import Ritual

@@ -10,10 +10,10 @@ from typing import Any
 
 import attrs
 
-from selfcare import _checks as check
 from selfcare._calendar import Period, Weekday
+from selfcare._core import checks as check
+from selfcare._core.reprs import counted
 from selfcare._plan_workday import Item, check_rules, plan_items
-from selfcare._reprs import counted
 from selfcare._sessions import SessionLike, bounds, collect
 from selfcare._timeline import local, zone_arg
 from selfcare._workday import Workday, WorkdayWarning, WorkdayWarningCode, WorkFigures

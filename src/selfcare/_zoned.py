@@ -15,7 +15,7 @@ from typing import Any
 
 import pendulum
 
-from selfcare._checks import fail, got
+from selfcare._core.checks import fail, got
 
 MAX_ZONE = 64
 

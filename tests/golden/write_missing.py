@@ -10,10 +10,10 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from golden.values import REDACTED, VALUES
 from selfcare.serialize import SCHEMA_VERSION, to_dict
+from tests.golden.values import REDACTED, VALUES
 
 HERE = Path(__file__).resolve().parent
 
