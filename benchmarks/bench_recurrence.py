@@ -32,8 +32,8 @@ from collections.abc import Callable
 from dateutil import rrule
 
 from selfcare import Recurrence, Weekday
-from selfcare._occurrences import _packed_dates
-from selfcare._offsets import year_offsets
+from selfcare._time.occurrences import _packed_dates
+from selfcare._time.offsets import year_offsets
 
 ZONE = "Europe/London"
 TZ = zoneinfo.ZoneInfo(ZONE)

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 import selfcare
 from selfcare import testing
-from selfcare._zoned import DateTime, zoned_key
+from selfcare._time.zoned import DateTime, zoned_key
 from tests.test_testing import PUBLIC_TYPES
 
 PROTOCOLS = range(2, pickle.HIGHEST_PROTOCOL + 1)

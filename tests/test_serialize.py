@@ -130,12 +130,12 @@ def test_from_json_reads_utf8_bytes() -> None:
 #: insights); they are worked out again from the model rather than stored.
 MODEL_MODULES = {
     "selfcare._boundaries",
-    "selfcare._calendar",
+    "selfcare._time.calendar",
     "selfcare._catalog",
     "selfcare._plans",
     "selfcare._profiles",
     "selfcare._reasons",
-    "selfcare._recurrence",
+    "selfcare._time.recurrence",
     "selfcare._reflections",
     "selfcare._revisions",
     "selfcare._rituals",

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
         ContactKind,
         check_boundaries,
     )
-    from selfcare._calendar import Period, TimeOfDay, Weekday
     from selfcare._catalog import Catalog, Prompt
     from selfcare._categories import Benefit, Category, Effort, Role
     from selfcare._defaults import default_catalog
@@ -38,14 +37,12 @@ if TYPE_CHECKING:
         category_balance,
         wellbeing_trend,
     )
-    from selfcare._occurrences import resolve_local
     from selfcare._plan_workday import plan_workday
     from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
     from selfcare._profiles import Profile, WorkingHours
     from selfcare._reasons import Reason, ReasonCode
     from selfcare._recommend import Recommendation, Recommendations, recommend
     from selfcare._records import occurrence_records, to_records
-    from selfcare._recurrence import Frequency, Recurrence
     from selfcare._reflections import Journal, Practice, PracticeStatus, Ratings, Reflection
     from selfcare._review import (
         ItemReview,
@@ -61,6 +58,9 @@ if TYPE_CHECKING:
     from selfcare._sessions import Session
     from selfcare._strategies import Strategy
     from selfcare._support import DistressRule, SupportAdvisory, support_advisory
+    from selfcare._time.calendar import Period, TimeOfDay, Weekday
+    from selfcare._time.occurrences import resolve_local
+    from selfcare._time.recurrence import Frequency, Recurrence
     from selfcare._workday import (
         Block,
         BlockKind,
@@ -100,7 +100,7 @@ _WHERE: dict[str, str] = {
     "Contributor": "_plans",
     "DistressRule": "_support",
     "Effort": "_categories",
-    "Frequency": "_recurrence",
+    "Frequency": "_time.recurrence",
     "HabitStrength": "_habits",
     "InfeasiblePlanError": "errors",
     "ItemAdherence": "_adherence",
@@ -109,7 +109,7 @@ _WHERE: dict[str, str] = {
     "Journal": "_reflections",
     "Measure": "_effects",
     "NotesPer": "_workday_rules",
-    "Period": "_calendar",
+    "Period": "_time.calendar",
     "Plan": "_plans",
     "PlanAdherence": "_adherence",
     "PlanChanges": "_revisions",
@@ -126,7 +126,7 @@ _WHERE: dict[str, str] = {
     "RecommendWeights": "_scoring",
     "Recommendation": "_recommend",
     "Recommendations": "_recommend",
-    "Recurrence": "_recurrence",
+    "Recurrence": "_time.recurrence",
     "Reflection": "_reflections",
     "Revision": "_plans",
     "Ritual": "_rituals",
@@ -140,12 +140,12 @@ _WHERE: dict[str, str] = {
     "Suggestion": "_review",
     "SuggestionKind": "_review",
     "SupportAdvisory": "_support",
-    "TimeOfDay": "_calendar",
+    "TimeOfDay": "_time.calendar",
     "TooManyOccurrencesError": "errors",
     "TrendPoint": "_insights",
     "UnknownIdError": "errors",
     "ValidationError": "errors",
-    "Weekday": "_calendar",
+    "Weekday": "_time.calendar",
     "WellbeingTrend": "_insights",
     "WorkFigures": "_workday",
     "Workday": "_workday",
@@ -169,7 +169,7 @@ _WHERE: dict[str, str] = {
     "plan_workweek": "_workweek",
     "recommend": "_recommend",
     "recommend_many": "_batch",
-    "resolve_local": "_occurrences",
+    "resolve_local": "_time.occurrences",
     "review_plan": "_review",
     "strategy_effects": "_effects",
     "streak": "_habits",

@@ -25,7 +25,6 @@ from collections.abc import Iterable
 
 import attrs
 
-from selfcare._calendar import Period
 from selfcare._core import checks as check
 from selfcare._core.reprs import counted
 from selfcare._days import (
@@ -38,8 +37,9 @@ from selfcare._days import (
     to_date,
 )
 from selfcare._plans import Plan, PlanItem
-from selfcare._recurrence import Frequency
 from selfcare._reflections import Reflection
+from selfcare._time.calendar import Period
+from selfcare._time.recurrence import Frequency
 
 __all__ = ["ItemAdherence", "PlanAdherence", "plan_adherence"]
 

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from selfcare._calendar import Weekday
 from selfcare._core import checks as check
+from selfcare._time.calendar import Weekday
 
 __all__ = ["Boundary", "BoundaryKind"]
 

@@ -17,13 +17,13 @@ import attrs
 import pendulum
 
 from selfcare._boundaries import Boundary, BoundaryKind
-from selfcare._calendar import TimeOfDay, Weekday
 from selfcare._core import checks as check
 from selfcare._reasons import Fact, check_facts, to_facts
 from selfcare._sessions import Session, SessionLike, collect
-from selfcare._timeline import clock, iso, local, minute_of, wall, zone_arg
+from selfcare._time.calendar import TimeOfDay, Weekday
+from selfcare._time.timeline import clock, iso, local, minute_of, wall, zone_arg
+from selfcare._time.zoned import check_zoned
 from selfcare._workday import sentence
-from selfcare._zoned import check_zoned
 
 __all__ = ["BoundaryViolation", "ContactEvent", "ContactKind", "check_boundaries"]
 

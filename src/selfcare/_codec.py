@@ -25,17 +25,17 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from selfcare import _format as f
 from selfcare._boundaries import Boundary
-from selfcare._calendar import Period, Weekday
 from selfcare._catalog import Catalog, Prompt
 from selfcare._plans import Contributor, Plan, PlanItem, Revision
 from selfcare._problems import bad, describe
 from selfcare._profiles import Profile, WorkingHours
 from selfcare._reasons import Reason
-from selfcare._recurrence import Recurrence
 from selfcare._reflections import Journal, Practice, Ratings, Reflection
 from selfcare._revisions import ItemChange, PlanChanges
 from selfcare._rituals import Anchor, Ritual, RitualStep
 from selfcare._strategies import Strategy
+from selfcare._time.calendar import Period, Weekday
+from selfcare._time.recurrence import Recurrence
 
 #: Every type with a document format, by the name its documents carry in ``"type"``.
 TYPE_NAMES: Mapping[type, str] = MappingProxyType(

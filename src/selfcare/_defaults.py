@@ -20,12 +20,12 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from selfcare._calendar import Weekday
 from selfcare._catalog import Catalog, Prompt
 from selfcare._categories import Benefit, Category, Effort, Role
-from selfcare._recurrence import Recurrence
 from selfcare._rituals import Anchor, Ritual, RitualStep
 from selfcare._strategies import Strategy
+from selfcare._time.calendar import Weekday
+from selfcare._time.recurrence import Recurrence
 
 __all__ = ["default_catalog"]
 

@@ -21,7 +21,6 @@ import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple, TypeVar
 
-from selfcare._calendar import Weekday
 from selfcare._categories import Category
 from selfcare._core.frozenmap import FrozenMap
 from selfcare._problems import (
@@ -33,7 +32,8 @@ from selfcare._problems import (
     key_segment,
     rethrow,
 )
-from selfcare._zoned import DateTime, _zone
+from selfcare._time.calendar import Weekday
+from selfcare._time.zoned import DateTime, _zone
 
 E = TypeVar("E", bound=enum.Enum)
 Hook = Callable[..., Any]
@@ -222,7 +222,7 @@ def structure_zoned(value: Any, _: object = None) -> DateTime:
     The offset must be the one the zone gives that wall-clock time; for an ambiguous time
     it says which of the two instants is meant (and so sets ``fold``). A time that does
     not exist in the zone (in a daylight-saving gap) is rejected. The result is a canonical
-    :class:`~selfcare._zoned.DateTime`, which the domain types keep as it is.
+    :class:`~selfcare._time.zoned.DateTime`, which the domain types keep as it is.
     """
     match = _ZONED.fullmatch(value) if type(value) is str else None
     if match is None:

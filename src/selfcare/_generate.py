@@ -35,7 +35,6 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from selfcare._boundaries import Boundary
-from selfcare._calendar import Period, TimeOfDay, Weekday
 from selfcare._catalog import Catalog
 from selfcare._categories import Benefit, Category, Effort, Role
 from selfcare._core import checks as check
@@ -43,10 +42,11 @@ from selfcare._defaults import default_catalog
 from selfcare._plans import Plan, PlanItem
 from selfcare._profiles import Profile
 from selfcare._reasons import Reason, ReasonCode
-from selfcare._recurrence import Recurrence
 from selfcare._reflections import Reflection
 from selfcare._rituals import AnchorKind, Ritual
 from selfcare._strategies import Strategy
+from selfcare._time.calendar import Period, TimeOfDay, Weekday
+from selfcare._time.recurrence import Recurrence
 from selfcare.errors import InfeasiblePlanError
 
 __all__ = ["MAX_ITEMS", "RAMP", "generate_plan"]

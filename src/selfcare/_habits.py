@@ -32,8 +32,8 @@ from selfcare._days import (
     collect,
     to_date,
 )
-from selfcare._recurrence import Frequency, Recurrence
 from selfcare._reflections import Reflection
+from selfcare._time.recurrence import Frequency, Recurrence
 
 __all__ = ["HabitStrength", "Streak", "habit_strength", "streak"]
 

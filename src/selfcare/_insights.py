@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from selfcare._calendar import Period
 from selfcare._catalog import Catalog
 from selfcare._categories import Category
 from selfcare._core import checks as check
@@ -34,6 +33,7 @@ from selfcare._days import (
 )
 from selfcare._defaults import default_catalog
 from selfcare._reflections import Reflection
+from selfcare._time.calendar import Period
 
 __all__ = [
     "CategoryBalance",

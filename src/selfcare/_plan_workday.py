@@ -7,10 +7,10 @@ import itertools
 import zoneinfo
 from collections.abc import Iterable, Sequence
 
-from selfcare._calendar import Period, Weekday
 from selfcare._core import checks as check
 from selfcare._sessions import MAX_SESSIONS_A_DAY, Session, SessionLike, bounds, collect
-from selfcare._timeline import day_bounds, local, span, wall, zone_arg, zoned
+from selfcare._time.calendar import Period, Weekday
+from selfcare._time.timeline import day_bounds, local, span, wall, zone_arg, zoned
 from selfcare._workday import Block, BlockKind, Workday, WorkFigures
 from selfcare._workday_layout import Booked, Frame, Layout, Slot, layout
 from selfcare._workday_rules import WorkdayRules

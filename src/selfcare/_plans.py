@@ -11,16 +11,16 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from selfcare import _occurrences
 from selfcare._boundaries import Boundary
-from selfcare._calendar import Period
 from selfcare._categories import Benefit, Role
 from selfcare._core import checks as check
 from selfcare._core.reprs import counted
 from selfcare._reasons import Reason
-from selfcare._recurrence import Recurrence
 from selfcare._rituals import AnchorKind, Ritual
-from selfcare._zoned import check_zone, to_at, zoned_key
+from selfcare._time import occurrences as _occurrences
+from selfcare._time.calendar import Period
+from selfcare._time.recurrence import Recurrence
+from selfcare._time.zoned import check_zone, to_at, zoned_key
 
 if TYPE_CHECKING:
     from selfcare._revisions import PlanChanges

@@ -8,10 +8,10 @@ from typing import Any
 
 import attrs
 
-from selfcare._calendar import TimeOfDay, Weekday
 from selfcare._categories import Benefit, Category, Role
 from selfcare._core import checks as check
-from selfcare._zoned import check_zone
+from selfcare._time.calendar import TimeOfDay, Weekday
+from selfcare._time.zoned import check_zone
 
 __all__ = ["Profile", "WorkingHours"]
 

@@ -54,7 +54,6 @@ from typing import NamedTuple, overload
 import attrs
 import pendulum
 
-from selfcare._calendar import TimeOfDay
 from selfcare._catalog import Catalog
 from selfcare._core import checks as check
 from selfcare._core.reprs import counted
@@ -68,7 +67,8 @@ from selfcare._reflections import Reflection
 from selfcare._scoring import EFFECT_SCALE, MAX_K, Context, RecommendWeights, clip
 from selfcare._strategies import Strategy
 from selfcare._support import DistressRule, SupportAdvisory
-from selfcare._zoned import check_zoned
+from selfcare._time.calendar import TimeOfDay
+from selfcare._time.zoned import check_zoned
 
 __all__ = ["Recommendation", "Recommendations", "recommend"]
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from selfcare._calendar import Period, Weekday
 from selfcare._categories import Category
 from selfcare._plans import Plan
 from selfcare._reasons import Reason
 from selfcare._reflections import PracticeStatus, Reflection
+from selfcare._time.calendar import Period, Weekday
+from selfcare._time.zoned import check_zoned, zone_name
 from selfcare._workday import Workday
 from selfcare._workweek import Workweek
-from selfcare._zoned import check_zoned, zone_name
 
 __all__ = [
     "Record",

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 from selfcare._adherence import PlanAdherence
-from selfcare._calendar import Weekday
 from selfcare._core import checks as check
 from selfcare._effects import StrategyEffect
 from selfcare._habits import HabitStrength, Streak
@@ -28,8 +27,6 @@ from selfcare._insight_rows import (
     trend_rows,
 )
 from selfcare._insights import CategoryBalance, WellbeingTrend
-from selfcare._occurrences import window
-from selfcare._offsets import Offsets
 from selfcare._plans import Plan
 from selfcare._recommend import Recommendations
 from selfcare._record_rows import (
@@ -46,9 +43,12 @@ from selfcare._record_rows import (
 from selfcare._reflections import Reflection
 from selfcare._review import PlanReview
 from selfcare._rituals import AnchorKind
+from selfcare._time.calendar import Weekday
+from selfcare._time.occurrences import window
+from selfcare._time.offsets import Offsets
+from selfcare._time.zoned import check_zoned
 from selfcare._workday import Workday
 from selfcare._workweek import Workweek
-from selfcare._zoned import check_zoned
 from selfcare.errors import TooManyOccurrencesError
 
 __all__ = ["Record", "Value", "occurrence_records", "to_records"]

@@ -16,7 +16,7 @@ import pendulum
 from selfcare._categories import Category, Role
 from selfcare._core import checks as check
 from selfcare._core.frozenmap import FrozenMap
-from selfcare._zoned import to_at, zoned_key
+from selfcare._time.zoned import to_at, zoned_key
 
 __all__ = ["Journal", "Practice", "PracticeStatus", "Ratings", "Reflection"]
 

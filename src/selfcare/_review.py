@@ -27,10 +27,10 @@ from selfcare._habits import HabitStrength, habit_strength
 from selfcare._insights import CategoryBalance, category_balance
 from selfcare._plans import Contributor, Plan, PlanItem
 from selfcare._reasons import Reason, ReasonCode
-from selfcare._recurrence import Recurrence
 from selfcare._reflections import Reflection
 from selfcare._strategies import Strategy
-from selfcare._zoned import check_zoned, in_zone, zone
+from selfcare._time.recurrence import Recurrence
+from selfcare._time.zoned import check_zoned, in_zone, zone
 
 __all__ = [
     "ItemReview",

@@ -17,7 +17,7 @@ from selfcare._categories import Benefit
 from selfcare._core import checks as check
 from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
 from selfcare._rituals import Ritual
-from selfcare._zoned import check_zoned
+from selfcare._time.zoned import check_zoned
 
 __all__ = ["ItemChange", "PlanChanges", "activate", "compare", "complete", "revise", "revoke"]
 

@@ -11,8 +11,9 @@ import attrs
 
 from selfcare._categories import Role
 from selfcare._core import checks as check
-from selfcare._occurrences import ritual_occurrences
-from selfcare._recurrence import Recurrence
+from selfcare._time.occurrences import occurrences, zone_key
+from selfcare._time.recurrence import Recurrence
+from selfcare._time.zoned import in_zone, zone
 
 if TYPE_CHECKING:
     import pendulum
@@ -207,4 +208,31 @@ class Ritual:
             ...     datetime.date(2026, 3, 28), datetime.date(2026, 3, 30), tz="Europe/London")]
             [['Sat 21:00', 'Sat 21:05'], ['Sun 21:00', 'Sun 21:05']]
         """
-        return ritual_occurrences(self, start, end, tz=tz, origin=origin, limit=limit)
+        at = self.anchor.time
+        if at is None:
+            raise check.fail(
+                "anchor",
+                f"a ritual {self.anchor.describe()} takes its times from the working day, which "
+                "this call does not know; plan it with the workday, or anchor it at a time of day "
+                "with Anchor.at(datetime.time(...))",
+            )
+        key = zone_key(tz)
+        begins = occurrences(
+            self.recurrence, start, end, tz=key, origin=origin, default_time=at, limit=limit
+        )
+        offsets, elapsed = [], 0
+        for step in self.steps:
+            offsets.append(elapsed)
+            elapsed += step.minutes
+        tzinfo = zone(key)
+        # steps last real minutes, so later steps are placed in elapsed time, not on the clock
+        return tuple(
+            (
+                begin,
+                *(
+                    in_zone(dt.datetime.astimezone(begin, dt.UTC) + dt.timedelta(minutes=m), tzinfo)
+                    for m in offsets[1:]
+                ),
+            )
+            for begin in begins
+        )

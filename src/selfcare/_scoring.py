@@ -16,7 +16,6 @@ from collections.abc import Mapping
 import attrs
 import pendulum
 
-from selfcare._calendar import TimeOfDay
 from selfcare._catalog import Catalog
 from selfcare._categories import Benefit, Category, Effort
 from selfcare._core import checks as check
@@ -29,7 +28,8 @@ from selfcare._profiles import Profile
 from selfcare._reflections import Reflection
 from selfcare._strategies import Strategy
 from selfcare._support import DistressRule, advisory_of
-from selfcare._zoned import in_zone, zone
+from selfcare._time.calendar import TimeOfDay
+from selfcare._time.zoned import in_zone, zone
 
 __all__ = ["RecommendWeights"]
 

@@ -17,7 +17,7 @@ from selfcare._categories import Effort, Role
 from selfcare._core import checks as check
 from selfcare._days import Day, check_history, collect
 from selfcare._reflections import Reflection
-from selfcare._zoned import check_zoned
+from selfcare._time.zoned import check_zoned
 
 __all__ = ["DistressRule", "SupportAdvisory", "support_advisory"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from selfcare._calendar import Weekday
 from selfcare._reasons import Fact
-from selfcare._timeline import clock, iso, span
+from selfcare._time.calendar import Weekday
+from selfcare._time.timeline import clock, iso, span
 from selfcare._workday import BlockKind, WorkdayWarning, WorkdayWarningCode
 from selfcare._workday_layout import Booked, Frame, Layout, Slot, free
 from selfcare._workday_rules import WorkdayRules

@@ -29,7 +29,6 @@ from hypothesis import strategies as st
 from selfcare._adherence import ItemAdherence, PlanAdherence, plan_adherence
 from selfcare._boundaries import Boundary
 from selfcare._boundary_checks import BoundaryViolation, ContactEvent, ContactKind
-from selfcare._calendar import Period, TimeOfDay, Weekday
 from selfcare._catalog import Catalog, Prompt
 from selfcare._categories import Benefit, Category, Effort, Role
 from selfcare._effects import Measure, StrategyEffect
@@ -47,7 +46,6 @@ from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
 from selfcare._profiles import Profile, WorkingHours
 from selfcare._reasons import Reason, ReasonCode
 from selfcare._recommend import Recommendation, Recommendations, recommend
-from selfcare._recurrence import Recurrence
 from selfcare._reflections import Journal, Practice, Ratings, Reflection
 from selfcare._review import ItemReview, PlanReview, Suggestion, SuggestionKind, review_plan
 from selfcare._revisions import ItemChange, PlanChanges, compare
@@ -56,11 +54,13 @@ from selfcare._scoring import RecommendWeights
 from selfcare._sessions import Session
 from selfcare._strategies import Strategy
 from selfcare._support import DistressRule, SupportAdvisory, support_advisory
-from selfcare._timeline import day_bounds
+from selfcare._time.calendar import Period, TimeOfDay, Weekday
+from selfcare._time.recurrence import Recurrence
+from selfcare._time.timeline import day_bounds
+from selfcare._time.zoned import check_zoned
 from selfcare._workday import Block, Workday, WorkdayWarning, WorkdayWarningCode, WorkFigures
 from selfcare._workday_rules import NotesPer, WorkdayRules
 from selfcare._workweek import Workweek, plan_workweek
-from selfcare._zoned import check_zoned
 
 __all__ = [
     "anchors",

@@ -22,8 +22,8 @@ import pendulum
 import pytest
 
 from selfcare import Recurrence
-from selfcare._occurrences import resolve_local
-from selfcare._offsets import _STEP
+from selfcare._time.occurrences import resolve_local
+from selfcare._time.offsets import _STEP
 
 HOUR = 3600
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -172,7 +172,7 @@ def test_a_zone_without_daylight_saving_has_one_offset(zone: str) -> None:
 
 def test_occurrences_are_canonical_zoned_values() -> None:
     """Each occurrence is a pendulum DateTime in the zone, equal to its own canonical form."""
-    from selfcare._zoned import check_zoned
+    from selfcare._time.zoned import check_zoned
 
     found = daily([dt.time(1, 30), dt.time(2, 30)]).occurrences(
         dt.date(2026, 10, 24), dt.date(2026, 10, 27), tz="Europe/London"

@@ -15,7 +15,7 @@ import zoneinfo
 
 import pendulum
 
-from selfcare._zoned import check_zone, in_zone, zone
+from selfcare._time.zoned import check_zone, in_zone, zone
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 

@@ -11,10 +11,10 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 
-from selfcare._calendar import Period, Weekday
 from selfcare._core.checks import check_date, fail
-from selfcare._offsets import MAX_ORDINAL, MIN_ORDINAL
-from selfcare._recurrence import Frequency, Recurrence
+from selfcare._time.calendar import Period, Weekday
+from selfcare._time.offsets import MAX_ORDINAL, MIN_ORDINAL
+from selfcare._time.recurrence import Frequency, Recurrence
 
 #: After every day that can be expanded.
 NEVER = MAX_ORDINAL + 1

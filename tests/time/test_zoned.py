@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from selfcare import Effort, Reflection, Role, ValidationError
-from selfcare._zoned import DateTime, check_zoned, in_zone, zone
+from selfcare._time.zoned import DateTime, check_zoned, in_zone, zone
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 

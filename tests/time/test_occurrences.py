@@ -27,9 +27,9 @@ from selfcare import (
     ValidationError,
     Weekday,
 )
-from selfcare._occurrences import _packed_dates, _unpack, resolve_local
-from selfcare._schedule import spread
-from selfcare._zoned import DateTime
+from selfcare._time.occurrences import _packed_dates, _unpack, resolve_local
+from selfcare._time.schedule import spread
+from selfcare._time.zoned import DateTime
 from selfcare.errors import TooManyOccurrencesError
 from selfcare.testing import ZONES
 

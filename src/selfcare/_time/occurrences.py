@@ -1,7 +1,7 @@
 """Occurrences of recurrences, rituals and plan items as zoned pendulum ``DateTime`` values.
 
-The inner loop works on date ordinals and integer seconds (see :mod:`selfcare._schedule` and
-:mod:`selfcare._offsets`); a pendulum value is built only for each occurrence returned.
+The inner loop works on date ordinals and integer seconds (see :mod:`selfcare._time.schedule` and
+:mod:`selfcare._time.offsets`); a pendulum value is built only for each occurrence returned.
 """
 
 from __future__ import annotations
@@ -11,20 +11,17 @@ import zoneinfo
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 import pendulum
 
-from selfcare._calendar import Period
 from selfcare._core.checks import check_date, check_int, check_time, fail, got
-from selfcare._offsets import DAY, EPOCH_ORDINAL, MAX_OFFSET, MAX_ORDINAL, MIN_ORDINAL, Offsets
-from selfcare._recurrence import Recurrence
-from selfcare._schedule import Schedule, without
-from selfcare._zoned import DateTime, check_zone, in_zone, zone
+from selfcare._time.calendar import Period
+from selfcare._time.offsets import DAY, EPOCH_ORDINAL, MAX_OFFSET, MAX_ORDINAL, MIN_ORDINAL, Offsets
+from selfcare._time.recurrence import Recurrence
+from selfcare._time.schedule import Schedule, without
+from selfcare._time.zoned import DateTime, check_zone, zone
 from selfcare.errors import TooManyOccurrencesError
-
-if TYPE_CHECKING:
-    from selfcare._rituals import Ritual
 
 DEFAULT_LIMIT = 10_000
 MAX_LIMIT = 1_000_000
@@ -355,43 +352,3 @@ def _date_range(first: object, last: object) -> tuple[int, int]:
     if high < low:
         raise fail("last", "expected a date on or after 'first'; swap the two dates")
     return max(low, MIN_ORDINAL), min(high, MAX_ORDINAL)
-
-
-def ritual_occurrences(
-    ritual: Ritual,
-    start: Bound,
-    end: Bound,
-    *,
-    tz: Zone,
-    origin: dt.date | None = None,
-    limit: int = DEFAULT_LIMIT,
-) -> tuple[tuple[pendulum.DateTime, ...], ...]:
-    """The step starts of each time ``ritual`` begins; see :meth:`Ritual.occurrences`."""
-    at = ritual.anchor.time
-    if at is None:
-        raise fail(
-            "anchor",
-            f"a ritual {ritual.anchor.describe()} takes its times from the working day, which "
-            "this call does not know; plan it with the workday, or anchor it at a time of day "
-            "with Anchor.at(datetime.time(...))",
-        )
-    key = zone_key(tz)
-    begins = occurrences(
-        ritual.recurrence, start, end, tz=key, origin=origin, default_time=at, limit=limit
-    )
-    offsets, elapsed = [], 0
-    for step in ritual.steps:
-        offsets.append(elapsed)
-        elapsed += step.minutes
-    tzinfo = zone(key)
-    # steps last real minutes, so later steps are placed in elapsed time, not on the clock
-    return tuple(
-        (
-            begin,
-            *(
-                in_zone(dt.datetime.astimezone(begin, dt.UTC) + dt.timedelta(minutes=m), tzinfo)
-                for m in offsets[1:]
-            ),
-        )
-        for begin in begins
-    )

@@ -11,9 +11,9 @@ import datetime as dt
 import re
 from itertools import product
 
-from selfcare._calendar import Weekday
 from selfcare._core.checks import fail, got
-from selfcare._recurrence import MAX_COUNT, MAX_TIMES, Frequency, Recurrence
+from selfcare._time.calendar import Weekday
+from selfcare._time.recurrence import MAX_COUNT, MAX_TIMES, Frequency, Recurrence
 
 MAX_LENGTH = 1_000
 SUBSET = ("FREQ", "INTERVAL", "BYDAY", "BYHOUR", "BYMINUTE", "COUNT", "UNTIL", "WKST")

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from selfcare._calendar import Weekday
 from selfcare._core.checks import (
     check_date,
     check_int,
@@ -20,6 +19,7 @@ from selfcare._core.checks import (
     to_frozenset,
     to_tuple,
 )
+from selfcare._time.calendar import Weekday
 
 if TYPE_CHECKING:
     import pendulum
@@ -219,7 +219,7 @@ class Recurrence:
             >>> Recurrence.from_rrule("FREQ=WEEKLY;BYDAY=MO,WE;BYHOUR=7;BYMINUTE=30").describe()
             'every Monday and Wednesday at 07:30'
         """
-        from selfcare._rrule import parse  # _rrule builds Recurrence values
+        from selfcare._time.rrule import parse  # _rrule builds Recurrence values
 
         return parse(text, start)
 
@@ -238,7 +238,7 @@ class Recurrence:
             >>> Recurrence.every_n_days(2, at=datetime.time(7), count=10).to_rrule()
             'FREQ=DAILY;INTERVAL=2;BYHOUR=7;BYMINUTE=0;COUNT=10'
         """
-        from selfcare._rrule import write  # _rrule builds Recurrence values
+        from selfcare._time.rrule import write  # _rrule builds Recurrence values
 
         return write(self)
 
@@ -283,7 +283,7 @@ class Recurrence:
             ...     datetime.date(2026, 3, 28), datetime.date(2026, 3, 30), tz="Europe/London")]
             ['2026-03-28T07:00:00+00:00', '2026-03-29T07:00:00+01:00']
         """
-        from selfcare._occurrences import occurrences  # it imports this module
+        from selfcare._time.occurrences import occurrences  # it imports this module
 
         return occurrences(
             self,
@@ -309,7 +309,7 @@ class Recurrence:
             ...     datetime.date(2026, 1, 5), datetime.date(2026, 1, 11))
             (datetime.date(2026, 1, 5), datetime.date(2026, 1, 7), datetime.date(2026, 1, 9))
         """
-        from selfcare._occurrences import dates  # it imports this module
+        from selfcare._time.occurrences import dates  # it imports this module
 
         return dates(self, first, last, origin=origin, limit=limit)
 
@@ -330,7 +330,7 @@ class Recurrence:
             ...     datetime.date(2026, 1, 7), datetime.date(2026, 1, 12))
             ((datetime.date(2026, 1, 5), 3), (datetime.date(2026, 1, 12), 3))
         """
-        from selfcare._occurrences import week_targets  # it imports this module
+        from selfcare._time.occurrences import week_targets  # it imports this module
 
         return week_targets(self, first, last, origin=origin, limit=limit)
 
