@@ -119,7 +119,7 @@ def test_import_loads_no_submodule_and_no_dependency() -> None:
 def test_first_use_imports_only_what_it_needs() -> None:
     """Using one name imports its modules, not serialization or the recommender."""
     loaded = set(_fresh("from selfcare import Reflection"))
-    assert "selfcare._reflections" in loaded
+    assert "selfcare._model.reflections" in loaded
     assert set() == {"cattrs", "selfcare.serialize", "selfcare._recommend"} & loaded
 
 

@@ -129,17 +129,17 @@ def test_from_json_reads_utf8_bytes() -> None:
 #: classes are what computations take or give (workdays, reviews, recommendations,
 #: insights); they are worked out again from the model rather than stored.
 MODEL_MODULES = {
-    "selfcare._boundaries",
+    "selfcare._model.boundaries",
     "selfcare._time.calendar",
-    "selfcare._catalog",
+    "selfcare._model.catalog",
     "selfcare._plans",
-    "selfcare._profiles",
-    "selfcare._reasons",
+    "selfcare._model.profiles",
+    "selfcare._model.reasons",
     "selfcare._time.recurrence",
-    "selfcare._reflections",
+    "selfcare._model.reflections",
     "selfcare._revisions",
-    "selfcare._rituals",
-    "selfcare._strategies",
+    "selfcare._model.rituals",
+    "selfcare._model.strategies",
 }
 
 
@@ -611,7 +611,7 @@ def count_values(data: object) -> int:
 
 def test_limits_are_in_line_with_the_model() -> None:
     """The largest catalog and plan the model allows fit the limits."""
-    from selfcare._catalog import MAX_ENTRIES as CATALOG_ENTRIES
+    from selfcare._model.catalog import MAX_ENTRIES as CATALOG_ENTRIES
     from selfcare._plans import MAX_ITEMS
 
     assert (32, 100_000, 2_000_000) == (MAX_DEPTH, MAX_ENTRIES, MAX_VALUES)

@@ -17,16 +17,12 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from selfcare._adherence import ItemAdherence, PlanAdherence, plan_adherence
     from selfcare._batch import generate_plans, recommend_many
-    from selfcare._boundaries import Boundary, BoundaryKind
     from selfcare._boundary_checks import (
         BoundaryViolation,
         ContactEvent,
         ContactKind,
         check_boundaries,
     )
-    from selfcare._catalog import Catalog, Prompt
-    from selfcare._categories import Benefit, Category, Effort, Role
-    from selfcare._defaults import default_catalog
     from selfcare._effects import Measure, StrategyEffect, strategy_effects
     from selfcare._generate import generate_plan
     from selfcare._habits import HabitStrength, Streak, habit_strength, streak
@@ -37,13 +33,19 @@ if TYPE_CHECKING:
         category_balance,
         wellbeing_trend,
     )
+    from selfcare._model.boundaries import Boundary, BoundaryKind
+    from selfcare._model.builtin_catalog import default_catalog
+    from selfcare._model.catalog import Catalog, Prompt
+    from selfcare._model.categories import Benefit, Category, Effort, Role
+    from selfcare._model.profiles import Profile, WorkingHours
+    from selfcare._model.reasons import Reason, ReasonCode
+    from selfcare._model.reflections import Journal, Practice, PracticeStatus, Ratings, Reflection
+    from selfcare._model.rituals import Anchor, AnchorKind, Ritual, RitualStep
+    from selfcare._model.strategies import Strategy
     from selfcare._plan_workday import plan_workday
     from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
-    from selfcare._profiles import Profile, WorkingHours
-    from selfcare._reasons import Reason, ReasonCode
     from selfcare._recommend import Recommendation, Recommendations, recommend
     from selfcare._records import occurrence_records, to_records
-    from selfcare._reflections import Journal, Practice, PracticeStatus, Ratings, Reflection
     from selfcare._review import (
         ItemReview,
         PlanReview,
@@ -53,10 +55,8 @@ if TYPE_CHECKING:
         review_plan,
     )
     from selfcare._revisions import ItemChange, PlanChanges
-    from selfcare._rituals import Anchor, AnchorKind, Ritual, RitualStep
     from selfcare._scoring import RecommendWeights
     from selfcare._sessions import Session
-    from selfcare._strategies import Strategy
     from selfcare._support import DistressRule, SupportAdvisory, support_advisory
     from selfcare._time.calendar import Period, TimeOfDay, Weekday
     from selfcare._time.occurrences import resolve_local
@@ -84,29 +84,29 @@ if TYPE_CHECKING:
 
 # Each public name and the module, relative to this package, that defines it.
 _WHERE: dict[str, str] = {
-    "Anchor": "_rituals",
-    "AnchorKind": "_rituals",
-    "Benefit": "_categories",
+    "Anchor": "_model.rituals",
+    "AnchorKind": "_model.rituals",
+    "Benefit": "_model.categories",
     "Block": "_workday",
     "BlockKind": "_workday",
-    "Boundary": "_boundaries",
-    "BoundaryKind": "_boundaries",
+    "Boundary": "_model.boundaries",
+    "BoundaryKind": "_model.boundaries",
     "BoundaryViolation": "_boundary_checks",
-    "Catalog": "_catalog",
-    "Category": "_categories",
+    "Catalog": "_model.catalog",
+    "Category": "_model.categories",
     "CategoryBalance": "_insights",
     "ContactEvent": "_boundary_checks",
     "ContactKind": "_boundary_checks",
     "Contributor": "_plans",
     "DistressRule": "_support",
-    "Effort": "_categories",
+    "Effort": "_model.categories",
     "Frequency": "_time.recurrence",
     "HabitStrength": "_habits",
     "InfeasiblePlanError": "errors",
     "ItemAdherence": "_adherence",
     "ItemChange": "_revisions",
     "ItemReview": "_review",
-    "Journal": "_reflections",
+    "Journal": "_model.reflections",
     "Measure": "_effects",
     "NotesPer": "_workday_rules",
     "Period": "_time.calendar",
@@ -116,25 +116,25 @@ _WHERE: dict[str, str] = {
     "PlanItem": "_plans",
     "PlanReview": "_review",
     "PlanStatus": "_plans",
-    "Practice": "_reflections",
-    "PracticeStatus": "_reflections",
-    "Profile": "_profiles",
-    "Prompt": "_catalog",
-    "Ratings": "_reflections",
-    "Reason": "_reasons",
-    "ReasonCode": "_reasons",
+    "Practice": "_model.reflections",
+    "PracticeStatus": "_model.reflections",
+    "Profile": "_model.profiles",
+    "Prompt": "_model.catalog",
+    "Ratings": "_model.reflections",
+    "Reason": "_model.reasons",
+    "ReasonCode": "_model.reasons",
     "RecommendWeights": "_scoring",
     "Recommendation": "_recommend",
     "Recommendations": "_recommend",
     "Recurrence": "_time.recurrence",
-    "Reflection": "_reflections",
+    "Reflection": "_model.reflections",
     "Revision": "_plans",
-    "Ritual": "_rituals",
-    "RitualStep": "_rituals",
-    "Role": "_categories",
+    "Ritual": "_model.rituals",
+    "RitualStep": "_model.rituals",
+    "Role": "_model.categories",
     "SelfCareError": "errors",
     "Session": "_sessions",
-    "Strategy": "_strategies",
+    "Strategy": "_model.strategies",
     "StrategyEffect": "_effects",
     "Streak": "_habits",
     "Suggestion": "_review",
@@ -152,12 +152,12 @@ _WHERE: dict[str, str] = {
     "WorkdayRules": "_workday_rules",
     "WorkdayWarning": "_workday",
     "WorkdayWarningCode": "_workday",
-    "WorkingHours": "_profiles",
+    "WorkingHours": "_model.profiles",
     "Workweek": "_workweek",
     "apply_suggestions": "_review",
     "category_balance": "_insights",
     "check_boundaries": "_boundary_checks",
-    "default_catalog": "_defaults",
+    "default_catalog": "_model.builtin_catalog",
     "from_dict": "serialize",
     "from_json": "serialize",
     "generate_plan": "_generate",

@@ -36,8 +36,8 @@ from selfcare._days import (
     span,
     to_date,
 )
+from selfcare._model.reflections import Reflection
 from selfcare._plans import Plan, PlanItem
-from selfcare._reflections import Reflection
 from selfcare._time.calendar import Period
 from selfcare._time.recurrence import Frequency
 

@@ -16,9 +16,9 @@ from typing import Any
 import attrs
 import pendulum
 
-from selfcare._boundaries import Boundary, BoundaryKind
 from selfcare._core import checks as check
-from selfcare._reasons import Fact, check_facts, to_facts
+from selfcare._model.boundaries import Boundary, BoundaryKind
+from selfcare._model.reasons import Fact, check_facts, to_facts
 from selfcare._sessions import Session, SessionLike, collect
 from selfcare._time.calendar import TimeOfDay, Weekday
 from selfcare._time.timeline import clock, iso, local, minute_of, wall, zone_arg

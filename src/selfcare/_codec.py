@@ -24,16 +24,16 @@ from cattrs import fns
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from selfcare import _format as f
-from selfcare._boundaries import Boundary
-from selfcare._catalog import Catalog, Prompt
+from selfcare._model.boundaries import Boundary
+from selfcare._model.catalog import Catalog, Prompt
+from selfcare._model.profiles import Profile, WorkingHours
+from selfcare._model.reasons import Reason
+from selfcare._model.reflections import Journal, Practice, Ratings, Reflection
+from selfcare._model.rituals import Anchor, Ritual, RitualStep
+from selfcare._model.strategies import Strategy
 from selfcare._plans import Contributor, Plan, PlanItem, Revision
 from selfcare._problems import bad, describe
-from selfcare._profiles import Profile, WorkingHours
-from selfcare._reasons import Reason
-from selfcare._reflections import Journal, Practice, Ratings, Reflection
 from selfcare._revisions import ItemChange, PlanChanges
-from selfcare._rituals import Anchor, Ritual, RitualStep
-from selfcare._strategies import Strategy
 from selfcare._time.calendar import Period, Weekday
 from selfcare._time.recurrence import Recurrence
 

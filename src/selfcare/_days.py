@@ -16,11 +16,11 @@ import enum
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from selfcare._catalog import Catalog
-from selfcare._categories import Category
 from selfcare._core import checks as check
 from selfcare._core.frozenmap import FrozenMap
-from selfcare._reflections import Reflection
+from selfcare._model.catalog import Catalog
+from selfcare._model.categories import Category
+from selfcare._model.reflections import Reflection
 
 MAX_HISTORY = 100_000
 #: The longest run of calendar days an insight walks day by day (ten years).

@@ -27,7 +27,7 @@ from selfcare._days import (
     check_optional_date,
     collect,
 )
-from selfcare._reflections import Reflection
+from selfcare._model.reflections import Reflection
 
 __all__ = ["Measure", "StrategyEffect", "strategy_effects"]
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from selfcare._categories import Benefit, Category, Role
 from selfcare._core import checks as check
 from selfcare._insights import CategoryBalance
-from selfcare._reasons import Fact, Reason, ReasonCode
+from selfcare._model.categories import Benefit, Category, Role
+from selfcare._model.reasons import Fact, Reason, ReasonCode
+from selfcare._model.strategies import Strategy
 from selfcare._scoring import BALANCE_DAYS, MOMENTUM_REASON, RECENT_DAYS, Context
-from selfcare._strategies import Strategy
 
 
 def _sentence(text: str) -> str:

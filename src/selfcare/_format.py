@@ -21,8 +21,8 @@ import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple, TypeVar
 
-from selfcare._categories import Category
 from selfcare._core.frozenmap import FrozenMap
+from selfcare._model.categories import Category
 from selfcare._problems import (
     DocumentError,
     Problems,

@@ -34,17 +34,17 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from selfcare._boundaries import Boundary
-from selfcare._catalog import Catalog
-from selfcare._categories import Benefit, Category, Effort, Role
 from selfcare._core import checks as check
-from selfcare._defaults import default_catalog
+from selfcare._model.boundaries import Boundary
+from selfcare._model.builtin_catalog import default_catalog
+from selfcare._model.catalog import Catalog
+from selfcare._model.categories import Benefit, Category, Effort, Role
+from selfcare._model.profiles import Profile
+from selfcare._model.reasons import Reason, ReasonCode
+from selfcare._model.reflections import Reflection
+from selfcare._model.rituals import AnchorKind, Ritual
+from selfcare._model.strategies import Strategy
 from selfcare._plans import Plan, PlanItem
-from selfcare._profiles import Profile
-from selfcare._reasons import Reason, ReasonCode
-from selfcare._reflections import Reflection
-from selfcare._rituals import AnchorKind, Ritual
-from selfcare._strategies import Strategy
 from selfcare._time.calendar import Period, TimeOfDay, Weekday
 from selfcare._time.recurrence import Recurrence
 from selfcare.errors import InfeasiblePlanError

@@ -32,7 +32,7 @@ from selfcare._days import (
     collect,
     to_date,
 )
-from selfcare._reflections import Reflection
+from selfcare._model.reflections import Reflection
 from selfcare._time.recurrence import Frequency, Recurrence
 
 __all__ = ["HabitStrength", "Streak", "habit_strength", "streak"]

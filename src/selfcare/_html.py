@@ -13,8 +13,8 @@ import datetime as dt
 import html
 from collections.abc import Iterable, Mapping
 
-from selfcare._categories import Category
-from selfcare._reasons import Fact, Reason
+from selfcare._model.categories import Category
+from selfcare._model.reasons import Fact, Reason
 
 __all__ = [
     "CATEGORY_COLOURS",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from selfcare._categories import Category
 from selfcare._days import Measure
 from selfcare._effects import StrategyEffect
 from selfcare._habits import HabitStrength, Streak
@@ -24,6 +23,7 @@ from selfcare._html import (
     table,
 )
 from selfcare._insights import CategoryBalance, WellbeingTrend
+from selfcare._model.categories import Category
 
 __all__ = [
     "MEASURE_COLOURS",

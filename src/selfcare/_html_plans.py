@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from selfcare._catalog import Catalog
-from selfcare._categories import Category
-from selfcare._defaults import default_catalog
 from selfcare._html import (
     CATEGORY_COLOURS,
     DAYS,
@@ -26,8 +23,11 @@ from selfcare._html import (
     short_date,
     table,
 )
+from selfcare._model.builtin_catalog import default_catalog
+from selfcare._model.catalog import Catalog
+from selfcare._model.categories import Category
+from selfcare._model.rituals import AnchorKind, Ritual
 from selfcare._plans import Plan, PlanItem
-from selfcare._rituals import AnchorKind, Ritual
 
 __all__ = ["MAX_WEEKS_SHOWN", "category_of", "name_of", "plan_html"]
 

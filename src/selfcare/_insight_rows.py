@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from selfcare._adherence import PlanAdherence
-from selfcare._categories import Category
 from selfcare._effects import StrategyEffect
 from selfcare._habits import HabitStrength, Streak
 from selfcare._insights import CategoryBalance, WellbeingTrend
+from selfcare._model.categories import Category
 from selfcare._recommend import Recommendations
 from selfcare._record_rows import Record, period_of, plain_date, reasons_of
 from selfcare._review import PlanReview

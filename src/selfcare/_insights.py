@@ -13,8 +13,6 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from selfcare._catalog import Catalog
-from selfcare._categories import Category
 from selfcare._core import checks as check
 from selfcare._core.reprs import counted
 from selfcare._days import (
@@ -31,8 +29,10 @@ from selfcare._days import (
     span,
     to_date,
 )
-from selfcare._defaults import default_catalog
-from selfcare._reflections import Reflection
+from selfcare._model.builtin_catalog import default_catalog
+from selfcare._model.catalog import Catalog
+from selfcare._model.categories import Category
+from selfcare._model.reflections import Reflection
 from selfcare._time.calendar import Period
 
 __all__ = [

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from selfcare._boundaries import Boundary
-from selfcare._categories import Benefit, Role
 from selfcare._core import checks as check
 from selfcare._core.reprs import counted
-from selfcare._reasons import Reason
-from selfcare._rituals import AnchorKind, Ritual
+from selfcare._model.boundaries import Boundary
+from selfcare._model.categories import Benefit, Role
+from selfcare._model.reasons import Reason
+from selfcare._model.rituals import AnchorKind, Ritual
 from selfcare._time import occurrences as _occurrences
 from selfcare._time.calendar import Period
 from selfcare._time.recurrence import Recurrence

@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from selfcare._categories import Category
+from selfcare._model.categories import Category
+from selfcare._model.reasons import Reason
+from selfcare._model.reflections import PracticeStatus, Reflection
 from selfcare._plans import Plan
-from selfcare._reasons import Reason
-from selfcare._reflections import PracticeStatus, Reflection
 from selfcare._time.calendar import Period, Weekday
 from selfcare._time.zoned import check_zoned, zone_name
 from selfcare._workday import Workday

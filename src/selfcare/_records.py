@@ -27,6 +27,8 @@ from selfcare._insight_rows import (
     trend_rows,
 )
 from selfcare._insights import CategoryBalance, WellbeingTrend
+from selfcare._model.reflections import Reflection
+from selfcare._model.rituals import AnchorKind
 from selfcare._plans import Plan
 from selfcare._recommend import Recommendations
 from selfcare._record_rows import (
@@ -40,9 +42,7 @@ from selfcare._record_rows import (
     workday_rows,
     workweek_rows,
 )
-from selfcare._reflections import Reflection
 from selfcare._review import PlanReview
-from selfcare._rituals import AnchorKind
 from selfcare._time.calendar import Weekday
 from selfcare._time.occurrences import window
 from selfcare._time.offsets import Offsets

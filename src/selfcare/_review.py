@@ -17,18 +17,18 @@ from collections.abc import Iterable
 import attrs
 
 from selfcare._adherence import ItemAdherence, PlanAdherence, plan_adherence
-from selfcare._catalog import Catalog
-from selfcare._categories import Category, Role
 from selfcare._core import checks as check
 from selfcare._core.reprs import counted
-from selfcare._defaults import default_catalog
 from selfcare._effects import StrategyEffect, strategy_effects
 from selfcare._habits import HabitStrength, habit_strength
 from selfcare._insights import CategoryBalance, category_balance
+from selfcare._model.builtin_catalog import default_catalog
+from selfcare._model.catalog import Catalog
+from selfcare._model.categories import Category, Role
+from selfcare._model.reasons import Reason, ReasonCode
+from selfcare._model.reflections import Reflection
+from selfcare._model.strategies import Strategy
 from selfcare._plans import Contributor, Plan, PlanItem
-from selfcare._reasons import Reason, ReasonCode
-from selfcare._reflections import Reflection
-from selfcare._strategies import Strategy
 from selfcare._time.recurrence import Recurrence
 from selfcare._time.zoned import check_zoned, in_zone, zone
 

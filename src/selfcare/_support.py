@@ -13,10 +13,10 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from selfcare._categories import Effort, Role
 from selfcare._core import checks as check
 from selfcare._days import Day, check_history, collect
-from selfcare._reflections import Reflection
+from selfcare._model.categories import Effort, Role
+from selfcare._model.reflections import Reflection
 from selfcare._time.zoned import check_zoned
 
 __all__ = ["DistressRule", "SupportAdvisory", "support_advisory"]

@@ -18,7 +18,7 @@ import pendulum
 from selfcare._core import checks as check
 from selfcare._core.frozenmap import FrozenMap
 from selfcare._core.reprs import counted
-from selfcare._reasons import Fact, check_facts, to_facts
+from selfcare._model.reasons import Fact, check_facts, to_facts
 from selfcare._time.calendar import Period
 from selfcare._time.zoned import check_zone, check_zoned
 

@@ -9,9 +9,9 @@ from typing import Any
 import attrs
 
 from selfcare._core import checks as check
-from selfcare._defaults import default_catalog
-from selfcare._profiles import WorkingHours
-from selfcare._rituals import Ritual
+from selfcare._model.builtin_catalog import default_catalog
+from selfcare._model.profiles import WorkingHours
+from selfcare._model.rituals import Ritual
 
 __all__ = ["NotesPer", "WorkdayRules"]
 

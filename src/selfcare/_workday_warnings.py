@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from selfcare._reasons import Fact
+from selfcare._model.reasons import Fact
 from selfcare._time.calendar import Weekday
 from selfcare._time.timeline import clock, iso, span
 from selfcare._workday import BlockKind, WorkdayWarning, WorkdayWarningCode

@@ -27,10 +27,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from selfcare._adherence import ItemAdherence, PlanAdherence, plan_adherence
-from selfcare._boundaries import Boundary
 from selfcare._boundary_checks import BoundaryViolation, ContactEvent, ContactKind
-from selfcare._catalog import Catalog, Prompt
-from selfcare._categories import Benefit, Category, Effort, Role
 from selfcare._effects import Measure, StrategyEffect
 from selfcare._habits import HabitStrength, Streak, habit_strength, streak
 from selfcare._hypothesis_plugin import _hypothesis_setup_hook
@@ -41,18 +38,21 @@ from selfcare._insights import (
     category_balance,
     wellbeing_trend,
 )
+from selfcare._model.boundaries import Boundary
+from selfcare._model.catalog import Catalog, Prompt
+from selfcare._model.categories import Benefit, Category, Effort, Role
+from selfcare._model.profiles import Profile, WorkingHours
+from selfcare._model.reasons import Reason, ReasonCode
+from selfcare._model.reflections import Journal, Practice, Ratings, Reflection
+from selfcare._model.rituals import Anchor, Ritual, RitualStep
+from selfcare._model.strategies import Strategy
 from selfcare._plan_workday import plan_workday
 from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
-from selfcare._profiles import Profile, WorkingHours
-from selfcare._reasons import Reason, ReasonCode
 from selfcare._recommend import Recommendation, Recommendations, recommend
-from selfcare._reflections import Journal, Practice, Ratings, Reflection
 from selfcare._review import ItemReview, PlanReview, Suggestion, SuggestionKind, review_plan
 from selfcare._revisions import ItemChange, PlanChanges, compare
-from selfcare._rituals import Anchor, Ritual, RitualStep
 from selfcare._scoring import RecommendWeights
 from selfcare._sessions import Session
-from selfcare._strategies import Strategy
 from selfcare._support import DistressRule, SupportAdvisory, support_advisory
 from selfcare._time.calendar import Period, TimeOfDay, Weekday
 from selfcare._time.recurrence import Recurrence

@@ -8,8 +8,8 @@ from typing import Any
 
 import attrs
 
-from selfcare._categories import Benefit, Category, Role
 from selfcare._core import checks as check
+from selfcare._model.categories import Benefit, Category, Role
 from selfcare._time.calendar import TimeOfDay, Weekday
 from selfcare._time.zoned import check_zone
 

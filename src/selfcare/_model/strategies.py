@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import attrs
 
-from selfcare._categories import Benefit, Category, Effort, Role
 from selfcare._core import checks as check
+from selfcare._model.categories import Benefit, Category, Effort, Role
 
 __all__ = ["Strategy"]
 

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from selfcare._categories import Role
 from selfcare._core import checks as check
+from selfcare._model.categories import Role
 from selfcare._time.occurrences import occurrences, zone_key
 from selfcare._time.recurrence import Recurrence
 from selfcare._time.zoned import in_zone, zone

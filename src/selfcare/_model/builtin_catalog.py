@@ -20,10 +20,10 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from selfcare._catalog import Catalog, Prompt
-from selfcare._categories import Benefit, Category, Effort, Role
-from selfcare._rituals import Anchor, Ritual, RitualStep
-from selfcare._strategies import Strategy
+from selfcare._model.catalog import Catalog, Prompt
+from selfcare._model.categories import Benefit, Category, Effort, Role
+from selfcare._model.rituals import Anchor, Ritual, RitualStep
+from selfcare._model.strategies import Strategy
 from selfcare._time.calendar import Weekday
 from selfcare._time.recurrence import Recurrence
 

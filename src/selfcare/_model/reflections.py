@@ -13,9 +13,9 @@ from typing import Any
 import attrs
 import pendulum
 
-from selfcare._categories import Category, Role
 from selfcare._core import checks as check
 from selfcare._core.frozenmap import FrozenMap
+from selfcare._model.categories import Category, Role
 from selfcare._time.zoned import to_at, zoned_key
 
 __all__ = ["Journal", "Practice", "PracticeStatus", "Ratings", "Reflection"]
