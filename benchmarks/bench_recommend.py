@@ -47,10 +47,10 @@ from selfcare import (
     TimeOfDay,
     recommend,
 )
-from selfcare._ranking import CatalogRows
-from selfcare._recommend import rank
-from selfcare._scoring import Context, RecommendWeights
-from selfcare._support import DistressRule
+from selfcare._insights.recommend.ranking import CatalogRows
+from selfcare._insights.recommend.recommend import rank
+from selfcare._insights.recommend.scoring import Context, RecommendWeights
+from selfcare._insights.support import DistressRule
 
 ZONE = "Europe/London"
 STRATEGIES = 10_000

@@ -120,7 +120,9 @@ def test_first_use_imports_only_what_it_needs() -> None:
     """Using one name imports its modules, not serialization or the recommender."""
     loaded = set(_fresh("from selfcare import Reflection"))
     assert "selfcare._model.reflections" in loaded
-    assert set() == {"cattrs", "selfcare.serialize", "selfcare._recommend"} & loaded
+    assert (
+        set() == {"cattrs", "selfcare.serialize", "selfcare._insights.recommend.recommend"} & loaded
+    )
 
 
 def test_serialization_is_imported_with_its_functions() -> None:

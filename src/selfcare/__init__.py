@@ -23,16 +23,14 @@ if TYPE_CHECKING:
         ContactKind,
         check_boundaries,
     )
-    from selfcare._effects import Measure, StrategyEffect, strategy_effects
     from selfcare._generate import generate_plan
-    from selfcare._habits import HabitStrength, Streak, habit_strength, streak
-    from selfcare._insights import (
-        CategoryBalance,
-        TrendPoint,
-        WellbeingTrend,
-        category_balance,
-        wellbeing_trend,
-    )
+    from selfcare._insights.balance import CategoryBalance, category_balance
+    from selfcare._insights.effects import Measure, StrategyEffect, strategy_effects
+    from selfcare._insights.habits import HabitStrength, Streak, habit_strength, streak
+    from selfcare._insights.recommend.recommend import Recommendation, Recommendations, recommend
+    from selfcare._insights.recommend.scoring import RecommendWeights
+    from selfcare._insights.support import DistressRule, SupportAdvisory, support_advisory
+    from selfcare._insights.trend import TrendPoint, WellbeingTrend, wellbeing_trend
     from selfcare._model.boundaries import Boundary, BoundaryKind
     from selfcare._model.builtin_catalog import default_catalog
     from selfcare._model.catalog import Catalog, Prompt
@@ -44,7 +42,6 @@ if TYPE_CHECKING:
     from selfcare._model.strategies import Strategy
     from selfcare._plan_workday import plan_workday
     from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
-    from selfcare._recommend import Recommendation, Recommendations, recommend
     from selfcare._records import occurrence_records, to_records
     from selfcare._review import (
         ItemReview,
@@ -55,9 +52,7 @@ if TYPE_CHECKING:
         review_plan,
     )
     from selfcare._revisions import ItemChange, PlanChanges
-    from selfcare._scoring import RecommendWeights
     from selfcare._sessions import Session
-    from selfcare._support import DistressRule, SupportAdvisory, support_advisory
     from selfcare._time.calendar import Period, TimeOfDay, Weekday
     from selfcare._time.occurrences import resolve_local
     from selfcare._time.recurrence import Frequency, Recurrence
@@ -94,20 +89,20 @@ _WHERE: dict[str, str] = {
     "BoundaryViolation": "_boundary_checks",
     "Catalog": "_model.catalog",
     "Category": "_model.categories",
-    "CategoryBalance": "_insights",
+    "CategoryBalance": "_insights.balance",
     "ContactEvent": "_boundary_checks",
     "ContactKind": "_boundary_checks",
     "Contributor": "_plans",
-    "DistressRule": "_support",
+    "DistressRule": "_insights.support",
     "Effort": "_model.categories",
     "Frequency": "_time.recurrence",
-    "HabitStrength": "_habits",
+    "HabitStrength": "_insights.habits",
     "InfeasiblePlanError": "errors",
     "ItemAdherence": "_adherence",
     "ItemChange": "_revisions",
     "ItemReview": "_review",
     "Journal": "_model.reflections",
-    "Measure": "_effects",
+    "Measure": "_insights.effects",
     "NotesPer": "_workday_rules",
     "Period": "_time.calendar",
     "Plan": "_plans",
@@ -123,9 +118,9 @@ _WHERE: dict[str, str] = {
     "Ratings": "_model.reflections",
     "Reason": "_model.reasons",
     "ReasonCode": "_model.reasons",
-    "RecommendWeights": "_scoring",
-    "Recommendation": "_recommend",
-    "Recommendations": "_recommend",
+    "RecommendWeights": "_insights.recommend.scoring",
+    "Recommendation": "_insights.recommend.recommend",
+    "Recommendations": "_insights.recommend.recommend",
     "Recurrence": "_time.recurrence",
     "Reflection": "_model.reflections",
     "Revision": "_plans",
@@ -135,18 +130,18 @@ _WHERE: dict[str, str] = {
     "SelfCareError": "errors",
     "Session": "_sessions",
     "Strategy": "_model.strategies",
-    "StrategyEffect": "_effects",
-    "Streak": "_habits",
+    "StrategyEffect": "_insights.effects",
+    "Streak": "_insights.habits",
     "Suggestion": "_review",
     "SuggestionKind": "_review",
-    "SupportAdvisory": "_support",
+    "SupportAdvisory": "_insights.support",
     "TimeOfDay": "_time.calendar",
     "TooManyOccurrencesError": "errors",
-    "TrendPoint": "_insights",
+    "TrendPoint": "_insights.trend",
     "UnknownIdError": "errors",
     "ValidationError": "errors",
     "Weekday": "_time.calendar",
-    "WellbeingTrend": "_insights",
+    "WellbeingTrend": "_insights.trend",
     "WorkFigures": "_workday",
     "Workday": "_workday",
     "WorkdayRules": "_workday_rules",
@@ -155,29 +150,29 @@ _WHERE: dict[str, str] = {
     "WorkingHours": "_model.profiles",
     "Workweek": "_workweek",
     "apply_suggestions": "_review",
-    "category_balance": "_insights",
+    "category_balance": "_insights.balance",
     "check_boundaries": "_boundary_checks",
     "default_catalog": "_model.builtin_catalog",
     "from_dict": "serialize",
     "from_json": "serialize",
     "generate_plan": "_generate",
     "generate_plans": "_batch",
-    "habit_strength": "_habits",
+    "habit_strength": "_insights.habits",
     "occurrence_records": "_records",
     "plan_adherence": "_adherence",
     "plan_workday": "_plan_workday",
     "plan_workweek": "_workweek",
-    "recommend": "_recommend",
+    "recommend": "_insights.recommend.recommend",
     "recommend_many": "_batch",
     "resolve_local": "_time.occurrences",
     "review_plan": "_review",
-    "strategy_effects": "_effects",
-    "streak": "_habits",
-    "support_advisory": "_support",
+    "strategy_effects": "_insights.effects",
+    "streak": "_insights.habits",
+    "support_advisory": "_insights.support",
     "to_dict": "serialize",
     "to_json": "serialize",
     "to_records": "_records",
-    "wellbeing_trend": "_insights",
+    "wellbeing_trend": "_insights.trend",
 }
 # Submodules that were attributes of the package before it was lazy, and still are.
 _SUBMODULES = frozenset({"errors", "serialize"})

@@ -27,7 +27,7 @@ import attrs
 
 from selfcare._core import checks as check
 from selfcare._core.reprs import counted
-from selfcare._days import (
+from selfcare._insights.days import (
     MAX_SPAN,
     by_strategy,
     check_history,

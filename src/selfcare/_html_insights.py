@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from selfcare._days import Measure
-from selfcare._effects import StrategyEffect
-from selfcare._habits import HabitStrength, Streak
 from selfcare._html import (
     CATEGORY_COLOURS,
     LINE,
@@ -22,7 +19,11 @@ from selfcare._html import (
     page,
     table,
 )
-from selfcare._insights import CategoryBalance, WellbeingTrend
+from selfcare._insights.balance import CategoryBalance
+from selfcare._insights.days import Measure
+from selfcare._insights.effects import StrategyEffect
+from selfcare._insights.habits import HabitStrength, Streak
+from selfcare._insights.trend import WellbeingTrend
 from selfcare._model.categories import Category
 
 __all__ = [

@@ -19,8 +19,8 @@ from selfcare._html import (
     zoned_text,
 )
 from selfcare._html import meter as bar
-from selfcare._recommend import Recommendations
-from selfcare._support import SupportAdvisory
+from selfcare._insights.recommend.recommend import Recommendations
+from selfcare._insights.support import SupportAdvisory
 
 __all__ = ["advisory", "recommendations_html", "support_html"]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from selfcare._adherence import ItemAdherence, PlanAdherence
-from selfcare._effects import StrategyEffect
 from selfcare._html import (
     MUTED,
     Html,
@@ -21,6 +20,7 @@ from selfcare._html import (
 )
 from selfcare._html_insights import balance_table
 from selfcare._html_plans import name_of
+from selfcare._insights.effects import StrategyEffect
 from selfcare._model.builtin_catalog import default_catalog
 from selfcare._model.catalog import Catalog
 from selfcare._review import PlanReview, SuggestionKind

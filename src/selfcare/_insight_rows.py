@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from selfcare._adherence import PlanAdherence
-from selfcare._effects import StrategyEffect
-from selfcare._habits import HabitStrength, Streak
-from selfcare._insights import CategoryBalance, WellbeingTrend
+from selfcare._insights.balance import CategoryBalance
+from selfcare._insights.effects import StrategyEffect
+from selfcare._insights.habits import HabitStrength, Streak
+from selfcare._insights.recommend.recommend import Recommendations
+from selfcare._insights.trend import WellbeingTrend
 from selfcare._model.categories import Category
-from selfcare._recommend import Recommendations
 from selfcare._record_rows import Record, period_of, plain_date, reasons_of
 from selfcare._review import PlanReview
 

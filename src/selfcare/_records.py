@@ -14,8 +14,6 @@ from typing import Any
 
 from selfcare._adherence import PlanAdherence
 from selfcare._core import checks as check
-from selfcare._effects import StrategyEffect
-from selfcare._habits import HabitStrength, Streak
 from selfcare._insight_rows import (
     adherence_rows,
     balance_rows,
@@ -26,11 +24,14 @@ from selfcare._insight_rows import (
     streak_rows,
     trend_rows,
 )
-from selfcare._insights import CategoryBalance, WellbeingTrend
+from selfcare._insights.balance import CategoryBalance
+from selfcare._insights.effects import StrategyEffect
+from selfcare._insights.habits import HabitStrength, Streak
+from selfcare._insights.recommend.recommend import Recommendations
+from selfcare._insights.trend import WellbeingTrend
 from selfcare._model.reflections import Reflection
 from selfcare._model.rituals import AnchorKind
 from selfcare._plans import Plan
-from selfcare._recommend import Recommendations
 from selfcare._record_rows import (
     Record,
     Value,

@@ -19,9 +19,9 @@ import attrs
 from selfcare._adherence import ItemAdherence, PlanAdherence, plan_adherence
 from selfcare._core import checks as check
 from selfcare._core.reprs import counted
-from selfcare._effects import StrategyEffect, strategy_effects
-from selfcare._habits import HabitStrength, habit_strength
-from selfcare._insights import CategoryBalance, category_balance
+from selfcare._insights.balance import CategoryBalance, category_balance
+from selfcare._insights.effects import StrategyEffect, strategy_effects
+from selfcare._insights.habits import HabitStrength, habit_strength
 from selfcare._model.builtin_catalog import default_catalog
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Category, Role

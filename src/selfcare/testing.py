@@ -28,16 +28,14 @@ from hypothesis import strategies as st
 
 from selfcare._adherence import ItemAdherence, PlanAdherence, plan_adherence
 from selfcare._boundary_checks import BoundaryViolation, ContactEvent, ContactKind
-from selfcare._effects import Measure, StrategyEffect
-from selfcare._habits import HabitStrength, Streak, habit_strength, streak
 from selfcare._hypothesis_plugin import _hypothesis_setup_hook
-from selfcare._insights import (
-    CategoryBalance,
-    TrendPoint,
-    WellbeingTrend,
-    category_balance,
-    wellbeing_trend,
-)
+from selfcare._insights.balance import CategoryBalance, category_balance
+from selfcare._insights.effects import Measure, StrategyEffect
+from selfcare._insights.habits import HabitStrength, Streak, habit_strength, streak
+from selfcare._insights.recommend.recommend import Recommendation, Recommendations, recommend
+from selfcare._insights.recommend.scoring import RecommendWeights
+from selfcare._insights.support import DistressRule, SupportAdvisory, support_advisory
+from selfcare._insights.trend import TrendPoint, WellbeingTrend, wellbeing_trend
 from selfcare._model.boundaries import Boundary
 from selfcare._model.catalog import Catalog, Prompt
 from selfcare._model.categories import Benefit, Category, Effort, Role
@@ -48,12 +46,9 @@ from selfcare._model.rituals import Anchor, Ritual, RitualStep
 from selfcare._model.strategies import Strategy
 from selfcare._plan_workday import plan_workday
 from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
-from selfcare._recommend import Recommendation, Recommendations, recommend
 from selfcare._review import ItemReview, PlanReview, Suggestion, SuggestionKind, review_plan
 from selfcare._revisions import ItemChange, PlanChanges, compare
-from selfcare._scoring import RecommendWeights
 from selfcare._sessions import Session
-from selfcare._support import DistressRule, SupportAdvisory, support_advisory
 from selfcare._time.calendar import Period, TimeOfDay, Weekday
 from selfcare._time.recurrence import Recurrence
 from selfcare._time.timeline import day_bounds

@@ -56,17 +56,23 @@ import pendulum
 
 from selfcare._core import checks as check
 from selfcare._core.reprs import counted
-from selfcare._days import check_history, freeze
-from selfcare._explain import reasons_for, shortfall
+from selfcare._insights.days import check_history, freeze
+from selfcare._insights.recommend.explain import reasons_for, shortfall
+from selfcare._insights.recommend.ranking import Ranking
+from selfcare._insights.recommend.scoring import (
+    EFFECT_SCALE,
+    MAX_K,
+    Context,
+    RecommendWeights,
+    clip,
+)
+from selfcare._insights.support import DistressRule, SupportAdvisory
 from selfcare._model.builtin_catalog import default_catalog
 from selfcare._model.catalog import Catalog
 from selfcare._model.profiles import Profile
 from selfcare._model.reasons import Reason, ReasonCode
 from selfcare._model.reflections import Reflection
 from selfcare._model.strategies import Strategy
-from selfcare._ranking import Ranking
-from selfcare._scoring import EFFECT_SCALE, MAX_K, Context, RecommendWeights, clip
-from selfcare._support import DistressRule, SupportAdvisory
 from selfcare._time.calendar import TimeOfDay
 from selfcare._time.zoned import check_zoned
 

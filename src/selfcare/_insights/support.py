@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from selfcare._core import checks as check
-from selfcare._days import Day, check_history, collect
+from selfcare._insights.days import Day, check_history, collect
 from selfcare._model.categories import Effort, Role
 from selfcare._model.reflections import Reflection
 from selfcare._time.zoned import check_zoned

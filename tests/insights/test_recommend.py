@@ -403,7 +403,7 @@ def test_exploration_is_deterministic_per_seed() -> None:
 def test_recommendations_are_the_same_in_any_process() -> None:
     """Output does not depend on PYTHONHASHSEED."""
     script = (
-        "import json, pendulum, selfcare, tests.test_recommend as t\n"
+        f"import json, pendulum, selfcare, {__name__} as t\n"
         "r = selfcare.recommend(t.CLIENT, history=t.planted('short-walk'), at=t.AT, k=8,"
         " explore=True, seed=4)\n"
         "print(json.dumps([(x.strategy_id, x.score,"

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from selfcare._core import checks as check
-from selfcare._days import (
+from selfcare._insights.days import (
     MEASURES,
     SLOT,
     Day,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from selfcare._core import checks as check
-from selfcare._insights import CategoryBalance
+from selfcare._insights.balance import CategoryBalance
+from selfcare._insights.recommend.scoring import BALANCE_DAYS, MOMENTUM_REASON, RECENT_DAYS, Context
 from selfcare._model.categories import Benefit, Category, Role
 from selfcare._model.reasons import Fact, Reason, ReasonCode
 from selfcare._model.strategies import Strategy
-from selfcare._scoring import BALANCE_DAYS, MOMENTUM_REASON, RECENT_DAYS, Context
 
 
 def _sentence(text: str) -> str:

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from selfcare._core import checks as check
-from selfcare._days import (
+from selfcare._insights.days import (
     by_strategy,
     check_history,
     check_optional_date,

@@ -20,10 +20,10 @@ import heapq
 import random
 from statistics import NormalDist
 
+from selfcare._insights.recommend.scoring import EFFECT_SCALE, PRIOR_SD, Context, clip
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Benefit, Category, Effort, Role
 from selfcare._model.strategies import Strategy
-from selfcare._scoring import EFFECT_SCALE, PRIOR_SD, Context, clip
 
 #: The standard normal's quantiles at (j + 0.5) / 256: a random byte j reads as QUANTILES[j].
 QUANTILES = tuple(NormalDist().inv_cdf((j + 0.5) / 256) for j in range(256))

@@ -18,16 +18,16 @@ import pendulum
 
 from selfcare._core import checks as check
 from selfcare._core.frozenmap import FrozenMap
-from selfcare._days import Day, by_strategy, collect, minutes_of
-from selfcare._effects import MIN_DAYS, StrategyEffect, effect_table, effects_of, observed
-from selfcare._habits import score_of, streak_of
-from selfcare._insights import CategoryBalance, balance_of
+from selfcare._insights.balance import CategoryBalance, balance_of
+from selfcare._insights.days import Day, by_strategy, collect, minutes_of
+from selfcare._insights.effects import MIN_DAYS, StrategyEffect, effect_table, effects_of, observed
+from selfcare._insights.habits import score_of, streak_of
+from selfcare._insights.support import DistressRule, advisory_of
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Benefit, Category, Effort
 from selfcare._model.profiles import Profile
 from selfcare._model.reflections import Reflection
 from selfcare._model.strategies import Strategy
-from selfcare._support import DistressRule, advisory_of
 from selfcare._time.calendar import TimeOfDay
 from selfcare._time.zoned import in_zone, zone
 
