@@ -22,7 +22,7 @@ import pytest
 from PIL import Image
 
 from selfcare._html_workday import KIND_COLOURS
-from selfcare._workday import BlockKind
+from selfcare._workday.day import BlockKind
 from tests.html_values import VALUES, view
 
 CHROMIUM = "/usr/bin/chromium"

@@ -17,12 +17,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from selfcare._adherence import ItemAdherence, PlanAdherence, plan_adherence
     from selfcare._batch import generate_plans, recommend_many
-    from selfcare._boundary_checks import (
-        BoundaryViolation,
-        ContactEvent,
-        ContactKind,
-        check_boundaries,
-    )
     from selfcare._generate import generate_plan
     from selfcare._insights.balance import CategoryBalance, category_balance
     from selfcare._insights.effects import Measure, StrategyEffect, strategy_effects
@@ -40,7 +34,6 @@ if TYPE_CHECKING:
     from selfcare._model.reflections import Journal, Practice, PracticeStatus, Ratings, Reflection
     from selfcare._model.rituals import Anchor, AnchorKind, Ritual, RitualStep
     from selfcare._model.strategies import Strategy
-    from selfcare._plan_workday import plan_workday
     from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
     from selfcare._records import occurrence_records, to_records
     from selfcare._review import (
@@ -52,11 +45,16 @@ if TYPE_CHECKING:
         review_plan,
     )
     from selfcare._revisions import ItemChange, PlanChanges
-    from selfcare._sessions import Session
     from selfcare._time.calendar import Period, TimeOfDay, Weekday
     from selfcare._time.occurrences import resolve_local
     from selfcare._time.recurrence import Frequency, Recurrence
-    from selfcare._workday import (
+    from selfcare._workday.contacts import (
+        BoundaryViolation,
+        ContactEvent,
+        ContactKind,
+        check_boundaries,
+    )
+    from selfcare._workday.day import (
         Block,
         BlockKind,
         Workday,
@@ -64,8 +62,10 @@ if TYPE_CHECKING:
         WorkdayWarningCode,
         WorkFigures,
     )
-    from selfcare._workday_rules import NotesPer, WorkdayRules
-    from selfcare._workweek import Workweek, plan_workweek
+    from selfcare._workday.planner import plan_workday
+    from selfcare._workday.rules import NotesPer, WorkdayRules
+    from selfcare._workday.sessions import Session
+    from selfcare._workday.week import Workweek, plan_workweek
     from selfcare.errors import (
         InfeasiblePlanError,
         SelfCareError,
@@ -82,16 +82,16 @@ _WHERE: dict[str, str] = {
     "Anchor": "_model.rituals",
     "AnchorKind": "_model.rituals",
     "Benefit": "_model.categories",
-    "Block": "_workday",
-    "BlockKind": "_workday",
+    "Block": "_workday.day",
+    "BlockKind": "_workday.day",
     "Boundary": "_model.boundaries",
     "BoundaryKind": "_model.boundaries",
-    "BoundaryViolation": "_boundary_checks",
+    "BoundaryViolation": "_workday.contacts",
     "Catalog": "_model.catalog",
     "Category": "_model.categories",
     "CategoryBalance": "_insights.balance",
-    "ContactEvent": "_boundary_checks",
-    "ContactKind": "_boundary_checks",
+    "ContactEvent": "_workday.contacts",
+    "ContactKind": "_workday.contacts",
     "Contributor": "_plans",
     "DistressRule": "_insights.support",
     "Effort": "_model.categories",
@@ -103,7 +103,7 @@ _WHERE: dict[str, str] = {
     "ItemReview": "_review",
     "Journal": "_model.reflections",
     "Measure": "_insights.effects",
-    "NotesPer": "_workday_rules",
+    "NotesPer": "_workday.rules",
     "Period": "_time.calendar",
     "Plan": "_plans",
     "PlanAdherence": "_adherence",
@@ -128,7 +128,7 @@ _WHERE: dict[str, str] = {
     "RitualStep": "_model.rituals",
     "Role": "_model.categories",
     "SelfCareError": "errors",
-    "Session": "_sessions",
+    "Session": "_workday.sessions",
     "Strategy": "_model.strategies",
     "StrategyEffect": "_insights.effects",
     "Streak": "_insights.habits",
@@ -142,16 +142,16 @@ _WHERE: dict[str, str] = {
     "ValidationError": "errors",
     "Weekday": "_time.calendar",
     "WellbeingTrend": "_insights.trend",
-    "WorkFigures": "_workday",
-    "Workday": "_workday",
-    "WorkdayRules": "_workday_rules",
-    "WorkdayWarning": "_workday",
-    "WorkdayWarningCode": "_workday",
+    "WorkFigures": "_workday.day",
+    "Workday": "_workday.day",
+    "WorkdayRules": "_workday.rules",
+    "WorkdayWarning": "_workday.day",
+    "WorkdayWarningCode": "_workday.day",
     "WorkingHours": "_model.profiles",
-    "Workweek": "_workweek",
+    "Workweek": "_workday.week",
     "apply_suggestions": "_review",
     "category_balance": "_insights.balance",
-    "check_boundaries": "_boundary_checks",
+    "check_boundaries": "_workday.contacts",
     "default_catalog": "_model.builtin_catalog",
     "from_dict": "serialize",
     "from_json": "serialize",
@@ -160,8 +160,8 @@ _WHERE: dict[str, str] = {
     "habit_strength": "_insights.habits",
     "occurrence_records": "_records",
     "plan_adherence": "_adherence",
-    "plan_workday": "_plan_workday",
-    "plan_workweek": "_workweek",
+    "plan_workday": "_workday.planner",
+    "plan_workweek": "_workday.week",
     "recommend": "_insights.recommend.recommend",
     "recommend_many": "_batch",
     "resolve_local": "_time.occurrences",

@@ -26,8 +26,8 @@ from selfcare._html import (
     table,
     warning_box,
 )
-from selfcare._workday import BlockKind, Workday, WorkdayWarning, WorkFigures
-from selfcare._workweek import Workweek
+from selfcare._workday.day import BlockKind, Workday, WorkdayWarning, WorkFigures
+from selfcare._workday.week import Workweek
 
 __all__ = ["KIND_COLOURS", "workday_html", "workweek_html"]
 

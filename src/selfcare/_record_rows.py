@@ -18,8 +18,8 @@ from selfcare._model.reflections import PracticeStatus, Reflection
 from selfcare._plans import Plan
 from selfcare._time.calendar import Period, Weekday
 from selfcare._time.zoned import check_zoned, zone_name
-from selfcare._workday import Workday
-from selfcare._workweek import Workweek
+from selfcare._workday.day import Workday
+from selfcare._workday.week import Workweek
 
 __all__ = [
     "Record",

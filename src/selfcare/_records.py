@@ -48,8 +48,8 @@ from selfcare._time.calendar import Weekday
 from selfcare._time.occurrences import window
 from selfcare._time.offsets import Offsets
 from selfcare._time.zoned import check_zoned
-from selfcare._workday import Workday
-from selfcare._workweek import Workweek
+from selfcare._workday.day import Workday
+from selfcare._workday.week import Workweek
 from selfcare.errors import TooManyOccurrencesError
 
 __all__ = ["Record", "Value", "occurrence_records", "to_records"]

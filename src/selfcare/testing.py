@@ -27,7 +27,6 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from selfcare._adherence import ItemAdherence, PlanAdherence, plan_adherence
-from selfcare._boundary_checks import BoundaryViolation, ContactEvent, ContactKind
 from selfcare._hypothesis_plugin import _hypothesis_setup_hook
 from selfcare._insights.balance import CategoryBalance, category_balance
 from selfcare._insights.effects import Measure, StrategyEffect
@@ -44,18 +43,19 @@ from selfcare._model.reasons import Reason, ReasonCode
 from selfcare._model.reflections import Journal, Practice, Ratings, Reflection
 from selfcare._model.rituals import Anchor, Ritual, RitualStep
 from selfcare._model.strategies import Strategy
-from selfcare._plan_workday import plan_workday
 from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
 from selfcare._review import ItemReview, PlanReview, Suggestion, SuggestionKind, review_plan
 from selfcare._revisions import ItemChange, PlanChanges, compare
-from selfcare._sessions import Session
 from selfcare._time.calendar import Period, TimeOfDay, Weekday
 from selfcare._time.recurrence import Recurrence
 from selfcare._time.timeline import day_bounds
 from selfcare._time.zoned import check_zoned
-from selfcare._workday import Block, Workday, WorkdayWarning, WorkdayWarningCode, WorkFigures
-from selfcare._workday_rules import NotesPer, WorkdayRules
-from selfcare._workweek import Workweek, plan_workweek
+from selfcare._workday.contacts import BoundaryViolation, ContactEvent, ContactKind
+from selfcare._workday.day import Block, Workday, WorkdayWarning, WorkdayWarningCode, WorkFigures
+from selfcare._workday.planner import plan_workday
+from selfcare._workday.rules import NotesPer, WorkdayRules
+from selfcare._workday.sessions import Session
+from selfcare._workday.week import Workweek, plan_workweek
 
 __all__ = [
     "anchors",

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from selfcare._workday import BlockKind
-from selfcare._workday_rules import NotesPer, WorkdayRules
+from selfcare._workday.day import BlockKind
+from selfcare._workday.rules import NotesPer, WorkdayRules
 
 
 class Frame(NamedTuple):

@@ -12,13 +12,13 @@ import attrs
 
 from selfcare._core import checks as check
 from selfcare._core.reprs import counted
-from selfcare._plan_workday import Item, check_rules, plan_items
-from selfcare._sessions import SessionLike, bounds, collect
 from selfcare._time.calendar import Period, Weekday
 from selfcare._time.timeline import local, zone_arg
 from selfcare._time.zoned import check_zone
-from selfcare._workday import Workday, WorkdayWarning, WorkdayWarningCode, WorkFigures
-from selfcare._workday_rules import WorkdayRules
+from selfcare._workday.day import Workday, WorkdayWarning, WorkdayWarningCode, WorkFigures
+from selfcare._workday.planner import Item, check_rules, plan_items
+from selfcare._workday.rules import WorkdayRules
+from selfcare._workday.sessions import SessionLike, bounds, collect
 from selfcare.errors import ValidationError
 
 __all__ = ["Workweek", "plan_workweek"]

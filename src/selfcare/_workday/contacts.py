@@ -19,11 +19,11 @@ import pendulum
 from selfcare._core import checks as check
 from selfcare._model.boundaries import Boundary, BoundaryKind
 from selfcare._model.reasons import Fact, check_facts, to_facts
-from selfcare._sessions import Session, SessionLike, collect
 from selfcare._time.calendar import TimeOfDay, Weekday
 from selfcare._time.timeline import clock, iso, local, minute_of, wall, zone_arg
 from selfcare._time.zoned import check_zoned
-from selfcare._workday import sentence
+from selfcare._workday.day import sentence
+from selfcare._workday.sessions import Session, SessionLike, collect
 
 __all__ = ["BoundaryViolation", "ContactEvent", "ContactKind", "check_boundaries"]
 

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from selfcare._model.reasons import Fact
 from selfcare._time.calendar import Weekday
 from selfcare._time.timeline import clock, iso, span
-from selfcare._workday import BlockKind, WorkdayWarning, WorkdayWarningCode
-from selfcare._workday_layout import Booked, Frame, Layout, Slot, free
-from selfcare._workday_rules import WorkdayRules
+from selfcare._workday.day import BlockKind, WorkdayWarning, WorkdayWarningCode
+from selfcare._workday.layout import Booked, Frame, Layout, Slot, free
+from selfcare._workday.rules import WorkdayRules
 
 Code = WorkdayWarningCode
 
