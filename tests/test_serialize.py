@@ -132,12 +132,12 @@ MODEL_MODULES = {
     "selfcare._model.boundaries",
     "selfcare._time.calendar",
     "selfcare._model.catalog",
-    "selfcare._plans",
+    "selfcare._plans.plan",
     "selfcare._model.profiles",
     "selfcare._model.reasons",
     "selfcare._time.recurrence",
     "selfcare._model.reflections",
-    "selfcare._revisions",
+    "selfcare._plans.revisions",
     "selfcare._model.rituals",
     "selfcare._model.strategies",
 }
@@ -612,7 +612,7 @@ def count_values(data: object) -> int:
 def test_limits_are_in_line_with_the_model() -> None:
     """The largest catalog and plan the model allows fit the limits."""
     from selfcare._model.catalog import MAX_ENTRIES as CATALOG_ENTRIES
-    from selfcare._plans import MAX_ITEMS
+    from selfcare._plans.plan import MAX_ITEMS
 
     assert (32, 100_000, 2_000_000) == (MAX_DEPTH, MAX_ENTRIES, MAX_VALUES)
     assert MAX_ENTRIES >= max(CATALOG_ENTRIES, MAX_ITEMS)

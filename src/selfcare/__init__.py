@@ -15,9 +15,6 @@ the imports under ``TYPE_CHECKING``, which are what type checkers and IDEs read.
 # `import selfcare` more than the rest of this module; type checkers treat both alike.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from selfcare._adherence import ItemAdherence, PlanAdherence, plan_adherence
-    from selfcare._batch import generate_plans, recommend_many
-    from selfcare._generate import generate_plan
     from selfcare._insights.balance import CategoryBalance, category_balance
     from selfcare._insights.effects import Measure, StrategyEffect, strategy_effects
     from selfcare._insights.habits import HabitStrength, Streak, habit_strength, streak
@@ -34,9 +31,11 @@ if TYPE_CHECKING:
     from selfcare._model.reflections import Journal, Practice, PracticeStatus, Ratings, Reflection
     from selfcare._model.rituals import Anchor, AnchorKind, Ritual, RitualStep
     from selfcare._model.strategies import Strategy
-    from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
-    from selfcare._records import occurrence_records, to_records
-    from selfcare._review import (
+    from selfcare._plans.adherence import ItemAdherence, PlanAdherence, plan_adherence
+    from selfcare._plans.batch import generate_plans, recommend_many
+    from selfcare._plans.generate import generate_plan
+    from selfcare._plans.plan import Contributor, Plan, PlanItem, PlanStatus, Revision
+    from selfcare._plans.review import (
         ItemReview,
         PlanReview,
         Suggestion,
@@ -44,7 +43,8 @@ if TYPE_CHECKING:
         apply_suggestions,
         review_plan,
     )
-    from selfcare._revisions import ItemChange, PlanChanges
+    from selfcare._plans.revisions import ItemChange, PlanChanges
+    from selfcare._records import occurrence_records, to_records
     from selfcare._time.calendar import Period, TimeOfDay, Weekday
     from selfcare._time.occurrences import resolve_local
     from selfcare._time.recurrence import Frequency, Recurrence
@@ -92,25 +92,25 @@ _WHERE: dict[str, str] = {
     "CategoryBalance": "_insights.balance",
     "ContactEvent": "_workday.contacts",
     "ContactKind": "_workday.contacts",
-    "Contributor": "_plans",
+    "Contributor": "_plans.plan",
     "DistressRule": "_insights.support",
     "Effort": "_model.categories",
     "Frequency": "_time.recurrence",
     "HabitStrength": "_insights.habits",
     "InfeasiblePlanError": "errors",
-    "ItemAdherence": "_adherence",
-    "ItemChange": "_revisions",
-    "ItemReview": "_review",
+    "ItemAdherence": "_plans.adherence",
+    "ItemChange": "_plans.revisions",
+    "ItemReview": "_plans.review",
     "Journal": "_model.reflections",
     "Measure": "_insights.effects",
     "NotesPer": "_workday.rules",
     "Period": "_time.calendar",
-    "Plan": "_plans",
-    "PlanAdherence": "_adherence",
-    "PlanChanges": "_revisions",
-    "PlanItem": "_plans",
-    "PlanReview": "_review",
-    "PlanStatus": "_plans",
+    "Plan": "_plans.plan",
+    "PlanAdherence": "_plans.adherence",
+    "PlanChanges": "_plans.revisions",
+    "PlanItem": "_plans.plan",
+    "PlanReview": "_plans.review",
+    "PlanStatus": "_plans.plan",
     "Practice": "_model.reflections",
     "PracticeStatus": "_model.reflections",
     "Profile": "_model.profiles",
@@ -123,7 +123,7 @@ _WHERE: dict[str, str] = {
     "Recommendations": "_insights.recommend.recommend",
     "Recurrence": "_time.recurrence",
     "Reflection": "_model.reflections",
-    "Revision": "_plans",
+    "Revision": "_plans.plan",
     "Ritual": "_model.rituals",
     "RitualStep": "_model.rituals",
     "Role": "_model.categories",
@@ -132,8 +132,8 @@ _WHERE: dict[str, str] = {
     "Strategy": "_model.strategies",
     "StrategyEffect": "_insights.effects",
     "Streak": "_insights.habits",
-    "Suggestion": "_review",
-    "SuggestionKind": "_review",
+    "Suggestion": "_plans.review",
+    "SuggestionKind": "_plans.review",
     "SupportAdvisory": "_insights.support",
     "TimeOfDay": "_time.calendar",
     "TooManyOccurrencesError": "errors",
@@ -149,23 +149,23 @@ _WHERE: dict[str, str] = {
     "WorkdayWarningCode": "_workday.day",
     "WorkingHours": "_model.profiles",
     "Workweek": "_workday.week",
-    "apply_suggestions": "_review",
+    "apply_suggestions": "_plans.review",
     "category_balance": "_insights.balance",
     "check_boundaries": "_workday.contacts",
     "default_catalog": "_model.builtin_catalog",
     "from_dict": "serialize",
     "from_json": "serialize",
-    "generate_plan": "_generate",
-    "generate_plans": "_batch",
+    "generate_plan": "_plans.generate",
+    "generate_plans": "_plans.batch",
     "habit_strength": "_insights.habits",
     "occurrence_records": "_records",
-    "plan_adherence": "_adherence",
+    "plan_adherence": "_plans.adherence",
     "plan_workday": "_workday.planner",
     "plan_workweek": "_workday.week",
     "recommend": "_insights.recommend.recommend",
-    "recommend_many": "_batch",
+    "recommend_many": "_plans.batch",
     "resolve_local": "_time.occurrences",
-    "review_plan": "_review",
+    "review_plan": "_plans.review",
     "strategy_effects": "_insights.effects",
     "streak": "_insights.habits",
     "support_advisory": "_insights.support",
@@ -188,7 +188,7 @@ if not TYPE_CHECKING:  # hidden from type checkers, so they still flag unknown n
 
         >>> import selfcare
         >>> selfcare.Plan.__module__
-        'selfcare._plans'
+        'selfcare._plans.plan'
         >>> selfcare.no_such_name
         Traceback (most recent call last):
         ...

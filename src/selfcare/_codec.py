@@ -31,9 +31,9 @@ from selfcare._model.reasons import Reason
 from selfcare._model.reflections import Journal, Practice, Ratings, Reflection
 from selfcare._model.rituals import Anchor, Ritual, RitualStep
 from selfcare._model.strategies import Strategy
-from selfcare._plans import Contributor, Plan, PlanItem, Revision
+from selfcare._plans.plan import Contributor, Plan, PlanItem, Revision
+from selfcare._plans.revisions import ItemChange, PlanChanges
 from selfcare._problems import bad, describe
-from selfcare._revisions import ItemChange, PlanChanges
 from selfcare._time.calendar import Period, Weekday
 from selfcare._time.recurrence import Recurrence
 

@@ -27,7 +27,7 @@ from selfcare._model.builtin_catalog import default_catalog
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Category
 from selfcare._model.rituals import AnchorKind, Ritual
-from selfcare._plans import Plan, PlanItem
+from selfcare._plans.plan import Plan, PlanItem
 
 __all__ = ["MAX_WEEKS_SHOWN", "category_of", "name_of", "plan_html"]
 

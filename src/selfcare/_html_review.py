@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from selfcare._adherence import ItemAdherence, PlanAdherence
 from selfcare._html import (
     MUTED,
     Html,
@@ -23,7 +22,8 @@ from selfcare._html_plans import name_of
 from selfcare._insights.effects import StrategyEffect
 from selfcare._model.builtin_catalog import default_catalog
 from selfcare._model.catalog import Catalog
-from selfcare._review import PlanReview, SuggestionKind
+from selfcare._plans.adherence import ItemAdherence, PlanAdherence
+from selfcare._plans.review import PlanReview, SuggestionKind
 
 __all__ = ["adherence_html", "review_html"]
 

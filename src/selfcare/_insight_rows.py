@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from selfcare._adherence import PlanAdherence
 from selfcare._insights.balance import CategoryBalance
 from selfcare._insights.effects import StrategyEffect
 from selfcare._insights.habits import HabitStrength, Streak
 from selfcare._insights.recommend.recommend import Recommendations
 from selfcare._insights.trend import WellbeingTrend
 from selfcare._model.categories import Category
+from selfcare._plans.adherence import PlanAdherence
+from selfcare._plans.review import PlanReview
 from selfcare._record_rows import Record, period_of, plain_date, reasons_of
-from selfcare._review import PlanReview
 
 __all__ = [
     "adherence_rows",

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from selfcare._model.categories import Category
 from selfcare._model.reasons import Reason
 from selfcare._model.reflections import PracticeStatus, Reflection
-from selfcare._plans import Plan
+from selfcare._plans.plan import Plan
 from selfcare._time.calendar import Period, Weekday
 from selfcare._time.zoned import check_zoned, zone_name
 from selfcare._workday.day import Workday

@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from selfcare._adherence import PlanAdherence
 from selfcare._core import checks as check
 from selfcare._insight_rows import (
     adherence_rows,
@@ -31,7 +30,9 @@ from selfcare._insights.recommend.recommend import Recommendations
 from selfcare._insights.trend import WellbeingTrend
 from selfcare._model.reflections import Reflection
 from selfcare._model.rituals import AnchorKind
-from selfcare._plans import Plan
+from selfcare._plans.adherence import PlanAdherence
+from selfcare._plans.plan import Plan
+from selfcare._plans.review import PlanReview
 from selfcare._record_rows import (
     Record,
     Value,
@@ -43,7 +44,6 @@ from selfcare._record_rows import (
     workday_rows,
     workweek_rows,
 )
-from selfcare._review import PlanReview
 from selfcare._time.calendar import Weekday
 from selfcare._time.occurrences import window
 from selfcare._time.offsets import Offsets

@@ -26,7 +26,6 @@ import pendulum
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from selfcare._adherence import ItemAdherence, PlanAdherence, plan_adherence
 from selfcare._hypothesis_plugin import _hypothesis_setup_hook
 from selfcare._insights.balance import CategoryBalance, category_balance
 from selfcare._insights.effects import Measure, StrategyEffect
@@ -43,9 +42,10 @@ from selfcare._model.reasons import Reason, ReasonCode
 from selfcare._model.reflections import Journal, Practice, Ratings, Reflection
 from selfcare._model.rituals import Anchor, Ritual, RitualStep
 from selfcare._model.strategies import Strategy
-from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
-from selfcare._review import ItemReview, PlanReview, Suggestion, SuggestionKind, review_plan
-from selfcare._revisions import ItemChange, PlanChanges, compare
+from selfcare._plans.adherence import ItemAdherence, PlanAdherence, plan_adherence
+from selfcare._plans.plan import Contributor, Plan, PlanItem, PlanStatus, Revision
+from selfcare._plans.review import ItemReview, PlanReview, Suggestion, SuggestionKind, review_plan
+from selfcare._plans.revisions import ItemChange, PlanChanges, compare
 from selfcare._time.calendar import Period, TimeOfDay, Weekday
 from selfcare._time.recurrence import Recurrence
 from selfcare._time.timeline import day_bounds

@@ -23,7 +23,7 @@ from selfcare._time.recurrence import Recurrence
 from selfcare._time.zoned import check_zone, to_at, zoned_key
 
 if TYPE_CHECKING:
-    from selfcare._revisions import PlanChanges
+    from selfcare._plans.revisions import PlanChanges
 
 __all__ = ["Contributor", "Plan", "PlanItem", "PlanStatus", "Revision"]
 
@@ -335,19 +335,19 @@ class Plan:
 
     def activate(self) -> Plan:
         """Return the plan, now active. Only a draft can be activated."""
-        from selfcare._revisions import activate
+        from selfcare._plans.revisions import activate
 
         return activate(self)
 
     def complete(self) -> Plan:
         """Return the plan, now completed. Only an active plan can be completed."""
-        from selfcare._revisions import complete
+        from selfcare._plans.revisions import complete
 
         return complete(self)
 
     def revoke(self) -> Plan:
         """Return the plan, now revoked. A draft or an active plan can be revoked."""
-        from selfcare._revisions import revoke
+        from selfcare._plans.revisions import revoke
 
         return revoke(self)
 
@@ -366,7 +366,7 @@ class Plan:
     ) -> Plan:
         """Return the plan with a change made together, recorded as a new revision.
 
-        See :func:`selfcare._revisions.revise` for the arguments; ``by`` is a contributor's
+        See :func:`selfcare._plans.revisions.revise` for the arguments; ``by`` is a contributor's
         id or a new :class:`Contributor`, ``reason`` is private.
 
         Example:
@@ -380,7 +380,7 @@ class Plan:
             >>> plan.version, plan.strategy_ids
             (2, ('mindful-breathing',))
         """
-        from selfcare._revisions import revise
+        from selfcare._plans.revisions import revise
 
         return revise(
             self,
@@ -397,7 +397,7 @@ class Plan:
 
     def changes_since(self, version: int) -> PlanChanges:
         """What changed between an earlier version (1 is the first) and this one."""
-        from selfcare._revisions import compare
+        from selfcare._plans.revisions import compare
 
         return compare(self, version)
 

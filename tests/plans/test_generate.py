@@ -39,7 +39,7 @@ from selfcare import (
     default_catalog,
     generate_plan,
 )
-from selfcare._generate import MAX_ITEMS, RAMP
+from selfcare._plans.generate import MAX_ITEMS, RAMP
 from selfcare.testing import catalogs, profiles
 
 START = dt.date(2026, 11, 30)  # a Monday

@@ -16,7 +16,6 @@ from collections.abc import Iterable
 
 import attrs
 
-from selfcare._adherence import ItemAdherence, PlanAdherence, plan_adherence
 from selfcare._core import checks as check
 from selfcare._core.reprs import counted
 from selfcare._insights.balance import CategoryBalance, category_balance
@@ -28,7 +27,8 @@ from selfcare._model.categories import Category, Role
 from selfcare._model.reasons import Reason, ReasonCode
 from selfcare._model.reflections import Reflection
 from selfcare._model.strategies import Strategy
-from selfcare._plans import Contributor, Plan, PlanItem
+from selfcare._plans.adherence import ItemAdherence, PlanAdherence, plan_adherence
+from selfcare._plans.plan import Contributor, Plan, PlanItem
 from selfcare._time.recurrence import Recurrence
 from selfcare._time.zoned import check_zoned, in_zone, zone
 

@@ -23,7 +23,7 @@ from selfcare import (
     ValidationError,
     Weekday,
 )
-from selfcare._review import SuggestionKind, apply_suggestions, review_plan
+from selfcare._plans.review import SuggestionKind, apply_suggestions, review_plan
 
 FIRST = dt.date(2026, 11, 30)
 THERAPIST = Contributor("therapist-1", Role.THERAPIST)

@@ -44,7 +44,7 @@ from selfcare._model.reasons import Reason, ReasonCode
 from selfcare._model.reflections import Reflection
 from selfcare._model.rituals import AnchorKind, Ritual
 from selfcare._model.strategies import Strategy
-from selfcare._plans import Plan, PlanItem
+from selfcare._plans.plan import Plan, PlanItem
 from selfcare._time.calendar import Period, TimeOfDay, Weekday
 from selfcare._time.recurrence import Recurrence
 from selfcare.errors import InfeasiblePlanError

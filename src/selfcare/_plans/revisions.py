@@ -16,7 +16,7 @@ from selfcare._core import checks as check
 from selfcare._model.boundaries import Boundary
 from selfcare._model.categories import Benefit
 from selfcare._model.rituals import Ritual
-from selfcare._plans import Contributor, Plan, PlanItem, PlanStatus, Revision
+from selfcare._plans.plan import Contributor, Plan, PlanItem, PlanStatus, Revision
 from selfcare._time.zoned import check_zoned
 
 __all__ = ["ItemChange", "PlanChanges", "activate", "compare", "complete", "revise", "revoke"]

@@ -37,7 +37,7 @@ from selfcare._insights.days import (
     to_date,
 )
 from selfcare._model.reflections import Reflection
-from selfcare._plans import Plan, PlanItem
+from selfcare._plans.plan import Plan, PlanItem
 from selfcare._time.calendar import Period
 from selfcare._time.recurrence import Frequency
 
