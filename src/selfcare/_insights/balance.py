@@ -64,7 +64,7 @@ class CategoryBalance:
 
     def _repr_html_(self) -> str:
         """The balance as HTML for notebooks: a table per category, neglected ones marked."""
-        from selfcare._html_insights import category_balance_html
+        from selfcare._display.insights import category_balance_html
 
         return category_balance_html(self)
 

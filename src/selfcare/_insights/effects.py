@@ -71,7 +71,7 @@ class StrategyEffect:
 
     def _repr_html_(self) -> str:
         """The effect as HTML for notebooks, worded as an association."""
-        from selfcare._html_insights import effect_html
+        from selfcare._display.insights import effect_html
 
         return effect_html(self)
 

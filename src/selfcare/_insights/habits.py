@@ -69,7 +69,7 @@ class HabitStrength:
 
     def _repr_html_(self) -> str:
         """The habit strength as HTML for notebooks."""
-        from selfcare._html_insights import habit_html
+        from selfcare._display.insights import habit_html
 
         return habit_html(self)
 
@@ -102,7 +102,7 @@ class Streak:
 
     def _repr_html_(self) -> str:
         """The streak as HTML for notebooks."""
-        from selfcare._html_insights import streak_html
+        from selfcare._display.insights import streak_html
 
         return streak_html(self)
 

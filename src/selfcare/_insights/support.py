@@ -96,7 +96,7 @@ class SupportAdvisory:
 
     def _repr_html_(self) -> str:
         """The advisory as HTML for notebooks: its message, as written, and its figures."""
-        from selfcare._html_recommend import support_html
+        from selfcare._display.recommendations import support_html
 
         return support_html(self)
 

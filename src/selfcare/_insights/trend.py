@@ -63,7 +63,7 @@ class WellbeingTrend:
 
     def _repr_html_(self) -> str:
         """The trend as HTML for notebooks: a chart of the rolling means and the latest."""
-        from selfcare._html_insights import trend_html
+        from selfcare._display.insights import trend_html
 
         return trend_html(self)
 

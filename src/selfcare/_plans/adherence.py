@@ -96,7 +96,7 @@ class PlanAdherence:
 
     def _repr_html_(self) -> str:
         """The adherence as HTML for notebooks: overall, then per item."""
-        from selfcare._html_review import adherence_html
+        from selfcare._display.review import adherence_html
 
         return adherence_html(self)
 

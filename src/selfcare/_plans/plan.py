@@ -288,7 +288,7 @@ class Plan:
 
     def _repr_html_(self) -> str:
         """The plan as HTML for notebooks: a week-by-day grid, then each item's reasons."""
-        from selfcare._html_plans import plan_html
+        from selfcare._display.plan import plan_html
 
         return plan_html(self)
 

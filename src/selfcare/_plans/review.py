@@ -111,7 +111,7 @@ class PlanReview:
 
     def _repr_html_(self) -> str:
         """The review as HTML for notebooks: per-item figures, then the suggestions."""
-        from selfcare._html_review import review_html
+        from selfcare._display.review import review_html
 
         return review_html(self)
 

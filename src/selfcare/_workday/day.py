@@ -292,7 +292,7 @@ class Workday:
 
     def _repr_html_(self) -> str:
         """The day as HTML for notebooks: a timeline coloured by kind, with its warnings."""
-        from selfcare._html_workday import workday_html
+        from selfcare._display.workday import workday_html
 
         return workday_html(self)
 

@@ -87,7 +87,7 @@ class Workweek:
 
     def _repr_html_(self) -> str:
         """The weeks as HTML for notebooks: a stack of day timelines, with the warnings."""
-        from selfcare._html_workday import workweek_html
+        from selfcare._display.workday import workweek_html
 
         return workweek_html(self)
 

@@ -162,7 +162,7 @@ class Recommendations:
 
     def _repr_html_(self) -> str:
         """The recommendations as HTML for notebooks: the advisory, then a ranked table."""
-        from selfcare._html_recommend import recommendations_html
+        from selfcare._display.recommendations import recommendations_html
 
         return recommendations_html(self)
 

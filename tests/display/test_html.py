@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import selfcare
-import tests.html_values as values
+import tests.display.values as values
 from selfcare import (
     Catalog,
     Category,
@@ -47,8 +47,8 @@ from selfcare import (
     WorkdayWarning,
     WorkdayWarningCode,
 )
-from selfcare._html_plans import MAX_WEEKS_SHOWN, plan_html
-from tests.html_values import (
+from selfcare._display.plan import MAX_WEEKS_SHOWN, plan_html
+from tests.display.values import (
     CANARY,
     CANARY_REF,
     PRIVATE_TEXTS,

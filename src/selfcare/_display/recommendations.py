@@ -5,7 +5,7 @@ When support is advised, its message comes first, as written, above anything els
 
 from __future__ import annotations
 
-from selfcare._html import (
+from selfcare._display.html import (
     MUTED,
     Html,
     category_chip,
@@ -18,7 +18,7 @@ from selfcare._html import (
     warning_box,
     zoned_text,
 )
-from selfcare._html import meter as bar
+from selfcare._display.html import meter as bar
 from selfcare._insights.recommend.recommend import Recommendations
 from selfcare._insights.support import SupportAdvisory
 

@@ -10,7 +10,7 @@ import datetime as dt
 import zoneinfo
 from collections.abc import Iterable, Sequence
 
-from selfcare._html import (
+from selfcare._display.html import (
     LINE,
     MUTED,
     Html,

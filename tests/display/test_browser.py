@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from selfcare._html_workday import KIND_COLOURS
+from selfcare._display.workday import KIND_COLOURS
 from selfcare._workday.day import BlockKind
-from tests.html_values import VALUES, view
+from tests.display.values import VALUES, view
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from selfcare._html import (
+from selfcare._display.html import (
     MUTED,
     Html,
     chip,
@@ -17,8 +17,8 @@ from selfcare._html import (
     section,
     table,
 )
-from selfcare._html_insights import balance_table
-from selfcare._html_plans import name_of
+from selfcare._display.insights import balance_table
+from selfcare._display.plan import name_of
 from selfcare._insights.effects import StrategyEffect
 from selfcare._model.builtin_catalog import default_catalog
 from selfcare._model.catalog import Catalog

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from selfcare._html import (
+from selfcare._display.html import (
     CATEGORY_COLOURS,
     LINE,
     MUTED,

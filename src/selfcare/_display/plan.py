@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from selfcare._html import (
+from selfcare._display.html import (
     CATEGORY_COLOURS,
     DAYS,
     LINE,
