@@ -55,8 +55,8 @@ from selfcare import (
     Role,
     Weekday,
 )
-from selfcare._documents import ENCODER, read
-from selfcare._format import structure_zoned
+from selfcare._io.documents import ENCODER, read
+from selfcare._io.format import structure_zoned
 from selfcare.serialize import from_dict, from_json, to_dict, to_json
 
 # Targets from issue 3: our time over theirs.

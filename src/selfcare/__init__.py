@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from selfcare._insights.recommend.scoring import RecommendWeights
     from selfcare._insights.support import DistressRule, SupportAdvisory, support_advisory
     from selfcare._insights.trend import TrendPoint, WellbeingTrend, wellbeing_trend
+    from selfcare._io.records import occurrence_records, to_records
     from selfcare._model.boundaries import Boundary, BoundaryKind
     from selfcare._model.builtin_catalog import default_catalog
     from selfcare._model.catalog import Catalog, Prompt
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
         review_plan,
     )
     from selfcare._plans.revisions import ItemChange, PlanChanges
-    from selfcare._records import occurrence_records, to_records
     from selfcare._time.calendar import Period, TimeOfDay, Weekday
     from selfcare._time.occurrences import resolve_local
     from selfcare._time.recurrence import Frequency, Recurrence
@@ -158,7 +158,7 @@ _WHERE: dict[str, str] = {
     "generate_plan": "_plans.generate",
     "generate_plans": "_plans.batch",
     "habit_strength": "_insights.habits",
-    "occurrence_records": "_records",
+    "occurrence_records": "_io.records",
     "plan_adherence": "_plans.adherence",
     "plan_workday": "_workday.planner",
     "plan_workweek": "_workday.week",
@@ -171,7 +171,7 @@ _WHERE: dict[str, str] = {
     "support_advisory": "_insights.support",
     "to_dict": "serialize",
     "to_json": "serialize",
-    "to_records": "_records",
+    "to_records": "_io.records",
     "wellbeing_trend": "_insights.trend",
 }
 # Submodules that were attributes of the package before it was lazy, and still are.

@@ -18,9 +18,9 @@ from typing import Any, Final, TypeVar, cast, get_args, get_origin
 
 import cattrs
 
-from selfcare import _format as f
-from selfcare._codec import PRIVATE_FIELDS, TYPE_NAMES, codec, redacting
-from selfcare._documents import (
+from selfcare._io import format as f
+from selfcare._io.codec import PRIVATE_FIELDS, TYPE_NAMES, codec, redacting
+from selfcare._io.documents import (
     ENCODER,
     MAX_DEPTH,
     MAX_ENTRIES,
@@ -31,7 +31,7 @@ from selfcare._documents import (
     read,
     upgrade,
 )
-from selfcare._problems import describe, flatten, unknown_keys
+from selfcare._io.problems import describe, flatten, unknown_keys
 from selfcare.errors import Problem, ValidationError
 
 __all__ = [

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from selfcare import Reflection, ValidationError
-from selfcare._codec import TYPE_NAMES, codec
+from selfcare._io.codec import TYPE_NAMES, codec
 from selfcare.serialize import from_dict, from_json, to_dict
-from tests.golden.values import VALUES
+from tests.io.golden.values import VALUES
 
 FUZZ = settings(deadline=None, suppress_health_check=list(HealthCheck))
 KINDS: list[Any] = [*sorted(TYPE_NAMES, key=lambda kind: kind.__name__), list[Reflection]]

@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-from selfcare._problems import DocumentError, bad, describe, key_segment
+from selfcare._io.problems import DocumentError, bad, describe, key_segment
 from selfcare.errors import Problem
 
 Document = dict[str, Any]

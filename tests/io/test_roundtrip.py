@@ -24,9 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from selfcare import Journal, Plan, Reflection, Revision
-from selfcare._codec import PRIVATE_FIELDS, TYPE_NAMES
+from selfcare._io.codec import PRIVATE_FIELDS, TYPE_NAMES
 from selfcare.serialize import from_dict, from_json, to_json
-from tests.golden.exact import assert_exactly_equal, differences
+from tests.io.golden.exact import assert_exactly_equal, differences
 
 EXAMPLES = int(
     os.environ.get("SELFCARE_ROUNDTRIP_EXAMPLES", "1000" if os.environ.get("CI") else "100")

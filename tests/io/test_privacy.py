@@ -23,9 +23,9 @@ import cattrs
 import pytest
 
 from selfcare import Journal, Reflection, ValidationError
-from selfcare._codec import PRIVATE_FIELDS
+from selfcare._io.codec import PRIVATE_FIELDS
 from selfcare.serialize import from_dict, from_json, make_converter, to_dict, to_json
-from tests.golden.values import PLAN, REFLECTION, REVISION, VALUES
+from tests.io.golden.values import PLAN, REFLECTION, REVISION, VALUES
 
 # Built at run time so that no source line - which a traceback may quote - contains it.
 SENTINEL = "SENTINEL-" + "c4e9"

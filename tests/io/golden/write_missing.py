@@ -1,6 +1,6 @@
 """Write the golden documents of the current version that do not exist yet.
 
-Run ``python tests/golden/write_missing.py`` after adding a type or a format version. It
+Run ``python tests/io/golden/write_missing.py`` after adding a type or a format version. It
 never overwrites a file: a golden document, once checked in, is never edited.
 """
 
@@ -10,10 +10,10 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
 from selfcare.serialize import SCHEMA_VERSION, to_dict
-from tests.golden.values import REDACTED, VALUES
+from tests.io.golden.values import REDACTED, VALUES
 
 HERE = Path(__file__).resolve().parent
 
@@ -33,7 +33,7 @@ def main() -> None:
         if path.exists():
             continue
         path.write_text(pretty(document), encoding="utf-8")
-        print(f"wrote {path.relative_to(HERE.parent.parent)}")
+        print(f"wrote {path.relative_to(HERE.parents[2])}")
 
 
 if __name__ == "__main__":

@@ -36,8 +36,8 @@ from selfcare import (
     Strategy,
     ValidationError,
 )
-from selfcare._codec import TYPE_NAMES
-from selfcare._documents import parse, read
+from selfcare._io.codec import TYPE_NAMES
+from selfcare._io.documents import parse, read
 from selfcare.serialize import (
     MAX_DEPTH,
     MAX_ENTRIES,
@@ -54,8 +54,8 @@ from selfcare.serialize import (
     to_json,
 )
 from tests import ROOT
-from tests.golden.exact import assert_exactly_equal
-from tests.golden.values import (
+from tests.io.golden.exact import assert_exactly_equal
+from tests.io.golden.values import (
     CATALOG,
     EVENINGS,
     JOURNAL,
@@ -317,7 +317,7 @@ def test_output_is_the_same_under_any_hash_seed() -> None:
     """to_json gives byte-identical text in processes with different PYTHONHASHSEED."""
     script = (
         "import sys; sys.path.insert(0, sys.argv[1])\n"
-        "from tests.golden.values import VALUES\n"
+        "from tests.io.golden.values import VALUES\n"
         "from selfcare.serialize import to_json\n"
         "for name in sorted(VALUES):\n"
         "    print(to_json(VALUES[name]))\n"

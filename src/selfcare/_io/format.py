@@ -6,7 +6,7 @@ own validators, which are strict (``True`` is not an integer there either). When
 fails, the document is read again with the *detailed* hooks, which check every value and
 collect every problem with its path. So valid documents pay only for the fast path.
 
-A rejected value is described by its JSON type (see :mod:`selfcare._problems`), never by
+A rejected value is described by its JSON type (see :mod:`selfcare._io.problems`), never by
 its text, which may be something a person wrote.
 """
 
@@ -22,8 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple, TypeVar
 
 from selfcare._core.frozenmap import FrozenMap
-from selfcare._model.categories import Category
-from selfcare._problems import (
+from selfcare._io.problems import (
     DocumentError,
     Problems,
     bad,
@@ -32,6 +31,7 @@ from selfcare._problems import (
     key_segment,
     rethrow,
 )
+from selfcare._model.categories import Category
 from selfcare._time.calendar import Weekday
 from selfcare._time.zoned import DateTime, _zone
 

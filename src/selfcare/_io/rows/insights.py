@@ -7,10 +7,10 @@ from selfcare._insights.effects import StrategyEffect
 from selfcare._insights.habits import HabitStrength, Streak
 from selfcare._insights.recommend.recommend import Recommendations
 from selfcare._insights.trend import WellbeingTrend
+from selfcare._io.rows.cells import Record, period_of, plain_date, reasons_of
 from selfcare._model.categories import Category
 from selfcare._plans.adherence import PlanAdherence
 from selfcare._plans.review import PlanReview
-from selfcare._record_rows import Record, period_of, plain_date, reasons_of
 
 __all__ = [
     "adherence_rows",

@@ -13,7 +13,13 @@ from collections.abc import Callable
 from typing import Any
 
 from selfcare._core import checks as check
-from selfcare._insight_rows import (
+from selfcare._insights.balance import CategoryBalance
+from selfcare._insights.effects import StrategyEffect
+from selfcare._insights.habits import HabitStrength, Streak
+from selfcare._insights.recommend.recommend import Recommendations
+from selfcare._insights.trend import WellbeingTrend
+from selfcare._io.rows.cells import Record, Value, plain_date, plain_time
+from selfcare._io.rows.insights import (
     adherence_rows,
     balance_rows,
     effect_rows,
@@ -23,27 +29,14 @@ from selfcare._insight_rows import (
     streak_rows,
     trend_rows,
 )
-from selfcare._insights.balance import CategoryBalance
-from selfcare._insights.effects import StrategyEffect
-from selfcare._insights.habits import HabitStrength, Streak
-from selfcare._insights.recommend.recommend import Recommendations
-from selfcare._insights.trend import WellbeingTrend
+from selfcare._io.rows.plans import instant_rows, plan_rows
+from selfcare._io.rows.reflections import reflection_rows
+from selfcare._io.rows.workdays import workday_rows, workweek_rows
 from selfcare._model.reflections import Reflection
 from selfcare._model.rituals import AnchorKind
 from selfcare._plans.adherence import PlanAdherence
 from selfcare._plans.plan import Plan
 from selfcare._plans.review import PlanReview
-from selfcare._record_rows import (
-    Record,
-    Value,
-    instant_rows,
-    plain_date,
-    plain_time,
-    plan_rows,
-    reflection_rows,
-    workday_rows,
-    workweek_rows,
-)
 from selfcare._time.calendar import Weekday
 from selfcare._time.occurrences import window
 from selfcare._time.offsets import Offsets

@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 
 from selfcare import Reflection
-from selfcare._codec import TYPE_NAMES
+from selfcare._io.codec import TYPE_NAMES
 from selfcare.serialize import SCHEMA_VERSION, from_json, to_dict, to_json
 from tests import ROOT
-from tests.golden.exact import assert_exactly_equal
-from tests.golden.values import REDACTED, VALUES
+from tests.io.golden.exact import assert_exactly_equal
+from tests.io.golden.values import REDACTED, VALUES
 
-GOLDEN = ROOT / "tests" / "golden"
+GOLDEN = ROOT / "tests" / "io" / "golden"
 CURRENT = GOLDEN / f"v{SCHEMA_VERSION}"
 KINDS: dict[str, Any] = {name: kind for kind, name in TYPE_NAMES.items()}
 KINDS["list_of_reflections"] = list[Reflection]

@@ -1,0 +1,1 @@
+"""The rows :func:`~selfcare.to_records` gives, one module for each kind of value."""

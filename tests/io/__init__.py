@@ -1,0 +1,1 @@
+"""The specification of ``selfcare._io``: documents, the codec and records."""
