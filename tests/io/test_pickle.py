@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 import selfcare
 from selfcare import testing
 from selfcare._time.zoned import DateTime, zoned_key
-from tests.test_testing import PUBLIC_TYPES
+from tests.testing.test_strategies import PUBLIC_TYPES
 
 PROTOCOLS = range(2, pickle.HIGHEST_PROTOCOL + 1)
 

@@ -1,16 +1,11 @@
 """Registers the strategies of :mod:`selfcare.testing` with hypothesis.
 
-Hypothesis calls :func:`_hypothesis_setup_hook` through its entry point while it is being
-imported, so ``st.from_type(selfcare.Plan)`` works without importing ``selfcare.testing``
-first. The strategies are deferred: ``selfcare.testing`` itself imports hypothesis, and is
-only imported when a strategy is first drawn from.
+Hypothesis calls :func:`setup_hook` through its entry point while it is being imported, so
+``st.from_type(selfcare.Plan)`` works without importing ``selfcare.testing`` first. Each
+strategy is deferred: it is built the first time a value of its type is drawn.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from importlib import import_module
-from typing import Any
 
 #: The public type each strategy of ``selfcare.testing`` builds.
 STRATEGIES = {
@@ -64,18 +59,23 @@ STRATEGIES = {
 }
 
 
-def _lazy(name: str) -> Callable[[], Any]:
-    # hypothesis wants a plain function for st.deferred, not a functools.partial.
-    def build() -> Any:
-        return getattr(import_module("selfcare.testing"), name)()
-
-    return build
-
-
-def _hypothesis_setup_hook() -> None:
+def setup_hook() -> None:
+    """Register a strategy for every public type; hypothesis calls this through its entry point."""
     from hypothesis import strategies as st
 
     import selfcare
+    from selfcare import testing
 
     for type_name, strategy_name in STRATEGIES.items():
-        st.register_type_strategy(getattr(selfcare, type_name), st.deferred(_lazy(strategy_name)))
+        st.register_type_strategy(
+            getattr(selfcare, type_name), st.deferred(getattr(testing, strategy_name))
+        )
+
+
+def register_type_strategies() -> None:
+    """Register a strategy for every public type, so ``st.from_type`` builds valid values.
+
+    Hypothesis does this through its entry point; call it yourself only when plugins are
+    disabled (``HYPOTHESIS_NO_PLUGINS``).
+    """
+    setup_hook()

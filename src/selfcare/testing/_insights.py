@@ -1,0 +1,163 @@
+"""Insights over drawn reflections, the support advisory and recommendations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+import pendulum
+from hypothesis import strategies as st
+
+from selfcare._insights.balance import CategoryBalance, category_balance
+from selfcare._insights.effects import Measure, StrategyEffect
+from selfcare._insights.habits import HabitStrength, Streak, habit_strength, streak
+from selfcare._insights.recommend.recommend import Recommendation, Recommendations, recommend
+from selfcare._insights.recommend.scoring import RecommendWeights
+from selfcare._insights.support import DistressRule, SupportAdvisory, support_advisory
+from selfcare._insights.trend import TrendPoint, WellbeingTrend, wellbeing_trend
+from selfcare._model.categories import Category, Effort, Role
+from selfcare._model.reflections import Reflection
+from selfcare._time.zoned import check_zoned
+from selfcare.testing._model import practices, profiles, ratings
+from selfcare.testing._time import dates, recurrences
+from selfcare.testing._values import slugs
+
+IDS = ("short-walk", "one-gratitude", "news-limits")
+
+
+MONDAY = dt.date(2026, 1, 5)
+
+
+def history() -> st.SearchStrategy[list[Reflection]]:
+    """Up to six quick reflections within six weeks, practising a few built-in strategies.
+
+    Journal text is left out: the insights never read it, and drawing it is slow.
+    """
+    base = check_zoned("at", dt.datetime(2026, 1, 5, 12, tzinfo=zoneinfo.ZoneInfo("Europe/London")))
+    reflection = st.builds(
+        Reflection,
+        at=st.integers(0, 42 * 24 * 60).map(lambda minutes: base.add(minutes=minutes)),
+        author=st.sampled_from(Role),
+        ratings=ratings(),
+        self_ratings=st.dictionaries(st.sampled_from(Category), st.integers(1, 5), max_size=2),
+        practised=st.lists(
+            practices(st.sampled_from(IDS)), max_size=3, unique_by=lambda p: p.strategy_id
+        ),
+        wants_support=st.booleans(),
+    )
+    return st.lists(reflection, max_size=6)
+
+
+def habit_strengths() -> st.SearchStrategy[HabitStrength]:
+    """Habit strengths computed from drawn reflections, for daily and weekly targets."""
+    return st.builds(
+        lambda history, target: habit_strength(history, "short-walk", target=target),
+        history(),
+        st.none() | recurrences(with_times=False),
+    )
+
+
+def streaks() -> st.SearchStrategy[Streak]:
+    """Streaks computed from drawn reflections."""
+    return st.builds(lambda history: streak(history, "short-walk"), history())
+
+
+def category_balances() -> st.SearchStrategy[CategoryBalance]:
+    """Category balances of drawn reflections over windows of 1 to 28 days."""
+    return st.builds(
+        lambda history, days: category_balance(history, days=days),
+        history(),
+        st.integers(1, 28),
+    )
+
+
+def strategy_effect_values() -> st.SearchStrategy[StrategyEffect]:
+    """Strategy effects with at least three days on each side."""
+    mean = st.floats(0, 10, allow_nan=False)
+    return st.builds(
+        StrategyEffect,
+        slugs(),
+        st.sampled_from(Measure),
+        st.integers(3, 365),
+        st.integers(3, 365),
+        mean,
+        mean,
+    )
+
+
+def trend_points() -> st.SearchStrategy[TrendPoint]:
+    """Points of a wellbeing trend, with ratings from 0 to 10 or missing."""
+    mean = st.none() | st.floats(0, 10, allow_nan=False)
+    return st.builds(TrendPoint, dates(), mean, mean, mean)
+
+
+def wellbeing_trends() -> st.SearchStrategy[WellbeingTrend]:
+    """Wellbeing trends of drawn reflections over windows of 1 to 14 days."""
+    return st.builds(
+        lambda history, window: wellbeing_trend(history, window=window),
+        history(),
+        st.integers(1, 14),
+    )
+
+
+@st.composite
+def distress_rules(draw: st.DrawFn) -> DistressRule:
+    """Distress rules with windows of 1 to 14 days."""
+    window = draw(st.integers(1, 14))
+    return DistressRule(
+        max_mood=draw(st.integers(0, 10)),
+        min_days=draw(st.integers(1, window)),
+        window_days=window,
+        min_stress=draw(st.none() | st.integers(0, 10)),
+        max_effort=draw(st.sampled_from(Effort)),
+    )
+
+
+def support_advisories() -> st.SearchStrategy[SupportAdvisory]:
+    """Support advisories of drawn reflections, advised or not."""
+    return st.builds(
+        lambda history, rule, role: support_advisory(
+            history, at=pendulum.datetime(2026, 2, 14, 20, tz="Europe/London"), rule=rule, role=role
+        ),
+        history(),
+        distress_rules(),
+        st.sampled_from(Role),
+    )
+
+
+@st.composite
+def recommend_weights(draw: st.DrawFn) -> RecommendWeights:
+    """Score weights from 0 to 100, at least one of them above 0."""
+    weight = st.floats(0, 100, allow_nan=False)
+    parts = {name: draw(weight) for name in ("neglected", "effect", "momentum", "fits_time")}
+    parts |= {name: draw(weight) for name in ("time_of_day", "variety", "values")}
+    goal = draw(weight if any(parts.values()) else st.floats(0.001, 100))
+    return RecommendWeights(goal=goal, diversity=draw(st.floats(0, 1)), **parts)
+
+
+def recommendation_lists() -> st.SearchStrategy[Recommendations]:
+    """Recommendations for drawn profiles from the built-in catalog, exploring or not."""
+    return st.builds(
+        lambda profile, history, k, seed, explore: recommend(
+            profile,
+            history=history,
+            at=pendulum.datetime(2026, 2, 14, 18, tz="Europe/London"),
+            k=k,
+            seed=seed,
+            explore=explore,
+        ),
+        profiles(),
+        history(),
+        st.integers(1, 8),
+        st.integers(0, 2**32),
+        st.booleans(),
+    )
+
+
+def recommendations() -> st.SearchStrategy[Recommendation]:
+    """Single recommendations, drawn from the lists :func:`recommendation_lists` builds."""
+    return (
+        recommendation_lists()
+        .filter(lambda found: len(found) > 0)
+        .flatmap(lambda found: st.sampled_from(found.items))
+    )

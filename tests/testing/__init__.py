@@ -1,0 +1,1 @@
+"""The specification of ``selfcare.testing``: the shipped hypothesis strategies."""
