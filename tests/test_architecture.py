@@ -331,3 +331,114 @@ def test_public_methods_and_properties_are_documented(member: str) -> None:
     function = raw.fget if isinstance(raw, property) else getattr(raw, "__func__", raw)
     assert function.__doc__ is not None
     assert function.__doc__.strip()
+
+
+# The layers: each package imports only from the layers below it
+
+
+#: The layer of each top-level name of the package, lowest first. A module may import from
+#: its own package and from lower layers; packages on one layer never import each other.
+LAYERS: dict[str, int] = {
+    "errors": 6,
+    "_core": 0,
+    "_time": 1,
+    "_model": 2,
+    "_insights": 3,
+    "_workday": 3,
+    "_plans": 4,
+    "_display": 5,
+    "_io": 5,
+    "serialize": 6,
+    "testing": 6,
+}
+#: The one way up: a value's ``_repr_html_`` imports its view from the display layer when a
+#: notebook asks for it, so the domain never loads the views.
+WAY_UP = ("_repr_html_", "_display")
+
+
+def imported_modules(tree: ast.AST, module: str) -> list[tuple[int, str, bool]]:
+    """Each ``selfcare`` module an AST imports: (line, dotted name, inside ``_repr_html_``)."""
+    in_view = {
+        id(node)
+        for function in ast.walk(tree)
+        if isinstance(function, ast.FunctionDef) and function.name == WAY_UP[0]
+        for node in ast.walk(function)
+    }
+    package = module.split(".")[:-1]
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join([*package[: len(package) - node.level + 1], *filter(None, [base])])
+            names = (
+                [f"{base}.{alias.name}" for alias in node.names]
+                if base
+                in (
+                    "selfcare",
+                    "",
+                )
+                or not node.module
+                else [base]
+            )
+        else:
+            continue
+        found += [(node.lineno, name, id(node) in in_view) for name in names]
+    return [(line, name, view) for line, name, view in found if name.startswith("selfcare.")]
+
+
+def upward_imports(path: Path, source: Path = SOURCE) -> list[str]:
+    """The imports of one module that reach a layer above (or beside) its own."""
+    parts = path.relative_to(source).with_suffix("").parts
+    if parts == ("__init__",):
+        return []  # the public root re-exports every layer
+    module = ".".join(("selfcare", *parts))
+    own = parts[0]
+    problems = []
+    for line, name, in_view in imported_modules(ast.parse(path.read_text("utf-8")), module):
+        target = name.split(".")[1]
+        if target == own:
+            continue
+        if target not in LAYERS:
+            problems.append(f"line {line}: {name} is in no layer; add it to LAYERS")
+        elif in_view and target == WAY_UP[1]:
+            continue
+        elif LAYERS[target] >= LAYERS[own]:
+            problems.append(f"line {line}: {own} (layer {LAYERS[own]}) imports {name}")
+    return problems
+
+
+def test_every_top_level_name_has_a_layer() -> None:
+    """Each package and public module of src/selfcare is placed on a layer."""
+    names = {p.stem if p.is_file() else p.name for p in SOURCE.iterdir() if p.suffix in ("", ".py")}
+    assert set(LAYERS) == names - {"__init__", "__pycache__", "py"}
+
+
+def test_the_layer_check_catches_an_upward_import(tmp_path: Path) -> None:
+    """An import of a higher layer is reported, unless it is a view imported in _repr_html_."""
+    cases = {
+        "from selfcare._plans.plan import Plan": 1,
+        "import selfcare._io.codec": 1,
+        "from selfcare._workday import day": 1,
+        "from .._display.plan import plan_html": 1,
+        "from selfcare._time.zoned import zone": 0,
+        "from selfcare._core.errors import ValidationError": 0,
+        "from selfcare.errors import ValidationError": 1,
+        "def _repr_html_(self):\n    from selfcare._display.plan import plan_html": 0,
+        "def _repr_html_(self):\n    from selfcare._io.codec import codec": 1,
+    }
+    folder = tmp_path / "_insights"
+    folder.mkdir()
+    for source, expected in cases.items():
+        module = folder / "example.py"
+        module.write_text(source)
+        found = upward_imports(module, tmp_path)
+        assert expected == len(found), (source, found)
+
+
+@pytest.mark.parametrize("path", source_files(), ids=lambda path: str(path.relative_to(SOURCE)))
+def test_module_imports_only_from_its_own_layer_or_below(path: Path) -> None:
+    """No module imports a package above its layer; views come only through _repr_html_."""
+    assert [] == upward_imports(path)

@@ -15,6 +15,13 @@ the imports under ``TYPE_CHECKING``, which are what type checkers and IDEs read.
 # `import selfcare` more than the rest of this module; type checkers treat both alike.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from selfcare._core.errors import (
+        InfeasiblePlanError,
+        SelfCareError,
+        TooManyOccurrencesError,
+        UnknownIdError,
+        ValidationError,
+    )
     from selfcare._insights.balance import CategoryBalance, category_balance
     from selfcare._insights.effects import Measure, StrategyEffect, strategy_effects
     from selfcare._insights.habits import HabitStrength, Streak, habit_strength, streak
@@ -66,13 +73,6 @@ if TYPE_CHECKING:
     from selfcare._workday.rules import NotesPer, WorkdayRules
     from selfcare._workday.sessions import Session
     from selfcare._workday.week import Workweek, plan_workweek
-    from selfcare.errors import (
-        InfeasiblePlanError,
-        SelfCareError,
-        TooManyOccurrencesError,
-        UnknownIdError,
-        ValidationError,
-    )
     from selfcare.serialize import from_dict, from_json, to_dict, to_json
 
     __version__: str
@@ -97,7 +97,7 @@ _WHERE: dict[str, str] = {
     "Effort": "_model.categories",
     "Frequency": "_time.recurrence",
     "HabitStrength": "_insights.habits",
-    "InfeasiblePlanError": "errors",
+    "InfeasiblePlanError": "_core.errors",
     "ItemAdherence": "_plans.adherence",
     "ItemChange": "_plans.revisions",
     "ItemReview": "_plans.review",
@@ -127,7 +127,7 @@ _WHERE: dict[str, str] = {
     "Ritual": "_model.rituals",
     "RitualStep": "_model.rituals",
     "Role": "_model.categories",
-    "SelfCareError": "errors",
+    "SelfCareError": "_core.errors",
     "Session": "_workday.sessions",
     "Strategy": "_model.strategies",
     "StrategyEffect": "_insights.effects",
@@ -136,10 +136,10 @@ _WHERE: dict[str, str] = {
     "SuggestionKind": "_plans.review",
     "SupportAdvisory": "_insights.support",
     "TimeOfDay": "_time.calendar",
-    "TooManyOccurrencesError": "errors",
+    "TooManyOccurrencesError": "_core.errors",
     "TrendPoint": "_insights.trend",
-    "UnknownIdError": "errors",
-    "ValidationError": "errors",
+    "UnknownIdError": "_core.errors",
+    "ValidationError": "_core.errors",
     "Weekday": "_time.calendar",
     "WellbeingTrend": "_insights.trend",
     "WorkFigures": "_workday.day",

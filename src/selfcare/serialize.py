@@ -18,6 +18,7 @@ from typing import Any, Final, TypeVar, cast, get_args, get_origin
 
 import cattrs
 
+from selfcare._core.errors import Problem, ValidationError
 from selfcare._io import format as f
 from selfcare._io.codec import PRIVATE_FIELDS, TYPE_NAMES, codec, redacting
 from selfcare._io.documents import (
@@ -32,7 +33,6 @@ from selfcare._io.documents import (
     upgrade,
 )
 from selfcare._io.problems import describe, flatten, unknown_keys
-from selfcare.errors import Problem, ValidationError
 
 __all__ = [
     "MAX_DEPTH",

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from selfcare.errors import ValidationError
+from selfcare._core.errors import ValidationError
 
 E = TypeVar("E", bound=enum.Enum)
 

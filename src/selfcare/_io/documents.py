@@ -11,8 +11,8 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
+from selfcare._core.errors import Problem
 from selfcare._io.problems import DocumentError, bad, describe, key_segment
-from selfcare.errors import Problem
 
 Document = dict[str, Any]
 Migration = Callable[[Document], Document]

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 from cattrs.errors import AttributeValidationNote, BaseValidationError, ForbiddenExtraKeysError
 
-from selfcare.errors import ValidationError
+from selfcare._core.errors import ValidationError
 
 Problems = list[tuple[str, str]]
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from selfcare._core import checks as check
+from selfcare._core.errors import TooManyOccurrencesError
 from selfcare._insights.balance import CategoryBalance
 from selfcare._insights.effects import StrategyEffect
 from selfcare._insights.habits import HabitStrength, Streak
@@ -43,7 +44,6 @@ from selfcare._time.offsets import Offsets
 from selfcare._time.zoned import check_zoned
 from selfcare._workday.day import Workday
 from selfcare._workday.week import Workweek
-from selfcare.errors import TooManyOccurrencesError
 
 __all__ = ["Record", "Value", "occurrence_records", "to_records"]
 

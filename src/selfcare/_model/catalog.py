@@ -10,10 +10,10 @@ from typing import Any, TypeVar
 import attrs
 
 from selfcare._core import checks as check
+from selfcare._core.errors import UnknownIdError
 from selfcare._model.categories import Benefit, Category, Role
 from selfcare._model.rituals import Ritual
 from selfcare._model.strategies import Strategy
-from selfcare.errors import UnknownIdError
 
 __all__ = ["Catalog", "Prompt"]
 

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from selfcare._core import checks as check
+from selfcare._core.errors import InfeasiblePlanError, ValidationError
 from selfcare._insights.days import check_history
 from selfcare._insights.recommend.recommend import Recommendations, Shared, recommend_with
 from selfcare._insights.recommend.recommend import shared_arguments as recommend_arguments
@@ -41,7 +42,6 @@ from selfcare._model.reflections import Reflection
 from selfcare._plans.generate import Assessment, generate_plan
 from selfcare._plans.generate import shared_arguments as plan_arguments
 from selfcare._plans.plan import Plan
-from selfcare.errors import InfeasiblePlanError, ValidationError
 
 __all__ = ["Person", "PlanRequest", "generate_plans", "recommend_many"]
 

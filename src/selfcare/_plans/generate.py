@@ -35,6 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from selfcare._core import checks as check
+from selfcare._core.errors import InfeasiblePlanError
 from selfcare._model.boundaries import Boundary
 from selfcare._model.builtin_catalog import default_catalog
 from selfcare._model.catalog import Catalog
@@ -47,7 +48,6 @@ from selfcare._model.strategies import Strategy
 from selfcare._plans.plan import Plan, PlanItem
 from selfcare._time.calendar import Period, TimeOfDay, Weekday
 from selfcare._time.recurrence import Recurrence
-from selfcare.errors import InfeasiblePlanError
 
 __all__ = ["MAX_ITEMS", "RAMP", "generate_plan"]
 

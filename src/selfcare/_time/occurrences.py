@@ -16,12 +16,12 @@ from typing import cast
 import pendulum
 
 from selfcare._core.checks import check_date, check_int, check_time, fail, got
+from selfcare._core.errors import TooManyOccurrencesError
 from selfcare._time.calendar import Period
 from selfcare._time.offsets import DAY, EPOCH_ORDINAL, MAX_OFFSET, MAX_ORDINAL, MIN_ORDINAL, Offsets
 from selfcare._time.recurrence import Recurrence
 from selfcare._time.schedule import Schedule, without
 from selfcare._time.zoned import DateTime, check_zone, zone
-from selfcare.errors import TooManyOccurrencesError
 
 DEFAULT_LIMIT = 10_000
 MAX_LIMIT = 1_000_000

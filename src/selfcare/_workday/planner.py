@@ -8,6 +8,7 @@ import zoneinfo
 from collections.abc import Iterable, Sequence
 
 from selfcare._core import checks as check
+from selfcare._core.errors import ValidationError
 from selfcare._time.calendar import Period, Weekday
 from selfcare._time.timeline import day_bounds, local, span, wall, zone_arg, zoned
 from selfcare._workday.day import Block, BlockKind, Workday, WorkFigures
@@ -15,7 +16,6 @@ from selfcare._workday.layout import Booked, Frame, Layout, Slot, layout
 from selfcare._workday.rules import WorkdayRules
 from selfcare._workday.sessions import MAX_SESSIONS_A_DAY, Session, SessionLike, bounds, collect
 from selfcare._workday.warnings import day_warnings
-from selfcare.errors import ValidationError
 
 __all__ = ["plan_workday"]
 

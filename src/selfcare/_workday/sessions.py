@@ -16,9 +16,9 @@ import attrs
 import pendulum
 
 from selfcare._core import checks as check
+from selfcare._core.errors import ValidationError
 from selfcare._time.timeline import minute_of
 from selfcare._time.zoned import check_zoned, in_zone
-from selfcare.errors import ValidationError
 
 __all__ = ["Session", "SessionLike"]
 

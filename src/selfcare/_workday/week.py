@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from selfcare._core import checks as check
+from selfcare._core.errors import ValidationError
 from selfcare._core.reprs import counted
 from selfcare._time.calendar import Period, Weekday
 from selfcare._time.timeline import local, zone_arg
@@ -19,7 +20,6 @@ from selfcare._workday.day import Workday, WorkdayWarning, WorkdayWarningCode, W
 from selfcare._workday.planner import Item, check_rules, plan_items
 from selfcare._workday.rules import WorkdayRules
 from selfcare._workday.sessions import SessionLike, bounds, collect
-from selfcare.errors import ValidationError
 
 __all__ = ["Workweek", "plan_workweek"]
 
