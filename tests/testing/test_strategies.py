@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 from typing import Any
 
 import attrs
@@ -109,3 +111,24 @@ def test_zoned_datetimes_are_canonical(value: Any) -> None:
     """Built instants keep an IANA zone and are stable under re-canonicalisation."""
     again = selfcare.Reflection(at=value, author=selfcare.Role.CLIENT).at
     assert (again, again.timezone_name, again.fold) == (value, value.timezone_name, value.fold)
+
+
+@pytest.mark.parametrize("first", ["selfcare.testing", "hypothesis"])
+def test_from_type_works_whichever_is_imported_first(first: str) -> None:
+    """The plugin registers the strategies whether hypothesis or selfcare.testing loads first.
+
+    Importing selfcare.testing imports hypothesis, whose entry point then runs the plugin
+    while selfcare.testing is still loading; the plugin must not need its strategies yet.
+    """
+    script = (
+        f"import {first}\n"
+        "import hypothesis, selfcare\n"
+        "from hypothesis import strategies as st\n"
+        "plan = hypothesis.find(st.from_type(selfcare.Plan), lambda plan: True)\n"
+        "print(type(plan).__name__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert 0 == done.returncode, done.stderr[-2000:]
+    assert "Plan" == done.stdout.strip()

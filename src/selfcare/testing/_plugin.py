@@ -7,6 +7,10 @@ strategy is deferred: it is built the first time a value of its type is drawn.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from importlib import import_module
+from typing import Any
+
 #: The public type each strategy of ``selfcare.testing`` builds.
 STRATEGIES = {
     "Anchor": "anchors",
@@ -59,16 +63,25 @@ STRATEGIES = {
 }
 
 
+def _deferred(name: str) -> Callable[[], Any]:
+    # Looked up when first drawn from: hypothesis may be importing this package right now
+    # (its entry point runs while selfcare.testing imports hypothesis), so the strategies
+    # may not exist yet. Hypothesis wants a plain function here, not a functools.partial.
+    def build() -> Any:
+        return getattr(import_module("selfcare.testing"), name)()
+
+    return build
+
+
 def setup_hook() -> None:
     """Register a strategy for every public type; hypothesis calls this through its entry point."""
     from hypothesis import strategies as st
 
     import selfcare
-    from selfcare import testing
 
     for type_name, strategy_name in STRATEGIES.items():
         st.register_type_strategy(
-            getattr(selfcare, type_name), st.deferred(getattr(testing, strategy_name))
+            getattr(selfcare, type_name), st.deferred(_deferred(strategy_name))
         )
 
 
