@@ -188,7 +188,7 @@ def test_recommend_goal_and_value_reasons_carry_facts() -> None:
     assert dict(goal.facts) == {"goals": "coping-skills, resilience", "goals_matched": 2}
     value = best.reason(ReasonCode.MATCHES_VALUE)
     assert value is not None
-    assert dict(value.facts) == {"values": "nature"}
+    assert dict(value.facts) == {"values": "nature", "values_matched": 1}
     assert (best.components["goal"], best.components["values"]) == (1.0, 0.5)
 
 
@@ -215,7 +215,7 @@ def test_recommend_prefers_what_fits_the_time_left() -> None:
     assert recs[1].reason(ReasonCode.FITS_TIME) is None
     fits = recs[0].reason(ReasonCode.FITS_TIME)
     assert fits is not None
-    assert dict(fits.facts) == {"minutes": 10, "minutes_left": 20}
+    assert dict(fits.facts) == {"minutes": 10, "usual_minutes": 10, "minutes_available": 20}
 
 
 def test_recommend_time_of_day_in_the_profile_zone() -> None:

@@ -181,9 +181,10 @@ def test_every_item_has_reasons_and_says_how_it_fits(profile: Profile, seed: int
     for item in plan.items:
         codes = {r.code for r in item.reasons}
         assert ReasonCode.FITS_TIME in codes
-        goals = {r.facts["goal"] for r in item.reasons if r.code is ReasonCode.GOAL}
-        expected = {b.value for b in CATALOG.strategy(item.strategy_id).benefits & profile.goals}
-        assert expected == goals
+        goals = [r.facts["goals"] for r in item.reasons if r.code is ReasonCode.GOAL]
+        expected = [b.value for b in Benefit if b in CATALOG.strategy(item.strategy_id).benefits]
+        expected = [goal for goal in expected if Benefit(goal) in profile.goals]
+        assert ([", ".join(expected)] if expected else []) == goals
 
 
 @given(profiles(), st.integers(0, 2**32))
@@ -252,7 +253,7 @@ def test_spiritual_strategies_only_on_opt_in() -> None:
     assert Category.SPIRITUAL in categories
     value_reasons = [r for i in plan.items for r in i.reasons if r.code is ReasonCode.MATCHES_VALUE]
     assert value_reasons
-    assert all(r.facts["value"] == "nature" for r in value_reasons)
+    assert all({"values": "nature", "values_matched": 1} == r.facts for r in value_reasons)
     for seed in range(5):
         plain = generate_plan(client(daily_minutes=60), start=START, seed=seed)
         assert all(
@@ -270,10 +271,10 @@ def test_a_tiny_budget_still_gives_a_plan_within_it() -> None:
 def test_neglected_categories_get_weight() -> None:
     """A category rated 1 of 5 gets an item that says so."""
     plan = generate_plan(client(), start=START, assessment={Category.PRACTICAL: 1})
-    neglected = [
-        r.facts for i in plan.items for r in i.reasons if r.code is ReasonCode.NEGLECTED_CATEGORY
-    ]
-    assert {"category": "practical", "rating": 1.0} in neglected
+    low = [r for i in plan.items for r in i.reasons if r.code is ReasonCode.LOW_SELF_RATING]
+    assert low
+    assert all({"category": "practical", "self_rating": 1.0} == r.facts for r in low)
+    assert {"you rated your practical care 1 of 5"} == {r.text for r in low}
 
 
 def test_load_is_spread_over_the_week() -> None:

@@ -20,24 +20,72 @@ _FACT_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
 
 
 class ReasonCode(enum.StrEnum):
-    """Why something was chosen, as a code an app can switch on."""
+    """Why something was chosen, as a code an app can switch on.
+
+    Every reason the library gives carries exactly the facts its code lists in
+    :attr:`facts`, whichever function gave it (a plan, a recommendation or a review); the
+    reference page "Reasons and their facts" describes each one. A reason an app builds
+    itself may carry any facts.
+
+    Example:
+        >>> ReasonCode.FITS_TIME.facts
+        ('minutes', 'usual_minutes', 'minutes_available')
+    """
 
     GOAL = "goal"
     NEGLECTED_CATEGORY = "neglected-category"
+    LOW_SELF_RATING = "low-self-rating"
     CATEGORY_BALANCE = "category-balance"
     FITS_TIME = "fits-time"
     PREFERRED_TIME = "preferred-time"
     MATCHES_VALUE = "matches-value"
     RAMP_UP = "ramp-up"
-    ROUTINE = "routine"
     HELPED_BEFORE = "helped-before"
     WENT_WITH_WORSE = "went-with-worse"
     NOT_DONE = "not-done"
+    KEPT_UP = "kept-up"
     HABIT_MOMENTUM = "habit-momentum"
     VARIETY = "variety"
     EXPLORATION = "exploration"
     SUPPORT = "support"
     ADDED_BY_PERSON = "added-by-person"
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        """The names of the facts every reason of this code that the library gives carries."""
+        return FACTS[self]
+
+
+_EFFECT = ("measure", "days_with", "days_without", "mean_with", "mean_without", "difference")
+_DAYS_KEPT = ("planned_days", "done_days")
+
+#: The facts of each code, in the order they are given.
+FACTS: Mapping[ReasonCode, tuple[str, ...]] = {
+    ReasonCode.GOAL: ("goals", "goals_matched"),
+    ReasonCode.NEGLECTED_CATEGORY: ("category", "days_practised", "window_days", "days_reflected"),
+    ReasonCode.LOW_SELF_RATING: ("category", "self_rating"),
+    ReasonCode.CATEGORY_BALANCE: ("category",),
+    ReasonCode.FITS_TIME: ("minutes", "usual_minutes", "minutes_available"),
+    ReasonCode.PREFERRED_TIME: ("time_of_day",),
+    ReasonCode.MATCHES_VALUE: ("values", "values_matched"),
+    ReasonCode.RAMP_UP: ("week",),
+    ReasonCode.HELPED_BEFORE: _EFFECT,
+    ReasonCode.WENT_WITH_WORSE: _EFFECT,
+    ReasonCode.NOT_DONE: _DAYS_KEPT,
+    ReasonCode.KEPT_UP: _DAYS_KEPT,
+    ReasonCode.HABIT_MOMENTUM: ("habit_strength", "current_streak"),
+    ReasonCode.VARIETY: ("recent_days",),
+    ReasonCode.EXPLORATION: ("days_practised", "sampled_effect"),
+    ReasonCode.SUPPORT: (
+        "hard_days",
+        "days_reflected",
+        "min_days",
+        "window_days",
+        "max_mood",
+        "wants_support",
+    ),
+    ReasonCode.ADDED_BY_PERSON: (),
+}
 
 
 def to_facts(value: Mapping[str, Fact]) -> Mapping[str, Fact]:

@@ -36,12 +36,13 @@ import attrs
 
 from selfcare._core import checks as check
 from selfcare._core.errors import InfeasiblePlanError
+from selfcare._insights import reasons as explain
 from selfcare._model.boundaries import Boundary
 from selfcare._model.builtin_catalog import default_catalog
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Benefit, Category, Effort, Role
 from selfcare._model.profiles import Profile
-from selfcare._model.reasons import Reason, ReasonCode
+from selfcare._model.reasons import Reason
 from selfcare._model.reflections import Reflection
 from selfcare._model.rituals import AnchorKind, Ritual
 from selfcare._model.strategies import Strategy
@@ -62,7 +63,6 @@ PART_TIMES = {
     TimeOfDay.EVENING: dt.time(18, 30),
     TimeOfDay.NIGHT: dt.time(22, 0),
 }
-_NEGLECTED = 2  # a self-rating at or below this marks a category as neglected
 _EFFORT_BONUS = {Effort.LOW: 1.0, Effort.MEDIUM: 0.5, Effort.HIGH: 0.0}
 
 Assessment = Mapping[Category, float] | Iterable[Reflection]
@@ -502,61 +502,25 @@ def _reasons(
     first_of_category: bool,
 ) -> list[Reason]:
     strategy = choice.strategy
-    reasons = [
-        Reason(ReasonCode.GOAL, f"serves your goal: {goal.label}", {"goal": goal.value})
-        for goal in sorted(strategy.benefits & profile.goals, key=list(Benefit).index)
-    ]
+    reasons = []
+    goals = strategy.benefits & profile.goals
+    if goals:
+        reasons.append(explain.goal(list(goals)))
     rating = 5.0 - neglect.get(strategy.category, 0.0)
-    if rating <= _NEGLECTED:
-        reasons.append(
-            Reason(
-                ReasonCode.NEGLECTED_CATEGORY,
-                f"your {strategy.category.label} self-care was rated {rating:g} of 5",
-                {"category": strategy.category.value, "rating": rating},
-            )
-        )
+    if rating <= explain.LOW_RATING:
+        reasons.append(explain.low_self_rating(strategy.category, rating))
     if first_of_category:
-        reasons.append(
-            Reason(
-                ReasonCode.CATEGORY_BALANCE,
-                f"keeps {strategy.category.label} care in your week",
-                {"category": strategy.category.value},
-            )
-        )
-    for value in sorted(strategy.tags & profile.values):
-        reasons.append(
-            Reason(ReasonCode.MATCHES_VALUE, f"matches what you value: {value}", {"value": value})
-        )
-    days = ", ".join(Weekday(d).name.title()[:3] for d in choice.days)
-    shorter = (
-        f" (a shorter version of its usual {strategy.minutes})"
-        if choice.minutes < strategy.minutes
-        else ""
-    )
-    reasons.append(
-        Reason(
-            ReasonCode.FITS_TIME,
-            f"{choice.minutes} minutes{shorter} on {days} fits the time you have",
-            {"minutes": choice.minutes, "days_per_week": len(choice.days)},
-        )
-    )
+        reasons.append(explain.category_balance(strategy.category))
+    values = strategy.tags & profile.values
+    if values:
+        reasons.append(explain.matches_value(list(values)))
+    days = [Weekday(d) for d in choice.days]
+    available = min(profile.minutes_on(day) for day in days)
+    reasons.append(explain.fits_time(strategy, choice.minutes, available, days))
     if part is not None:
-        clock = PART_TIMES[part].strftime("%H:%M")
-        reasons.append(
-            Reason(
-                ReasonCode.PREFERRED_TIME,
-                f"set at {clock}, in the {part.value} you prefer",
-                {"time": clock, "part_of_day": part.value},
-            )
-        )
+        reasons.append(explain.preferred_time(part, PART_TIMES[part]))
     if choice.stage:
-        reasons.append(
-            Reason(
-                ReasonCode.RAMP_UP,
-                f"starts in week {choice.stage + 1}, so new habits build up gently",
-                {"week": choice.stage + 1},
-            )
-        )
+        reasons.append(explain.ramp_up(choice.stage + 1))
     return reasons
 
 

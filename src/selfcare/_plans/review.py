@@ -18,13 +18,14 @@ import attrs
 
 from selfcare._core import checks as check
 from selfcare._core.reprs import counted
+from selfcare._insights import reasons as explain
 from selfcare._insights.balance import CategoryBalance, category_balance
 from selfcare._insights.effects import StrategyEffect, strategy_effects
 from selfcare._insights.habits import HabitStrength, habit_strength
 from selfcare._model.builtin_catalog import default_catalog
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Category, Role
-from selfcare._model.reasons import Reason, ReasonCode
+from selfcare._model.reasons import Reason
 from selfcare._model.reflections import Reflection
 from selfcare._model.strategies import Strategy
 from selfcare._plans.adherence import ItemAdherence, PlanAdherence, plan_adherence
@@ -203,34 +204,20 @@ def _suggest_for(plan: Plan, review: ItemReview, catalog: Catalog) -> Suggestion
     name = _name(catalog, sid)
     worse = [e for e in review.effects if e.improvement < 0]
     better = [e for e in review.effects if e.improvement > 0]
-    warnings = [Reason(ReasonCode.WENT_WITH_WORSE, e.describe(name), e.facts()) for e in worse]
+    warnings = [explain.went_with_worse(e, name) for e in worse]
     if worse and not better and any(e.improvement <= -WORSE_BY for e in worse):
         # Only when every rating compared went the wrong way: a mixed picture is for talking
         # over, not for dropping.
         return Suggestion(SuggestionKind.DROP, sid, None, tuple(warnings))
     if kept.expected >= MIN_CHANCES and kept.done == 0:
-        facts = {"planned_days": kept.expected, "done_days": 0}
-        text = f"not done on any of the {kept.expected} days planned so far"
         gentler = _gentler(plan, sid, catalog)
+        reason = explain.not_done(kept.expected, gentler)
         if gentler is None:
-            reason = Reason(ReasonCode.NOT_DONE, text + "; nothing gentler fits its place", facts)
             return Suggestion(SuggestionKind.DROP, sid, None, (reason,))
-        reason = Reason(
-            ReasonCode.NOT_DONE,
-            f"{text}; {gentler.name.lower()} asks less ({gentler.effort.value} effort, "
-            f"{gentler.minutes} minutes)",
-            {**facts, "replacement": gentler.id},
-        )
         return Suggestion(SuggestionKind.REPLACE, sid, gentler.id, (reason,))
-    reasons = [Reason(ReasonCode.HELPED_BEFORE, e.describe(name), e.facts()) for e in better]
+    reasons = [explain.helped_before(e, name) for e in better]
     if kept.rate is not None and kept.rate >= KEEP_RATE:
-        reasons.append(
-            Reason(
-                ReasonCode.HABIT_MOMENTUM,
-                f"done on {kept.done} of the {kept.expected} days planned",
-                {"done_days": kept.done, "planned_days": kept.expected},
-            )
-        )
+        reasons.append(explain.kept_up(kept.expected, kept.done))
     if reasons:
         # Mention what went the other way too, when it is more than a trace.
         notable = [w for w, e in zip(warnings, worse, strict=True) if e.improvement <= -NOTABLE]
@@ -277,13 +264,7 @@ def _additions(plan: Plan, balance: CategoryBalance, catalog: Catalog) -> list[S
         if not options:
             continue
         pick = min(options, key=lambda s: (s.effort.level, s.minutes, s.id))
-        days = balance.days.get(category, 0)
-        reason = Reason(
-            ReasonCode.NEGLECTED_CATEGORY,
-            f"{category.label} care was practised on {days} of the last days reflected "
-            "and the plan has nothing for it",
-            {"category": category.value, "days": days},
-        )
+        reason = explain.neglected_category(balance, category)
         found.append(Suggestion(SuggestionKind.ADD, pick.id, None, (reason,)))
     return found
 

@@ -1,0 +1,251 @@
+"""The library's reasons: one builder per :class:`ReasonCode`, used wherever the code is given.
+
+A plan item, a recommendation and a review suggestion explain themselves with the same
+builders, so a code carries the same facts (``ReasonCode.facts``) whoever gave it. Texts
+are plain sentences a person can read; strategy names inside them start in lower case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from selfcare._core import checks as check
+from selfcare._insights.balance import CategoryBalance
+from selfcare._insights.effects import StrategyEffect, display_name
+from selfcare._insights.support import SupportAdvisory
+from selfcare._model.categories import Benefit, Category, Role
+from selfcare._model.reasons import Fact, Reason, ReasonCode
+from selfcare._model.strategies import Strategy
+from selfcare._time.calendar import TimeOfDay, Weekday
+
+__all__ = [
+    "LOW_RATING",
+    "category_balance",
+    "exploration",
+    "fits_time",
+    "goal",
+    "habit_momentum",
+    "helped_before",
+    "kept_up",
+    "low_self_rating",
+    "matches_value",
+    "neglected_category",
+    "not_done",
+    "preferred_time",
+    "ramp_up",
+    "support",
+    "variety",
+    "went_with_worse",
+]
+
+#: A self-rating of a category (1 to 5) at or below this is low enough to say so.
+LOW_RATING = 2
+
+
+def _reason(code: ReasonCode, text: str, **facts: Fact) -> Reason:
+    """A reason, its text and text facts shortened to the 200 characters a reason allows."""
+    return Reason(
+        code, _short(text), {k: _short(v) if isinstance(v, str) else v for k, v in facts.items()}
+    )
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= check.MAX_NAME else text[: check.MAX_NAME - 3].rstrip() + "..."
+
+
+def _and(words: Sequence[str]) -> str:
+    """Words as a list in a sentence: ``a``, ``a and b``, ``a, b and c``."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def goal(goals: Sequence[Benefit]) -> Reason:
+    """It serves goals the person chose (at least one), in the order of :class:`Benefit`.
+
+    Example:
+        >>> goal([Benefit.COPING_SKILLS]).facts["goals"]
+        'coping-skills'
+    """
+    ordered = sorted(goals, key=list(Benefit).index)
+    labels = _and([b.label for b in ordered])
+    return _reason(
+        ReasonCode.GOAL,
+        f"serves your goal{'s' if len(ordered) > 1 else ''}: {labels}",
+        goals=", ".join(b.value for b in ordered),
+        goals_matched=len(ordered),
+    )
+
+
+def neglected_category(balance: CategoryBalance, category: Category) -> Reason:
+    """The category was practised on few of the days the balance looked at."""
+    days = balance.days.get(category, 0)
+    window = balance.period.days if balance.period else 0
+    return _reason(
+        ReasonCode.NEGLECTED_CATEGORY,
+        f"your {category.label} care has been low lately: practised on {days} of the last "
+        f"{window} days",
+        category=category.value,
+        days_practised=days,
+        window_days=window,
+        days_reflected=balance.days_reflected,
+    )
+
+
+def low_self_rating(category: Category, rating: float) -> Reason:
+    """The person rated their care in the category low (1 to 5)."""
+    shown = round(rating, 1)
+    return _reason(
+        ReasonCode.LOW_SELF_RATING,
+        f"you rated your {category.label} care {shown:g} of 5",
+        category=category.value,
+        self_rating=shown,
+    )
+
+
+def category_balance(category: Category) -> Reason:
+    """It adds a category of care the rest does not cover."""
+    return _reason(
+        ReasonCode.CATEGORY_BALANCE,
+        f"adds {category.label} care, for balance across the areas of self-care",
+        category=category.value,
+    )
+
+
+def fits_time(
+    strategy: Strategy, minutes: int, available: int, days: Sequence[Weekday] | None = None
+) -> Reason:
+    """It fits the time available: on the given weekdays of a plan, or today when none.
+
+    Args:
+        strategy: the strategy.
+        minutes: the minutes it is given (its usual length, or less in a plan).
+        available: the minutes available (the smallest budget of those days, or left today).
+        days: the weekdays a plan sets it on; ``None`` for today.
+    """
+    if days is None:
+        text = f"fits the {available} minutes you have left today (it takes about {minutes})"
+    else:
+        shorter = (
+            f" (a shorter version of its usual {strategy.minutes})"
+            if minutes < strategy.minutes
+            else ""
+        )
+        on = _and([day.name.title()[:3] for day in days])
+        text = f"{minutes} minutes{shorter} on {on} fits the time you have"
+    return _reason(
+        ReasonCode.FITS_TIME,
+        text,
+        minutes=minutes,
+        usual_minutes=strategy.minutes,
+        minutes_available=available,
+    )
+
+
+def preferred_time(part: TimeOfDay, at: dt.time | None = None) -> Reason:
+    """It is set at (or suits now, when ``at`` is ``None``) a part of the day the person likes."""
+    text = (
+        f"suits the {part.value}, a time of day you prefer"
+        if at is None
+        else f"set at {at.strftime('%H:%M')}, in the {part.value} you prefer"
+    )
+    return _reason(ReasonCode.PREFERRED_TIME, text, time_of_day=part.value)
+
+
+def matches_value(values: Sequence[str]) -> Reason:
+    """Its tags match values the person holds (at least one)."""
+    ordered = sorted(values)
+    return _reason(
+        ReasonCode.MATCHES_VALUE,
+        f"matches what you value: {_and(ordered)}",
+        values=", ".join(ordered),
+        values_matched=len(ordered),
+    )
+
+
+def ramp_up(week: int) -> Reason:
+    """It starts in a later week of the plan, so new habits build up gently."""
+    return _reason(
+        ReasonCode.RAMP_UP, f"starts in week {week}, so new habits build up gently", week=week
+    )
+
+
+def helped_before(effect: StrategyEffect, name: str) -> Reason:
+    """The person's ratings were better on days they practised it."""
+    return _reason(ReasonCode.HELPED_BEFORE, effect.describe(name), **effect.facts())
+
+
+def went_with_worse(effect: StrategyEffect, name: str) -> Reason:
+    """The person's ratings were worse on days they practised it."""
+    return _reason(ReasonCode.WENT_WITH_WORSE, effect.describe(name), **effect.facts())
+
+
+def not_done(planned_days: int, replacement: Strategy | None) -> Reason:
+    """It was not done on any of the days planned so far; a gentler one may take its place."""
+    text = f"not done on any of the {planned_days} days planned so far"
+    if replacement is None:
+        text += "; nothing gentler fits its place"
+    else:
+        text += (
+            f"; {display_name(replacement.name)} asks less ({replacement.effort.value} effort, "
+            f"{replacement.minutes} minutes)"
+        )
+    return _reason(ReasonCode.NOT_DONE, text, planned_days=planned_days, done_days=0)
+
+
+def kept_up(planned_days: int, done_days: int) -> Reason:
+    """It was done on most of the days planned so far."""
+    return _reason(
+        ReasonCode.KEPT_UP,
+        f"done on {done_days} of the {planned_days} days planned",
+        planned_days=planned_days,
+        done_days=done_days,
+    )
+
+
+def habit_momentum(strength: float, streak: int) -> Reason:
+    """It is a habit with momentum: strength from 0 to 1, and the current streak in days."""
+    row = f", {streak} days in a row" if streak >= 2 else ""
+    return _reason(
+        ReasonCode.HABIT_MOMENTUM,
+        f"keeps a habit going: strength {round(strength * 100)} of 100{row}",
+        habit_strength=round(strength, 2),
+        current_streak=streak,
+    )
+
+
+def variety(recent_days: int) -> Reason:
+    """It was not practised in the last few days."""
+    return _reason(
+        ReasonCode.VARIETY,
+        f"adds variety: not practised in the last {recent_days} days",
+        recent_days=recent_days,
+    )
+
+
+def exploration(days_practised: int, sampled_effect: float) -> Reason:
+    """Exploring favoured it, to learn whether it helps."""
+    so_far = (
+        "you have not logged it yet"
+        if not days_practised
+        else f"practised on {days_practised} day{'' if days_practised == 1 else 's'} so far"
+    )
+    return _reason(
+        ReasonCode.EXPLORATION,
+        f"worth a try, to learn whether it helps you: {so_far}",
+        days_practised=days_practised,
+        sampled_effect=round(sampled_effect, 2),
+    )
+
+
+def support(advisory: SupportAdvisory, role: Role) -> Reason:
+    """Support is advised, so a gentle option is offered beside the advice to reach out."""
+    who = (
+        "your supervisor, your own therapist or someone you trust"
+        if role is Role.THERAPIST
+        else "your therapist or someone you trust"
+    )
+    return _reason(
+        ReasonCode.SUPPORT,
+        f"a gentle option for now; reaching out to {who} is advised",
+        **advisory.facts(),
+    )
