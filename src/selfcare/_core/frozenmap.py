@@ -47,3 +47,22 @@ class FrozenMap(Mapping[K, V]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (FrozenMap, (self._data,))
+
+
+def freeze(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    """An attrs converter for a mapping field of a frozen value: a read-only, hashable copy.
+
+    A FrozenMap is kept as it is (it never changes); any other mapping is wrapped; anything
+    else is returned unchanged, for the field's validator to reject with its name.
+
+    Example:
+        >>> frozen = freeze({"days_with": 9})
+        >>> frozen["days_with"], freeze(frozen) is frozen
+        (9, True)
+    """
+    raw: Any = value
+    if type(raw) is FrozenMap:
+        return raw
+    if isinstance(raw, Mapping):
+        return FrozenMap(raw)
+    return raw  # type: ignore[no-any-return]  # not a mapping: rejected by the validator

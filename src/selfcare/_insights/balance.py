@@ -8,13 +8,13 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from selfcare._core import checks as check
+from selfcare._core.frozenmap import freeze
 from selfcare._insights.days import (
     Day,
     check_count,
     check_history,
     check_optional_date,
     collect,
-    freeze,
     minutes_of,
     to_date,
 )

@@ -14,10 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from selfcare._core import checks as check
-from selfcare._core.frozenmap import FrozenMap
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Category
 from selfcare._model.reflections import Reflection
@@ -69,11 +67,6 @@ class Day:
         """The day's mean of one rating (0 mood, 1 energy, 2 stress), or ``None``."""
         count = self.ratings[index + 3]
         return self.ratings[index] / count if count else None
-
-
-def freeze(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
-    """Turn a mapping into a read-only, hashable one for a field of a frozen value."""
-    return value if isinstance(value, FrozenMap) else FrozenMap(value)
 
 
 def check_history(value: object, field: str = "history") -> tuple[Reflection, ...]:

@@ -23,6 +23,10 @@ class BoundaryKind(enum.StrEnum):
     CUSTOM = "custom"
 
 
+def _after(value: dt.time | None) -> dt.time | None:
+    return None if value is None else check.check_time("after", value)
+
+
 @attrs.frozen
 class Boundary:
     """A boundary with clients or in relationships.
@@ -38,7 +42,7 @@ class Boundary:
     """
 
     kind: BoundaryKind = attrs.field(validator=check.member(BoundaryKind))
-    after: dt.time | None = None
+    after: dt.time | None = attrs.field(default=None, converter=_after)
     weekdays: frozenset[Weekday] = attrs.field(default=frozenset(), converter=check.to_frozenset)
     minutes: int | None = attrs.field(
         default=None, validator=check.optional_int_in(1, check.MAX_MINUTES)
@@ -61,8 +65,6 @@ class Boundary:
                 raise check.fail(
                     field, f"a {self.kind.value} boundary has no {field}; leave it out"
                 )
-        if self.after is not None:
-            object.__setattr__(self, "after", check.check_time("after", self.after))
         if self.kind is BoundaryKind.CUSTOM and not self.description.strip():
             raise check.fail("description", "a custom boundary needs a description")
 

@@ -36,6 +36,14 @@ def _budget(value: BudgetArg) -> tuple[int, ...]:
     return tuple(value)
 
 
+def _start(value: dt.time) -> dt.time:
+    return check.check_time("start", value)
+
+
+def _end(value: dt.time) -> dt.time:
+    return check.check_time("end", value)
+
+
 @attrs.frozen
 class WorkingHours:
     """When a therapist works: a daily start and end on chosen weekdays.
@@ -48,8 +56,8 @@ class WorkingHours:
         False
     """
 
-    start: dt.time = attrs.field()
-    end: dt.time = attrs.field()
+    start: dt.time = attrs.field(converter=_start)
+    end: dt.time = attrs.field(converter=_end)
     weekdays: frozenset[Weekday] = attrs.field(
         default=frozenset(Weekday(d) for d in range(5)),
         converter=check.to_frozenset,
@@ -57,8 +65,6 @@ class WorkingHours:
     )
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "start", check.check_time("start", self.start))
-        object.__setattr__(self, "end", check.check_time("end", self.end))
         if self.end <= self.start:
             raise check.fail("end", "expected the end of the working day after its start")
 

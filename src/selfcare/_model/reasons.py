@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from selfcare._core import checks as check
-from selfcare._core.frozenmap import FrozenMap
+from selfcare._core.frozenmap import FrozenMap, freeze
 
 __all__ = ["Reason", "ReasonCode"]
 
@@ -88,16 +88,6 @@ FACTS: Mapping[ReasonCode, tuple[str, ...]] = {
 }
 
 
-def to_facts(value: Mapping[str, Fact]) -> Mapping[str, Fact]:
-    """An attrs converter for a ``facts`` field: a mapping becomes a hashable FrozenMap."""
-    raw: Any = value
-    if type(raw) is FrozenMap:
-        return raw  # already immutable: kept as it is
-    if isinstance(raw, Mapping):
-        return FrozenMap(raw)
-    return raw  # type: ignore[no-any-return]  # a non-mapping is rejected
-
-
 def check_facts(facts: object) -> None:
     """Require facts by snake_case name, each a finite number or a short string."""
     if not isinstance(facts, FrozenMap):
@@ -140,7 +130,7 @@ class Reason:
 
     code: ReasonCode = attrs.field(validator=check.member(ReasonCode))
     text: str = attrs.field(validator=check.name)
-    facts: Mapping[str, Fact] = attrs.field(factory=FrozenMap, converter=to_facts)
+    facts: Mapping[str, Fact] = attrs.field(factory=FrozenMap, converter=freeze)
 
     def __attrs_post_init__(self) -> None:
         check_facts(self.facts)

@@ -14,7 +14,7 @@ import attrs
 import pendulum
 
 from selfcare._core import checks as check
-from selfcare._core.frozenmap import FrozenMap
+from selfcare._core.frozenmap import FrozenMap, freeze
 from selfcare._model.categories import Category, Role
 from selfcare._time.zoned import to_at, zoned_key
 
@@ -108,15 +108,6 @@ class Journal:
         return self.insight is None and self.gratitude is None and self.note is None
 
 
-def _self_ratings(value: Mapping[Category, int]) -> Mapping[Category, int]:
-    raw: Any = value
-    if type(raw) is FrozenMap:
-        return raw  # already immutable: kept as it is
-    if isinstance(raw, Mapping):
-        return FrozenMap(raw)
-    return raw  # type: ignore[no-any-return]  # a non-mapping is rejected
-
-
 @attrs.frozen(weakref_slot=False)
 class Reflection:
     """A dated check-in or journal entry.
@@ -147,7 +138,7 @@ class Reflection:
     at: pendulum.DateTime = attrs.field(converter=to_at, eq=zoned_key)
     author: Role = attrs.field(validator=check.member(Role))
     ratings: Ratings = attrs.field(factory=Ratings)
-    self_ratings: Mapping[Category, int] = attrs.field(factory=FrozenMap, converter=_self_ratings)
+    self_ratings: Mapping[Category, int] = attrs.field(factory=FrozenMap, converter=freeze)
     practised: tuple[Practice, ...] = attrs.field(default=(), converter=check.to_tuple)
     journal: Journal = attrs.field(factory=Journal)
     wants_support: bool = attrs.field(default=False)

@@ -33,6 +33,10 @@ class AnchorKind(enum.StrEnum):
     DURING_WORKDAY = "during-workday"
 
 
+def _time(value: dt.time | None) -> dt.time | None:
+    return None if value is None else check.check_time("time", value)
+
+
 @attrs.frozen
 class Anchor:
     """Where a ritual sits in the day.
@@ -47,13 +51,12 @@ class Anchor:
     """
 
     kind: AnchorKind = attrs.field(validator=check.member(AnchorKind))
-    time: dt.time | None = None
+    time: dt.time | None = attrs.field(default=None, converter=_time)
 
     def __attrs_post_init__(self) -> None:
         if self.kind is AnchorKind.AT_TIME:
             if self.time is None:
                 raise check.fail("time", "an anchor at a time of day needs its time; use Anchor.at")
-            object.__setattr__(self, "time", check.check_time("time", self.time))
         elif self.time is not None:
             raise check.fail("time", f"a {self.kind.value} anchor has no time; leave it None")
 

@@ -95,6 +95,14 @@ _NEXT = {
 }
 
 
+def _first(value: dt.date) -> dt.date:
+    return check_date("first", value)
+
+
+def _last(value: dt.date) -> dt.date:
+    return check_date("last", value)
+
+
 @attrs.frozen
 class Period:
     """A run of calendar days, both ends included.
@@ -107,12 +115,10 @@ class Period:
         True
     """
 
-    first: dt.date = attrs.field()
-    last: dt.date = attrs.field()
+    first: dt.date = attrs.field(converter=_first)
+    last: dt.date = attrs.field(converter=_last)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "first", check_date("first", self.first))
-        object.__setattr__(self, "last", check_date("last", self.last))
         if self.last < self.first:
             raise fail("last", "expected a date on or after 'first'; swap the two dates")
 

@@ -48,11 +48,38 @@ TimesArg = dt.time | Iterable[dt.time] | None
 
 
 def _times(value: TimesArg) -> tuple[dt.time, ...]:
+    """Times of day, sorted, each once, as stdlib times."""
     if value is None:
         return ()
-    if isinstance(value, dt.time):
-        return (value,)
-    return to_tuple(value)
+    raw: Any = (value,) if isinstance(value, dt.time) else to_tuple(value)
+    if not isinstance(raw, tuple):
+        raise fail("times", "expected a time of day or a collection of them, " + got(raw))
+    if len(raw) > MAX_TIMES:
+        raise fail("times", f"expected at most {MAX_TIMES} times of day, got {len(raw)}")
+    times = sorted(check_time("times", t) for t in raw)
+    if len(set(times)) != len(times):
+        raise fail("times", "expected each time of day once; remove the repeated time")
+    return tuple(times)
+
+
+def _start(value: dt.date | None) -> dt.date | None:
+    return None if value is None else check_date("start", value)
+
+
+def _until(value: dt.date | None) -> dt.date | None:
+    return None if value is None else check_date("until", value)
+
+
+def _skipped(value: Iterable[dt.date]) -> frozenset[dt.date]:
+    """Skipped dates as a frozenset of stdlib dates."""
+    skipped: Any = to_frozenset(value)
+    if not isinstance(skipped, frozenset):
+        raise fail("skipped", "expected a collection of dates")
+    if len(skipped) > MAX_SKIPPED:
+        raise fail("skipped", f"expected at most {MAX_SKIPPED} skipped dates; use 'until' instead")
+    if all(type(day) is dt.date for day in skipped):
+        return skipped
+    return frozenset(check_date("skipped", day) for day in skipped)
 
 
 @attrs.frozen
@@ -77,10 +104,10 @@ class Recurrence:
     weekdays: frozenset[Weekday] = attrs.field(default=frozenset(), converter=to_frozenset)
     per_week: int | None = None
     times: tuple[dt.time, ...] = attrs.field(default=(), converter=_times)
-    start: dt.date | None = None
-    until: dt.date | None = None
+    start: dt.date | None = attrs.field(default=None, converter=_start)
+    until: dt.date | None = attrs.field(default=None, converter=_until)
     count: int | None = None
-    skipped: frozenset[dt.date] = attrs.field(default=frozenset(), converter=to_frozenset)
+    skipped: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_skipped)
 
     def __attrs_post_init__(self) -> None:
         _validate(self)
@@ -384,42 +411,14 @@ def _validate(r: Recurrence) -> None:
         check_int("per_week", r.per_week, 1, 7)
     elif r.per_week is not None:
         raise fail("per_week", "only a times-per-week recurrence has per_week; leave it None")
-    if type(r.times) is not tuple or r.times:
-        _validate_times(r)
-    start = None if r.start is None else check_date("start", r.start)
-    until = None if r.until is None else check_date("until", r.until)
-    if start is not r.start:
-        object.__setattr__(r, "start", start)
-    if until is not r.until:
-        object.__setattr__(r, "until", until)
+    start, until = r.start, r.until
     if start is not None and until is not None and until < start:
         raise fail("until", "expected a date on or after 'start'")
     if r.count is not None:
         check_int("count", r.count, 1, MAX_COUNT)
         if until is not None:
             raise fail("count", "give either 'count' or 'until', not both (as RFC 5545 requires)")
-    skipped: Any = r.skipped
-    if not isinstance(skipped, frozenset):
-        raise fail("skipped", "expected a collection of dates")
-    if len(skipped) > MAX_SKIPPED:
-        raise fail("skipped", f"expected at most {MAX_SKIPPED} skipped dates; use 'until' instead")
-    for day in skipped:
-        if type(day) is not dt.date:  # check each, and keep stdlib dates only
-            object.__setattr__(r, "skipped", frozenset(check_date("skipped", d) for d in skipped))
-            break
 
 
 _MAX_INTERVAL = {Frequency.DAILY: 366, Frequency.WEEKLY: 52, Frequency.TIMES_PER_WEEK: 1}
 _WEEKDAYS = "expected a collection of Weekday members, e.g. {Weekday.MONDAY}"
-
-
-def _validate_times(r: Recurrence) -> None:
-    raw: Any = r.times
-    if not isinstance(raw, tuple):
-        raise fail("times", "expected a time of day or a collection of them, " + got(raw))
-    if len(raw) > MAX_TIMES:
-        raise fail("times", f"expected at most {MAX_TIMES} times of day, got {len(raw)}")
-    times = sorted(check_time("times", t) for t in raw)
-    if len(set(times)) != len(times):
-        raise fail("times", "expected each time of day once; remove the repeated time")
-    object.__setattr__(r, "times", tuple(times))

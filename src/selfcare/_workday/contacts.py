@@ -17,8 +17,9 @@ import attrs
 import pendulum
 
 from selfcare._core import checks as check
+from selfcare._core.frozenmap import freeze
 from selfcare._model.boundaries import Boundary, BoundaryKind
-from selfcare._model.reasons import Fact, check_facts, to_facts
+from selfcare._model.reasons import Fact, check_facts
 from selfcare._time.calendar import TimeOfDay, Weekday
 from selfcare._time.timeline import clock, iso, local, minute_of, wall, zone_arg
 from selfcare._time.zoned import check_zoned
@@ -125,7 +126,7 @@ class BoundaryViolation:
     boundary: Boundary = attrs.field()
     event: ContactEvent = attrs.field()
     message: str = attrs.field(validator=sentence)
-    facts: Mapping[str, Fact] = attrs.field(factory=dict, converter=to_facts)
+    facts: Mapping[str, Fact] = attrs.field(factory=dict, converter=freeze)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.boundary, Boundary):

@@ -16,9 +16,9 @@ import attrs
 import pendulum
 
 from selfcare._core import checks as check
-from selfcare._core.frozenmap import FrozenMap
+from selfcare._core.frozenmap import FrozenMap, freeze
 from selfcare._core.reprs import counted
-from selfcare._model.reasons import Fact, check_facts, to_facts
+from selfcare._model.reasons import Fact, check_facts
 from selfcare._time.calendar import Period
 from selfcare._time.zoned import check_zone, check_zoned
 
@@ -178,7 +178,7 @@ class WorkdayWarning:
 
     code: WorkdayWarningCode = attrs.field(validator=check.member(WorkdayWarningCode))
     message: str = attrs.field(validator=sentence)
-    facts: Mapping[str, Fact] = attrs.field(factory=FrozenMap, converter=to_facts)
+    facts: Mapping[str, Fact] = attrs.field(factory=FrozenMap, converter=freeze)
 
     def __attrs_post_init__(self) -> None:
         check_facts(self.facts)
@@ -248,6 +248,10 @@ def _tuple_of(kind: type, field: str, value: object, limit: int) -> None:
         raise check.fail(field, f"expected at most {limit} values, got {len(value)}")
 
 
+def _day(value: dt.date) -> dt.date:
+    return check.check_date("day", value)
+
+
 @attrs.frozen
 class Workday:
     """A planned working day: ordered blocks that tile the day, warnings and figures.
@@ -271,7 +275,7 @@ class Workday:
         [('09:00', 'session'), ('09:50', 'transition'), ('09:58', 'notes'), ('10:08', 'decompression')]
     """  # noqa: E501
 
-    day: dt.date = attrs.field()
+    day: dt.date = attrs.field(converter=_day)
     tz: str = attrs.field()
     blocks: tuple[Block, ...] = attrs.field(converter=check.to_tuple, repr=counted)
     figures: WorkFigures = attrs.field(repr=False)
@@ -280,7 +284,6 @@ class Workday:
     )
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "day", check.check_date("day", self.day))
         check_zone("tz", self.tz)
         _tuple_of(Block, "blocks", self.blocks, MAX_BLOCKS)
         _tuple_of(WorkdayWarning, "warnings", self.warnings, MAX_WARNINGS)

@@ -46,6 +46,14 @@ def _minutes(low: int) -> check.Validator:
     return check.int_in(low, MAX_RULE_MINUTES)
 
 
+def _lunch_start(value: dt.time) -> dt.time:
+    return check.check_time("lunch_start", value)
+
+
+def _lunch_end(value: dt.time) -> dt.time:
+    return check.check_time("lunch_end", value)
+
+
 @attrs.frozen
 class WorkdayRules:
     """How a therapist wants a day of client sessions protected.
@@ -92,8 +100,8 @@ class WorkdayRules:
     min_gap: int = attrs.field(default=5, validator=_minutes(1))
     notes_minutes: int = attrs.field(default=10, validator=_minutes(0))
     notes_per: NotesPer = attrs.field(default=NotesPer.SESSION, validator=check.member(NotesPer))
-    lunch_start: dt.time = attrs.field(default=dt.time(12))
-    lunch_end: dt.time = attrs.field(default=dt.time(14))
+    lunch_start: dt.time = attrs.field(default=dt.time(12), converter=_lunch_start)
+    lunch_end: dt.time = attrs.field(default=dt.time(14), converter=_lunch_end)
     lunch_minutes: int = attrs.field(default=30, validator=_minutes(0))
     decompression_minutes: int = attrs.field(default=10, validator=_minutes(0))
     max_in_row: int = attrs.field(default=4, validator=check.int_in(1, 100))
@@ -111,8 +119,6 @@ class WorkdayRules:
                 "expected WorkingHours or a (start, end) pair of datetime.time values, "
                 + check.got(self.hours),
             )
-        object.__setattr__(self, "lunch_start", check.check_time("lunch_start", self.lunch_start))
-        object.__setattr__(self, "lunch_end", check.check_time("lunch_end", self.lunch_end))
         if self.lunch_end <= self.lunch_start:
             raise check.fail("lunch_end", "expected the end of the lunch window after its start")
         window = _of(self.lunch_end) - _of(self.lunch_start)

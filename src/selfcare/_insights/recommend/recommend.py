@@ -55,8 +55,9 @@ import attrs
 import pendulum
 
 from selfcare._core import checks as check
+from selfcare._core.frozenmap import freeze
 from selfcare._core.reprs import counted
-from selfcare._insights.days import check_history, freeze
+from selfcare._insights.days import check_history
 from selfcare._insights.recommend.explain import reasons_for, shortfall
 from selfcare._insights.recommend.ranking import Ranking
 from selfcare._insights.recommend.scoring import (
