@@ -18,6 +18,7 @@ from typing import Any, Final, TypeVar, cast, get_args, get_origin
 
 import cattrs
 
+from selfcare._core.describe import got
 from selfcare._core.errors import Problem, ValidationError
 from selfcare._io import format as f
 from selfcare._io.codec import PRIVATE_FIELDS, TYPE_NAMES, codec, redacting
@@ -32,7 +33,7 @@ from selfcare._io.documents import (
     read,
     upgrade,
 )
-from selfcare._io.problems import describe, flatten, unknown_keys
+from selfcare._io.problems import flatten, unknown_keys
 
 __all__ = [
     "MAX_DEPTH",
@@ -255,7 +256,7 @@ def _read(
     element: type, container: type | None, data: object, migrations: Mapping[int, Migration]
 ) -> tuple[Any] | list[Problem]:
     if type(data) is not dict:
-        return [("$", f"expected an object (a selfcare document), {describe(data)}")]
+        return [("$", f"expected an object (a selfcare document), {got(data, json=True)}")]
     document, problems = upgrade(data, migrations, SCHEMA_VERSION)
     if document is None:
         return problems
@@ -263,13 +264,13 @@ def _read(
     name = document.get("type")
     if type(name) is not str or name != expected:
         known = type(name) is str and (name in _NAMES_TO_TYPES or name == "list")
-        got = f"got '{name}'" if known else describe(name)
+        found = f"got '{name}'" if known else got(name, json=True)
         problems.append(
-            ("$.type", "missing" if "type" not in document else f"expected '{expected}', {got}")
+            ("$.type", "missing" if "type" not in document else f"expected '{expected}', {found}")
         )
     redacted = document.get("redacted", False)
     if redacted is not True and redacted is not False:
-        problems.append(("$.redacted", f"expected true or false, {describe(redacted)}"))
+        problems.append(("$.redacted", f"expected true or false, {got(redacted, json=True)}"))
     if problems:
         return problems
     body = {key: value for key, value in document.items() if key not in _ENVELOPE}

@@ -12,33 +12,23 @@ import datetime as dt
 import enum
 import itertools
 import math
-import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+# Re-exported: validators and their callers describe rejected values with `check.got`.
+from selfcare._core.describe import MAX_SLUG as MAX_SLUG
+from selfcare._core.describe import SLUG as SLUG
+from selfcare._core.describe import got as got
 from selfcare._core.errors import ValidationError
 
 E = TypeVar("E", bound=enum.Enum)
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-MAX_SLUG = 64
 MAX_NAME = 200
 MAX_TEXT = 10_000
 MAX_MINUTES = 1440
 MAX_COLLECTION = 100_000
 
 Validator = Callable[[Any, Any, Any], None]
-
-
-def got(value: object) -> str:
-    """Describe a rejected value without echoing text a person may have written."""
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
-        return "got a very large integer"
-    if value is None or isinstance(value, bool | int | float | enum.Enum):
-        return f"got {value!r}"
-    if isinstance(value, str):
-        return f"got a string of {len(value)} characters"
-    return f"got a {type(value).__name__}"
 
 
 def fail(field: str, message: str) -> ValidationError:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from selfcare._core.describe import describe, looks_like_id
+
 __all__ = [
     "InfeasiblePlanError",
     "Problem",
@@ -122,7 +124,7 @@ class UnknownIdError(SelfCareError, LookupError):
         self.id = id
         self.suggestions = tuple(suggestions)
         # Quote the id only when it looks like one: free text passed by mistake stays out.
-        shown = repr(id) if _looks_like_id(id) else f"(not a valid id: {_describe(id)})"
+        shown = repr(id) if looks_like_id(id) else f"(not a valid id: {describe(id)})"
         hint = (
             "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
             if self.suggestions
@@ -153,18 +155,3 @@ class InfeasiblePlanError(SelfCareError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.constraint, self.message))
-
-
-def _looks_like_id(value: object) -> bool:
-    return (
-        isinstance(value, str)
-        and 0 < len(value) <= 64
-        and all(c.islower() or c.isdigit() or c == "-" for c in value)
-        and value.isascii()
-    )
-
-
-def _describe(value: object) -> str:
-    if isinstance(value, str):
-        return f"a string of {len(value)} characters"
-    return f"a {type(value).__name__}"

@@ -23,7 +23,7 @@ from selfcare._display.html import (
     short_date,
     table,
 )
-from selfcare._model.builtin_catalog import default_catalog
+from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Category
 from selfcare._model.rituals import AnchorKind, Ritual
@@ -69,7 +69,7 @@ def plan_html(plan: Plan, catalog: Catalog | None = None) -> str:
         >>> "Short walk" in view, "1 h 10 min" in view
         (True, True)
     """
-    catalog = default_catalog() if catalog is None else catalog
+    catalog = catalog_or_default(catalog)
     period = plan.period
     weeks = -(-((period.last - period.first).days + 1 + period.first.weekday()) // 7)
     shown = min(weeks, MAX_WEEKS_SHOWN)

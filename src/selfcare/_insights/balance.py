@@ -18,7 +18,7 @@ from selfcare._insights.days import (
     minutes_of,
     to_date,
 )
-from selfcare._model.builtin_catalog import default_catalog
+from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Category
 from selfcare._model.reflections import Reflection
@@ -181,10 +181,7 @@ def category_balance(
         ['emotional', 'mental', 'practical']
     """
     reflections = check_history(history)
-    if catalog is None:
-        catalog = default_catalog()
-    elif not isinstance(catalog, Catalog):
-        raise check.fail("catalog", f"expected a Catalog or None, {check.got(catalog)}")
+    catalog = catalog_or_default(catalog)
     window = check_count("days", days, 1, 366)
     least = check_count("min_days", min_days, 1, 366)
     looked_at = EVERYDAY if categories is None else check_categories(categories)

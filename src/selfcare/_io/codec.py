@@ -23,8 +23,9 @@ import pendulum
 from cattrs import fns
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from selfcare._core.describe import got
 from selfcare._io import format as f
-from selfcare._io.problems import bad, describe
+from selfcare._io.problems import bad
 from selfcare._model.boundaries import Boundary
 from selfcare._model.catalog import Catalog, Prompt
 from selfcare._model.profiles import Profile, WorkingHours
@@ -224,7 +225,7 @@ def _detailed_object(generated: Callable[[Any], Any]) -> f.Hook:
     def structure_object(value: Any, _: object = None) -> Any:
         if type(value) is dict:
             return generated(value)
-        raise bad(f"expected an object, {describe(value)}")
+        raise bad(f"expected an object, {got(value, json=True)}")
 
     return structure_object
 

@@ -11,8 +11,9 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
+from selfcare._core.describe import got
 from selfcare._core.errors import Problem
-from selfcare._io.problems import DocumentError, bad, describe, key_segment
+from selfcare._io.problems import DocumentError, bad, key_segment
 
 Document = dict[str, Any]
 Migration = Callable[[Document], Document]
@@ -125,7 +126,7 @@ def upgrade(
     if "schema_version" not in data:
         return None, [("$.schema_version", "missing; a document says its format version")]
     if type(version) is not int:
-        return None, [("$.schema_version", f"expected an integer, {describe(version)}")]
+        return None, [("$.schema_version", f"expected an integer, {got(version, json=True)}")]
     if version > current:
         return None, [
             (

@@ -6,7 +6,7 @@ own validators, which are strict (``True`` is not an integer there either). When
 fails, the document is read again with the *detailed* hooks, which check every value and
 collect every problem with its path. So valid documents pay only for the fast path.
 
-A rejected value is described by its JSON type (see :mod:`selfcare._io.problems`), never by
+A rejected value is described by its JSON type (see :mod:`selfcare._core.describe`), never by
 its text, which may be something a person wrote.
 """
 
@@ -21,12 +21,12 @@ import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple, TypeVar
 
+from selfcare._core.describe import got
 from selfcare._core.frozenmap import FrozenMap
 from selfcare._io.problems import (
     DocumentError,
     Problems,
     bad,
-    describe,
     flatten,
     key_segment,
     rethrow,
@@ -59,42 +59,42 @@ def structure_int(value: Any, _: object = None) -> int:
     """An integer; ``true`` and ``1.0`` are not integers."""
     if type(value) is int:
         return value
-    raise bad(f"expected an integer, {describe(value)}")
+    raise bad(f"expected an integer, {got(value, json=True)}")
 
 
 def structure_optional_int(value: Any, _: object = None) -> int | None:
     """An integer or null."""
     if value is None or type(value) is int:
         return value
-    raise bad(f"expected an integer or null, {describe(value)}")
+    raise bad(f"expected an integer or null, {got(value, json=True)}")
 
 
 def structure_str(value: Any, _: object = None) -> str:
     """A string; numbers and null are not strings."""
     if type(value) is str:
         return value
-    raise bad(f"expected a string, {describe(value)}")
+    raise bad(f"expected a string, {got(value, json=True)}")
 
 
 def structure_optional_str(value: Any, _: object = None) -> str | None:
     """A string or null."""
     if value is None or type(value) is str:
         return value
-    raise bad(f"expected a string or null, {describe(value)}")
+    raise bad(f"expected a string or null, {got(value, json=True)}")
 
 
 def structure_bool(value: Any, _: object = None) -> bool:
     """``true`` or ``false``; ``"false"`` and ``0`` are not booleans."""
     if value is True or value is False:
         return value
-    raise bad(f"expected true or false, {describe(value)}")
+    raise bad(f"expected true or false, {got(value, json=True)}")
 
 
 def _fact(value: Any) -> int | float | str:
     kind = type(value)
     if kind is int or kind is str or (kind is float and math.isfinite(value)):
         return value  # type: ignore[no-any-return]
-    raise bad(f"expected an integer, a finite number or a string, {describe(value)}")
+    raise bad(f"expected an integer, a finite number or a string, {got(value, json=True)}")
 
 
 SCALARS = {
@@ -141,7 +141,7 @@ def enum_hooks(kind: type[E], *, optional: bool = False) -> Hooks:
                 return found
         elif optional and value is None:
             return None
-        raise bad(f"{expected}, {describe(value)}")
+        raise bad(f"{expected}, {got(value, json=True)}")
 
     if kind is Weekday:
         return Hooks(fast, detailed, DAY_NAMES.__getitem__)
@@ -173,7 +173,7 @@ def structure_date(value: Any, _: object = None) -> dt.date:
         else:
             if _date_isoformat(day) == value:
                 return day
-    raise bad(f"expected a date as YYYY-MM-DD, {describe(value)}")
+    raise bad(f"expected a date as YYYY-MM-DD, {got(value, json=True)}")
 
 
 def structure_time(value: Any, _: object = None) -> dt.time:
@@ -186,7 +186,7 @@ def structure_time(value: Any, _: object = None) -> dt.time:
         else:
             if when.isoformat("minutes" if len(value) == 5 else "seconds") == value:
                 return when
-    raise bad(f"expected a time of day as HH:MM or HH:MM:SS, {describe(value)}")
+    raise bad(f"expected a time of day as HH:MM or HH:MM:SS, {got(value, json=True)}")
 
 
 def unstructure_time(when: dt.time) -> str:
@@ -226,7 +226,7 @@ def structure_zoned(value: Any, _: object = None) -> DateTime:
     """
     match = _ZONED.fullmatch(value) if type(value) is str else None
     if match is None:
-        raise bad(f"expected a zoned date-time such as {ZONED_EXAMPLE}, {describe(value)}")
+        raise bad(f"expected a zoned date-time such as {ZONED_EXAMPLE}, {got(value, json=True)}")
     year, month, day, hour, minute, second, fraction, sign, oh, om, osec, name = match.groups()
     tz = _zone(name)
     if tz is None:
@@ -317,7 +317,7 @@ def detailed_list(hook: Hook) -> Callable[[Any], list[Any]]:
 
     def structure_list(value: Any, _: object = None) -> list[Any]:
         if type(value) is not list:
-            raise bad(f"expected a list, {describe(value)}")
+            raise bad(f"expected a list, {got(value, json=True)}")
         return collect(hook, value)
 
     return structure_list
@@ -397,7 +397,7 @@ def mapping_hooks(key: Hooks, value: Hooks, what: str) -> Hooks:
 
     def detailed(data: Any, _: object = None) -> dict[Any, Any]:
         if type(data) is not dict:
-            raise bad(f"expected an object, {describe(data)}")
+            raise bad(f"expected an object, {got(data, json=True)}")
         out = {}
         problems: Problems = []
         for position, (raw, item) in enumerate(data.items(), start=1):
@@ -442,7 +442,7 @@ def _fast_facts(data: Any, _: object = None) -> dict[str, Any]:
 
 def _detailed_facts(data: Any, _: object = None) -> dict[str, Any]:
     if type(data) is not dict:
-        raise bad(f"expected an object, {describe(data)}")
+        raise bad(f"expected an object, {got(data, json=True)}")
     problems: Problems = []
     for position, (name, item) in enumerate(data.items(), start=1):
         if not (type(name) is str and _FACT_NAME.fullmatch(name)):
@@ -472,11 +472,11 @@ def _fast_daily(data: Any, _: object = None) -> tuple[Any, ...]:
 
 def _detailed_daily(data: Any, _: object = None) -> tuple[Any, ...]:
     if type(data) is not dict:
-        raise bad(f"expected an object with a key for each day, {describe(data)}")
+        raise bad(f"expected an object with a key for each day, {got(data, json=True)}")
     if len(data) != 7 or any(name not in data for name in _DAYS):
         raise bad("expected exactly the seven keys 'monday' to 'sunday'")
     problems = [
-        (f"[{name}]", f"expected an integer, {describe(data[name])}")
+        (f"[{name}]", f"expected an integer, {got(data[name], json=True)}")
         for name in _DAYS
         if type(data[name]) is not int
     ]

@@ -33,25 +33,6 @@ def bad(message: str) -> DocumentError:
     return DocumentError([("", message)])
 
 
-def describe(value: object) -> str:
-    """Describe a JSON value by its type, echoing numbers, booleans and null but never text."""
-    if value is None:
-        return "got null"
-    if value is True or value is False:
-        return f"got {str(value).lower()}"
-    if type(value) is int:
-        return f"got {value}" if abs(value) < 10**15 else "got a large integer"
-    if type(value) is float:
-        return f"got {value!r}"
-    if type(value) is str:
-        return f"got a string of {len(value)} characters"
-    if type(value) is list:
-        return f"got a list of {len(value)} values"
-    if type(value) is dict:
-        return "got an object"
-    return f"got a value of Python type {type(value).__name__}"
-
-
 def flatten(exc: BaseException) -> Problems:
     """The problems an exception raised while structuring stands for.
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
+from selfcare._core import checks as check
 from selfcare._model.catalog import Catalog, Prompt
 from selfcare._model.categories import Benefit, Category, Effort, Role
 from selfcare._model.rituals import Anchor, Ritual, RitualStep
@@ -663,3 +664,17 @@ def default_catalog() -> Catalog:
         True
     """
     return Catalog(strategies=STRATEGIES, rituals=RITUALS, prompts=PROMPTS)
+
+
+def catalog_or_default(value: object) -> Catalog:
+    """The catalog a function was given, or the built-in one when it was given ``None``.
+
+    Raises:
+        ValidationError: the value is neither a :class:`Catalog` nor ``None`` (on
+            ``catalog``).
+    """
+    if value is None:
+        return default_catalog()
+    if not isinstance(value, Catalog):
+        raise check.fail("catalog", f"expected a Catalog or None, {check.got(value)}")
+    return value

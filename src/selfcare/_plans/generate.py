@@ -38,7 +38,7 @@ from selfcare._core import checks as check
 from selfcare._core.errors import InfeasiblePlanError
 from selfcare._insights import reasons as explain
 from selfcare._model.boundaries import Boundary
-from selfcare._model.builtin_catalog import default_catalog
+from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Benefit, Category, Effort, Role
 from selfcare._model.profiles import Profile
@@ -220,10 +220,7 @@ def shared_arguments(
 
     Returns the catalog (the built-in one for ``None``) and the first day.
     """
-    if catalog is None:
-        catalog = default_catalog()
-    elif not isinstance(catalog, Catalog):
-        raise check.fail("catalog", f"expected a Catalog or None, {check.got(catalog)}")
+    catalog = catalog_or_default(catalog)
     first = check.check_date("start", start)
     check.check_int("weeks", weeks, 1, 52)
     if not check.is_int(seed):

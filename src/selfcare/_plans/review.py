@@ -22,7 +22,7 @@ from selfcare._insights import reasons as explain
 from selfcare._insights.balance import CategoryBalance, category_balance
 from selfcare._insights.effects import StrategyEffect, strategy_effects
 from selfcare._insights.habits import HabitStrength, habit_strength
-from selfcare._model.builtin_catalog import default_catalog
+from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Category, Role
 from selfcare._model.reasons import Reason
@@ -148,7 +148,7 @@ def review_plan(
         >>> [(s.kind.value, s.strategy_id, s.replacement) for s in review.suggestions][:1]
         [('replace', 'reading-and-learning', 'self-compassion')]
     """
-    catalog = default_catalog() if catalog is None else catalog
+    catalog = catalog_or_default(catalog)
     if not isinstance(plan, Plan):
         raise check.fail("plan", f"expected a Plan, {check.got(plan)}")
     history = tuple(reflections)
@@ -301,7 +301,7 @@ def apply_suggestions(
         >>> revised.strategy_ids, revised.version
         (('self-compassion',), 2)
     """
-    catalog = default_catalog() if catalog is None else catalog
+    catalog = catalog_or_default(catalog)
     if (review.plan_id, review.plan_version) != (plan.id, plan.version):
         raise check.fail("review", "the review is of another plan or version; review it again")
     remove: list[str] = []

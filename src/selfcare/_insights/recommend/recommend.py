@@ -68,7 +68,7 @@ from selfcare._insights.recommend.scoring import (
     clip,
 )
 from selfcare._insights.support import DistressRule, SupportAdvisory
-from selfcare._model.builtin_catalog import default_catalog
+from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
 from selfcare._model.profiles import Profile
 from selfcare._model.reasons import Reason, ReasonCode
@@ -250,10 +250,7 @@ def shared_arguments(
     rule: object,
 ) -> Shared:
     """Check the arguments of :func:`recommend` other than the person's own; fill defaults."""
-    if catalog is None:
-        catalog = default_catalog()
-    elif not isinstance(catalog, Catalog):
-        raise check.fail("catalog", f"expected a Catalog or None, {check.got(catalog)}")
+    catalog = catalog_or_default(catalog)
     now = check_zoned("at", at)
     check.check_int("k", k, 1, MAX_K)
     if not check.is_int(seed):
