@@ -236,3 +236,41 @@ def check_date(field: str, value: object) -> dt.date:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         raise fail(field, f"expected a date such as datetime.date(2026, 1, 5), {got(value)}")
     return dt.date(value.year, value.month, value.day)
+
+
+T = TypeVar("T")
+
+
+def check_bool(field: str, value: object) -> bool:
+    """Require ``True`` or ``False`` (not 1, 0 or a string)."""
+    if value is True or value is False:
+        return value
+    raise fail(field, f"expected True or False, {got(value)}")
+
+
+def check_seed(value: object) -> int:
+    """Require a seed: any integer (``True`` is not one)."""
+    if not is_int(value):
+        raise fail("seed", f"expected an integer, {got(value)}")
+    assert isinstance(value, int)
+    return value
+
+
+def check_instance(field: str, value: object, kind: type[T]) -> T:
+    """Require a value of one of the library's types, e.g. a ``Plan`` for ``plan``."""
+    if isinstance(value, kind):
+        return value
+    raise fail(field, f"expected {_a(kind.__name__)}, {got(value)}")
+
+
+def instance_or_default(field: str, value: object, kind: type[T], default: Callable[[], T]) -> T:
+    """Require a value of ``kind`` or ``None``, which stands for ``default()``."""
+    if value is None:
+        return default()
+    if isinstance(value, kind):
+        return value
+    raise fail(field, f"expected {_a(kind.__name__)} or None, {got(value)}")
+
+
+def _a(name: str) -> str:
+    return f"an {name}" if name[0] in "AEIOU" else f"a {name}"

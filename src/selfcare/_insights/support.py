@@ -209,10 +209,7 @@ def support_advisory(
     """
     now = check_zoned("at", at)
     reflections = check_history(history)
-    if rule is None:
-        rule = DistressRule()
-    elif not isinstance(rule, DistressRule):
-        raise check.fail("rule", f"expected a DistressRule or None, {check.got(rule)}")
+    rule = check.instance_or_default("rule", rule, DistressRule, DistressRule)
     if not isinstance(role, Role):
         raise check.fail("role", check.expected_member(Role, role))
     stamp = now.timestamp()

@@ -131,8 +131,7 @@ def to_records(value: object, *, include_private: bool = False) -> list[Record]:
         >>> "gratitude" in row, to_records([reflection], include_private=True)[0]["gratitude"]
         (False, 'a call with my sister')
     """
-    if not isinstance(include_private, bool):
-        raise check.fail("include_private", f"expected True or False, {check.got(include_private)}")
+    check.check_bool("include_private", include_private)
     many = isinstance(value, list | tuple)
     values: list[object] | tuple[object, ...] = (
         value if isinstance(value, list | tuple) else [value]
@@ -209,8 +208,7 @@ def occurrence_records(
         ...  for r in occurrence_records(plan)]
         [('2026-03-23', 'monday', '12:00:00', 10), ('2026-03-27', 'friday', '12:00:00', 10)]
     """
-    if not isinstance(plan, Plan):
-        raise check.fail("plan", f"expected a Plan, {check.got(plan)}")
+    check.check_instance("plan", plan, Plan)
     check.check_int("limit", limit, 1, 1_000_000)
     check.check_time("default_time", default_time)
     first = plan.period.first

@@ -673,8 +673,4 @@ def catalog_or_default(value: object) -> Catalog:
         ValidationError: the value is neither a :class:`Catalog` nor ``None`` (on
             ``catalog``).
     """
-    if value is None:
-        return default_catalog()
-    if not isinstance(value, Catalog):
-        raise check.fail("catalog", f"expected a Catalog or None, {check.got(value)}")
-    return value
+    return check.instance_or_default("catalog", value, Catalog, default_catalog)

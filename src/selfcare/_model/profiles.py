@@ -136,8 +136,7 @@ class Profile:
             )
         for day, minutes in zip(Weekday, budget, strict=True):
             check.check_int(f"daily_minutes[{day.name.lower()}]", minutes, 0, check.MAX_MINUTES)
-        if not isinstance(self.spiritual, bool):
-            raise check.fail("spiritual", f"expected True or False, {check.got(self.spiritual)}")
+        check.check_bool("spiritual", self.spiritual)
         if self.spiritual and Category.SPIRITUAL in self.excluded_categories:
             raise check.fail(
                 "spiritual", "opting into spiritual care contradicts excluding that category"

@@ -179,8 +179,7 @@ def _check_parts(r: Reflection) -> None:
         raise check.fail("ratings", "expected Ratings, e.g. Ratings(mood=6)")
     if not isinstance(r.journal, Journal):
         raise check.fail("journal", "expected a Journal, e.g. Journal(insight=...)")
-    if not isinstance(r.wants_support, bool):
-        raise check.fail("wants_support", f"expected True or False, {check.got(r.wants_support)}")
+    check.check_bool("wants_support", r.wants_support)
     ratings: Any = r.self_ratings
     if not isinstance(ratings, FrozenMap):
         raise check.fail("self_ratings", "expected a mapping of Category to a rating from 1 to 5")

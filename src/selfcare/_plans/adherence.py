@@ -187,8 +187,7 @@ def plan_adherence(
         >>> [(i.planned, i.done) for i in result.items], result.rate
         ([(6, 4)], 0.666...)
     """
-    if not isinstance(plan, Plan):
-        raise check.fail("plan", f"expected a Plan, {check.got(plan)}")
+    check.check_instance("plan", plan, Plan)
     reflections = check_history(history)
     last_day = check_optional_date("until", until)
     collected = collect(reflections, None if last_day is None else last_day.toordinal())

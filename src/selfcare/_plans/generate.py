@@ -147,8 +147,7 @@ def generate_plan(
         ...     for i in plan.strategy_ids)
         True
     """
-    if not isinstance(profile, Profile):
-        raise check.fail("profile", f"expected a Profile, {check.got(profile)}")
+    check.check_instance("profile", profile, Profile)
     catalog, first = shared_arguments(catalog, start, weeks, seed, include_rituals)
     _check_feasible(profile, catalog)
     neglect = _neglect(assessment)
@@ -223,10 +222,8 @@ def shared_arguments(
     catalog = catalog_or_default(catalog)
     first = check.check_date("start", start)
     check.check_int("weeks", weeks, 1, 52)
-    if not check.is_int(seed):
-        raise check.fail("seed", f"expected an integer, {check.got(seed)}")
-    if not isinstance(rituals, bool):
-        raise check.fail("include_rituals", f"expected True or False, {check.got(rituals)}")
+    check.check_seed(seed)
+    check.check_bool("include_rituals", rituals)
     return catalog, first
 
 

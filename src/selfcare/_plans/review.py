@@ -149,8 +149,7 @@ def review_plan(
         [('replace', 'reading-and-learning', 'self-compassion')]
     """
     catalog = catalog_or_default(catalog)
-    if not isinstance(plan, Plan):
-        raise check.fail("plan", f"expected a Plan, {check.got(plan)}")
+    check.check_instance("plan", plan, Plan)
     history = tuple(reflections)
     for reflection in history:
         if not isinstance(reflection, Reflection):

@@ -23,8 +23,7 @@ __all__ = ["ItemChange", "PlanChanges", "activate", "compare", "complete", "revi
 
 
 def _move(plan: Plan, to: PlanStatus, allowed: tuple[PlanStatus, ...], verb: str) -> Plan:
-    if not isinstance(plan, Plan):
-        raise check.fail("plan", f"expected a Plan, {check.got(plan)}")
+    check.check_instance("plan", plan, Plan)
     if plan.status not in allowed:
         froms = " or ".join(s.value for s in allowed)
         raise check.fail(

@@ -225,8 +225,7 @@ def recommend(
         >>> recs[0].reasons[0].code
         <ReasonCode.GOAL: 'goal'>
     """
-    if not isinstance(profile, Profile):
-        raise check.fail("profile", f"expected a Profile, {check.got(profile)}")
+    check.check_instance("profile", profile, Profile)
     shared = shared_arguments(catalog, at, k, seed, explore, weights, rule)
     return recommend_with(profile, check_history(history), shared, k, seed if explore else None)
 
@@ -253,19 +252,14 @@ def shared_arguments(
     catalog = catalog_or_default(catalog)
     now = check_zoned("at", at)
     check.check_int("k", k, 1, MAX_K)
-    if not check.is_int(seed):
-        raise check.fail("seed", f"expected an integer, {check.got(seed)}")
-    if not isinstance(explore, bool):
-        raise check.fail("explore", f"expected True or False, {check.got(explore)}")
-    if weights is None:
-        weights = RecommendWeights()
-    elif not isinstance(weights, RecommendWeights):
-        raise check.fail("weights", f"expected RecommendWeights or None, {check.got(weights)}")
-    if rule is None:
-        rule = DistressRule()
-    elif not isinstance(rule, DistressRule):
-        raise check.fail("rule", f"expected a DistressRule or None, {check.got(rule)}")
-    return Shared(catalog, now, weights, rule)
+    check.check_seed(seed)
+    check.check_bool("explore", explore)
+    return Shared(
+        catalog,
+        now,
+        check.instance_or_default("weights", weights, RecommendWeights, RecommendWeights),
+        check.instance_or_default("rule", rule, DistressRule, DistressRule),
+    )
 
 
 def recommend_with(
