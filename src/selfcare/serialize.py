@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any, Final, TypeVar, cast, get_args, get_origin
+from typing import Any, Final, NamedTuple, TypeVar, cast, get_args, get_origin
 
 import cattrs
 
 from selfcare._core.describe import got
-from selfcare._core.errors import Problem, ValidationError
+from selfcare._core.errors import Problem, SelfCareError, ValidationError
 from selfcare._io import format as f
 from selfcare._io.codec import PRIVATE_FIELDS, TYPE_NAMES, codec, redacting
 from selfcare._io.documents import (
@@ -33,7 +33,7 @@ from selfcare._io.documents import (
     read,
     upgrade,
 )
-from selfcare._io.problems import flatten, unknown_keys
+from selfcare._io.problems import DocumentError, flatten, unknown_keys
 
 __all__ = [
     "MAX_DEPTH",
@@ -209,16 +209,13 @@ def make_converter(*, redact: bool = False) -> cattrs.Converter:
 
 def _raising(hooks: f.Hooks) -> Callable[[Any, Any], Any]:
     def structure(data: Any, _: Any) -> Any:
-        result = _structure(hooks, data)
-        if isinstance(result, list):
-            raise ValidationError(result)
-        return result[0]
+        return _structure(hooks, data).value_or_raise()
 
     return structure
 
 
-def _rooted(problems: list[tuple[str, str]]) -> list[Problem]:
-    return [("$" + path, message) for path, message in problems]
+def _rooted(problems: list[tuple[str, str]]) -> tuple[Problem, ...]:
+    return tuple(("$" + path, message) for path, message in problems)
 
 
 def _element_type(kind: Any) -> tuple[type, type | None]:
@@ -246,20 +243,31 @@ def _from_dict(kind: type[T], data: object, migrations: Mapping[int, Migration])
 def _read_checked(kind: type[T], data: object, migrations: Mapping[int, Migration]) -> T:
     """Read data whose size and nesting are checked."""
     element, container = _element_type(kind)
-    result = _read(element, container, data, migrations)
-    if isinstance(result, list):
-        raise ValidationError(result)
-    return cast(T, result[0])
+    return cast(T, _read(element, container, data, migrations).value_or_raise())
+
+
+class _Read(NamedTuple):
+    """What reading a value gave: the value, or every problem found in it."""
+
+    value: Any = None
+    problems: tuple[Problem, ...] = ()
+
+    def value_or_raise(self) -> Any:
+        """The value; or, when problems were found, the ValidationError listing them."""
+        if self.problems:
+            raise ValidationError(self.problems)
+        return self.value
 
 
 def _read(
     element: type, container: type | None, data: object, migrations: Mapping[int, Migration]
-) -> tuple[Any] | list[Problem]:
+) -> _Read:
     if type(data) is not dict:
-        return [("$", f"expected an object (a selfcare document), {got(data, json=True)}")]
+        found = got(data, json=True)
+        return _Read(problems=(("$", f"expected an object (a selfcare document), {found}"),))
     document, problems = upgrade(data, migrations, SCHEMA_VERSION)
     if document is None:
-        return problems
+        return _Read(problems=tuple(problems))
     expected = "list" if container else TYPE_NAMES[element]
     name = document.get("type")
     if type(name) is not str or name != expected:
@@ -272,26 +280,33 @@ def _read(
     if redacted is not True and redacted is not False:
         problems.append(("$.redacted", f"expected true or false, {got(redacted, json=True)}"))
     if problems:
-        return problems
+        return _Read(problems=tuple(problems))
     body = {key: value for key, value in document.items() if key not in _ENVELOPE}
     if container is None:
         return _structure(codec().classes[element], body)
     if body.keys() != {"values"}:
         unknown = unknown_keys(body.keys() - {"values"}, ["values"])
-        return _rooted(unknown or [(".values", "missing; a list document holds its values")])
+        missing = [(".values", "missing; a list document holds its values")]
+        return _Read(problems=_rooted(unknown or missing))
     result = _structure(codec().lists[element], body["values"])
-    if isinstance(result, list):
-        return [("$.values" + path[1:], message) for path, message in result]
-    return (container(result[0]),)
+    if result.problems:
+        return _Read(problems=tuple(("$.values" + p[1:], m) for p, m in result.problems))
+    return _Read(container(result.value))
 
 
-def _structure(hooks: f.Hooks, data: object) -> tuple[Any] | list[Problem]:
-    """The value ``data`` stands for, in a 1-tuple, or every problem found in it."""
+#: What the fast hooks raise on a document that is not valid: the library's own errors, and
+#: the KeyError or TypeError of looking up a missing key, an unknown member or an unhashable
+#: value. Anything else is a bug in a hook, and is not hidden.
+_NOT_VALID = (DocumentError, SelfCareError, KeyError, TypeError)
+
+
+def _structure(hooks: f.Hooks, data: object) -> _Read:
+    """The value ``data`` stands for, or every problem found in it."""
     try:
-        return (hooks.fast(data),)
-    except Exception:  # a valid document never gets here; find out what is wrong with it
+        return _Read(hooks.fast(data))
+    except _NOT_VALID:  # a valid document never gets here; find out what is wrong with it
         pass
     try:
-        return (hooks.detailed(data),)
-    except Exception as exc:  # every failure becomes a ValidationError
-        return _rooted(flatten(exc))
+        return _Read(hooks.detailed(data))
+    except Exception as exc:  # every failure becomes a ValidationError, naming no input
+        return _Read(problems=_rooted(flatten(exc)))

@@ -145,9 +145,9 @@ def test_unpickled_catalog_rebuilds_what_it_derives() -> None:
         built.append("built")
         return ["derived"]
 
-    first = catalog.derived("probe", build)
+    first = catalog._derived("probe", build)
     again = pickle.loads(pickle.dumps(catalog))
-    second = again.derived("probe", build)
+    second = again._derived("probe", build)
     assert (["derived"], ["derived"], ["built", "built"]) == (first, second, built)
     assert first is not second
     assert len(pickle.dumps(catalog)) == len(pickle.dumps(again))

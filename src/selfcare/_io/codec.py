@@ -11,6 +11,7 @@ key, as every written document has, a function generated here calls the class di
 from __future__ import annotations
 
 import enum
+import linecache
 import typing
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -157,7 +158,7 @@ class _Builder:
                 unstruct_hook=fns.identity if written is f.identity else written
             )
         written = make_dict_unstructure_fn(
-            cls, self.converter, _cattrs_use_linecache=False, **unstructure
+            cls, self.converter, _cattrs_use_linecache=True, **unstructure
         )
         if self.redact:  # only ever written
             self.classes[cls] = built = f.Hooks(_unread, _unread, written)
@@ -178,7 +179,7 @@ class _Builder:
             self.converter,
             _cattrs_forbid_extra_keys=detailed,  # the fast path checks keys itself
             _cattrs_detailed_validation=detailed,
-            _cattrs_use_linecache=False,
+            _cattrs_use_linecache=True,
             **overrides,
         )
 
@@ -205,7 +206,10 @@ def _complete_object(cls: type, hooks: dict[str, f.Hook], partial: f.Hook) -> f.
         f"        return __cl({', '.join(args)})\n"
         "    return __partial(o)\n"
     )
-    exec(compile(source, f"<selfcare structure {cls.__qualname__}>", "exec"), env)
+    # Registered with linecache, as attrs and cattrs do, so a traceback shows the source.
+    filename = f"<selfcare structure {cls.__module__}.{cls.__qualname__}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), env)
     structure: f.Hook = env["structure"]
     return structure
 

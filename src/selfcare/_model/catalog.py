@@ -88,7 +88,7 @@ class Catalog:
     )
     _ritual_index: Mapping[str, Ritual] = attrs.field(init=False, repr=False, eq=False, hash=False)
     _prompt_index: Mapping[str, Prompt] = attrs.field(init=False, repr=False, eq=False, hash=False)
-    _derived: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _cache: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         strategies = _index("strategies", self.strategies, Strategy)
@@ -107,7 +107,7 @@ class Catalog:
         object.__setattr__(self, "_strategy_index", strategies)
         object.__setattr__(self, "_ritual_index", rituals)
         object.__setattr__(self, "_prompt_index", prompts)
-        object.__setattr__(self, "_derived", {})
+        object.__setattr__(self, "_cache", {})
 
     def __getstate__(self) -> dict[str, Any]:
         return {"strategies": self.strategies, "rituals": self.rituals, "prompts": self.prompts}
@@ -117,16 +117,16 @@ class Catalog:
             object.__setattr__(self, key, value)
         self.__attrs_post_init__()
 
-    def derived(self, key: str, build: Callable[[], D]) -> D:
-        """Data derived from this catalog, built on first use and kept with it.
+    def _derived(self, key: str, build: Callable[[], D]) -> D:
+        """Data derived from this catalog, built on first use and kept with it (internal).
 
         The catalog is immutable, so what is derived from it never goes stale; this keeps
         such data with the catalog instead of in module-level state.
         """
         try:
-            return self._derived[key]  # type: ignore[no-any-return]
+            return self._cache[key]  # type: ignore[no-any-return]
         except KeyError:
-            return self._derived.setdefault(key, build())  # type: ignore[no-any-return]
+            return self._cache.setdefault(key, build())  # type: ignore[no-any-return]
 
     def strategy(self, id: str) -> Strategy:
         """The strategy with this id.

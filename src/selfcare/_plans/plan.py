@@ -366,8 +366,23 @@ class Plan:
     ) -> Plan:
         """Return the plan with a change made together, recorded as a new revision.
 
-        See :func:`selfcare._plans.revisions.revise` for the arguments; ``by`` is a contributor's
-        id or a new :class:`Contributor`, ``reason`` is private.
+        Only a draft or an active plan can be revised.
+
+        Args:
+            by: who made the change: a contributor's id, or a ``Contributor`` (added to the
+                plan's contributors when new).
+            at: when, as a zoned datetime; not before the previous revision.
+            reason: why, in the person's words (private: never shown in a ``repr``).
+            add: new items (their strategies must not be in the plan yet).
+            remove: strategy ids of items to drop.
+            replace: items that take the place of the items for the same strategies.
+            goals: the plan's new goals, when they change.
+            rituals: the plan's new rituals, when they change.
+            boundaries: the plan's new boundaries, when they change.
+
+        Raises:
+            ValidationError: the plan is completed or revoked, ``by`` is not a contributor, an
+                id is unknown or repeated, ``at`` is before the last revision, or nothing changed.
 
         Example:
             >>> plan = Plan(id="p", role=Role.CLIENT, timezone="Europe/London",

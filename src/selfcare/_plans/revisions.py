@@ -67,38 +67,7 @@ def revise(
     rituals: Iterable[Ritual] | None = None,
     boundaries: Iterable[Boundary] | None = None,
 ) -> Plan:
-    """Return the plan with a change made together, recorded as a new revision.
-
-    Args:
-        plan: a draft or active plan.
-        by: who made the change: a contributor's id, or a ``Contributor`` (added to the
-            plan's contributors when new).
-        at: when, as a zoned datetime; not before the previous revision.
-        reason: why, in the person's words (private: never shown in a ``repr``).
-        add: new items (their strategies must not be in the plan yet).
-        remove: strategy ids of items to drop.
-        replace: items that take the place of the items for the same strategies.
-        goals: the plan's new goals, when they change.
-        rituals: the plan's new rituals, when they change.
-        boundaries: the plan's new boundaries, when they change.
-
-    Raises:
-        ValidationError: the plan is completed or revoked, ``by`` is not a contributor, an
-            id is unknown or repeated, ``at`` is before the last revision, or nothing changed.
-
-    Example:
-        >>> plan = Plan(id="p", role=Role.CLIENT, timezone="Europe/London",
-        ...             period=Period.weeks_from(datetime.date(2026, 1, 5), 4),
-        ...             items=[PlanItem("short-walk", Recurrence.daily(), 10)])
-        >>> revised = revise(plan, by=Contributor("client-7", Role.CLIENT),
-        ...                  at=pendulum.datetime(2026, 1, 12, 18, tz="Europe/London"),
-        ...                  reason="evenings suit me better",
-        ...                  replace=[PlanItem("short-walk", Recurrence.daily(), 15)])
-        >>> revised.version, revised.item("short-walk").minutes
-        (2, 15)
-        >>> [c.kind for c in compare(revised, 1).changed]
-        ['minutes']
-    """
+    """Return the plan with a change made together; see :meth:`Plan.revise`."""
     if plan.status not in (PlanStatus.DRAFT, PlanStatus.ACTIVE):
         raise check.fail(
             "status", f"a {plan.status.value} plan cannot be revised; generate a new plan"

@@ -57,7 +57,7 @@ class CatalogRows:
 
 def rows_of(catalog: Catalog) -> CatalogRows:
     """The rows of a catalog, laid out on first use and kept with the (immutable) catalog."""
-    return catalog.derived("ranking-rows", lambda: CatalogRows(catalog.strategies))
+    return catalog._derived("ranking-rows", lambda: CatalogRows(catalog.strategies))
 
 
 class Ranking:
