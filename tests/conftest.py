@@ -19,7 +19,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "thorough",
-    max_examples=5_000,
+    max_examples=1_000,
     deadline=None,
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],

@@ -9,7 +9,7 @@ from typing import Any
 
 import pendulum
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from selfcare import (
@@ -661,7 +661,6 @@ def test_wellbeing_trend_caps_a_long_history_at_ten_years() -> None:
     assert len(wellbeing_trend(history).points) == 3_660
 
 
-@settings(max_examples=30)
 @given(st.lists(reflections(), max_size=6))
 def test_insights_accept_any_reflections(history: list[Reflection]) -> None:
     """Every insight works on any valid history and keeps its figures in range."""

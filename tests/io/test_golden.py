@@ -12,7 +12,7 @@ from selfcare import Reflection
 from selfcare._io.codec import TYPE_NAMES
 from selfcare.serialize import SCHEMA_VERSION, from_json, to_dict, to_json
 from tests import ROOT
-from tests.io.golden.exact import assert_exactly_equal
+from tests.exact import assert_exactly_equal
 from tests.io.golden.values import REDACTED, VALUES
 
 GOLDEN = ROOT / "tests" / "io" / "golden"

@@ -1,21 +1,15 @@
-"""Every public value pickles, with every protocol, to a value that is exactly the same.
+"""Pickling where zoned instants are at their most fragile: ambiguous times, nested results.
 
-"Exactly" is more than ``==``: zoned instants compare by instant, so ``==`` would not notice
-a lost ``fold`` or a changed zone. :func:`exact` spells a value out field by field, with
-each datetime as its instant, zone name and fold, and every type named, so a round trip
-that changes anything a caller could observe fails.
+Every public type is pickled by the one property test per type (``tests/test_types.py``);
+these are the cases worth naming. "Exactly" is more than ``==``: zoned instants compare by
+instant, so ``==`` would not notice a lost ``fold`` or a changed zone.
 """
 
 from __future__ import annotations
 
-import copy
-import datetime as dt
-import enum
 import pickle
-from collections.abc import Mapping
 from typing import Any
 
-import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -24,58 +18,10 @@ from hypothesis import strategies as st
 import selfcare
 from selfcare import testing
 from selfcare._time.zoned import DateTime, zoned_key
-from tests.testing.test_strategies import PUBLIC_TYPES
+from tests.exact import assert_exactly_equal
+from tests.test_types import check_pickle
 
 PROTOCOLS = range(2, pickle.HIGHEST_PROTOCOL + 1)
-
-
-def exact(value: Any) -> Any:
-    """A hashable spelling of ``value`` that differs whenever anything observable differs."""
-    kind = type(value)
-    if isinstance(value, dt.datetime):
-        instant, zone = zoned_key(value) if value.tzinfo is not None else (value, None)
-        return (kind, instant, zone, value.fold, value.isoformat())
-    if isinstance(value, dt.date | dt.time):
-        return (kind, value.isoformat(), getattr(value, "fold", 0))
-    if isinstance(value, float):
-        return (kind, repr(value))
-    if isinstance(value, enum.Enum | str | int | bool | None):
-        return (kind, value)
-    if attrs.has(kind):
-        return (
-            kind,
-            tuple((a.name, exact(getattr(value, a.name))) for a in attrs.fields(kind) if a.eq),
-        )
-    if isinstance(value, Mapping):
-        return (kind, tuple((exact(k), exact(v)) for k, v in value.items()))
-    if isinstance(value, tuple | list):
-        return (kind, tuple(exact(v) for v in value))
-    if isinstance(value, frozenset | set):
-        return (kind, frozenset(exact(v) for v in value))
-    raise AssertionError(f"exact() does not know {kind.__name__}; teach it")
-
-
-def check_round_trips(value: Any) -> None:
-    """Each protocol, and copy and deepcopy, give back a value exactly like ``value``."""
-    expected = exact(value)
-    for protocol in PROTOCOLS:
-        again = pickle.loads(pickle.dumps(value, protocol=protocol))
-        assert value == again, protocol
-        assert expected == exact(again), protocol
-        assert hash(value) == hash(again), protocol
-    assert expected == exact(copy.copy(value))
-    assert expected == exact(copy.deepcopy(value))
-
-
-@pytest.mark.parametrize("kind", PUBLIC_TYPES, ids=lambda k: k.__name__)
-def test_every_public_value_pickles_exactly(kind: type) -> None:
-    """A value of every public type comes back from pickle equal, and exactly the same."""
-
-    @given(st.from_type(kind))
-    def check(value: Any) -> None:
-        check_round_trips(value)
-
-    check()
 
 
 # The second of two ambiguous wall-clock times (fold=1), by zone.
@@ -104,8 +50,7 @@ def test_second_of_two_ambiguous_times_keeps_its_fold(zone: str) -> None:
 @given(testing.zoned_datetimes(), st.sampled_from(PROTOCOLS))
 def test_zoned_instants_pickle_by_instant_zone_and_fold(value: Any, protocol: int) -> None:
     """Any canonical zoned instant survives pickling: instant, zone name and fold."""
-    again = pickle.loads(pickle.dumps(value, protocol=protocol))
-    assert exact(value) == exact(again)
+    assert_exactly_equal(value, pickle.loads(pickle.dumps(value, protocol=protocol)))
 
 
 @pytest.mark.parametrize("zone", AMBIGUOUS)
@@ -120,7 +65,7 @@ def test_instants_nested_in_results_keep_their_fold(zone: str) -> None:
     day = selfcare.plan_workday([selfcare.Session(at, 20)], rules=selfcare.WorkdayRules(), tz=zone)
     assert (1, 1, True) == (reflection.at.fold, recs.at.fold, any(b.start.fold for b in day.blocks))
     for value in [reflection, recs, day]:
-        check_round_trips(value)
+        check_pickle(value)
 
 
 def test_default_catalog_pickles_and_still_works() -> None:

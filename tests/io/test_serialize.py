@@ -17,7 +17,7 @@ import attrs
 import cattrs
 import pendulum
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from selfcare import (
@@ -54,7 +54,7 @@ from selfcare.serialize import (
     to_json,
 )
 from tests import ROOT
-from tests.io.golden.exact import assert_exactly_equal
+from tests.exact import assert_exactly_equal
 from tests.io.golden.values import (
     CATALOG,
     EVENINGS,
@@ -757,7 +757,6 @@ def _json_texts(draw: st.DrawFn, depth: int = 0) -> str:
     return "{" + ",".join(f"{json.dumps(k)}{space}:{draw(_SPACE)}{v}" for k, v in pairs) + "}"
 
 
-@settings(max_examples=300, deadline=None)
 @given(_json_texts())
 def test_the_fast_reader_finds_every_repeated_key(text: str) -> None:
     """read() gives what the exact reader gives: the value, or the same problem."""

@@ -13,7 +13,7 @@ from typing import Any
 
 import pendulum
 import pytest
-from hypothesis import assume, example, given, settings
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from selfcare import (
@@ -238,7 +238,6 @@ ZONE = st.sampled_from(ZONES)
 
 
 @given(data=st.data(), rule=rules(), zone=ZONE)
-@settings(max_examples=300)
 @example(
     data=None,
     rule=Recurrence.daily(dt.time(10)),
