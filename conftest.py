@@ -24,7 +24,9 @@ def _namespace(namespace: dict[str, Any]) -> None:
 
 markdown = Sybil(
     parsers=[PythonCodeBlockParser(doctest_optionflags=FLAGS)],
-    patterns=["README.md", "docs/*.md"],
+    # Path.match compares from the right: one pattern for each depth of docs/ (index.md and
+    # changelog.md, then the pages of each section: tutorials/, how-to/, reference/, ...).
+    patterns=["README.md", "docs/*.md", "docs/*/*.md"],
     setup=_namespace,
 )
 docstrings = Sybil(

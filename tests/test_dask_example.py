@@ -15,6 +15,8 @@ import pytest
 
 from tests import ROOT
 
+pytestmark = pytest.mark.examples
+
 SCRIPT = ROOT / "examples" / "batch_with_dask.py"
 
 

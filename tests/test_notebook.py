@@ -14,6 +14,8 @@ import pytest
 
 from tests import ROOT
 
+pytestmark = pytest.mark.examples
+
 NOTEBOOK = ROOT / "examples" / "prototyping_plans.ipynb"
 TOOLS = ("nbclient", "nbformat", "ipykernel", "matplotlib")
 MISSING = [name for name in TOOLS if importlib.util.find_spec(name) is None]

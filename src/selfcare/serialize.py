@@ -4,7 +4,7 @@
 and ``type``; ``from_dict`` and ``from_json`` read one back, upgrading documents written by
 an earlier version of the format. Input is checked strictly (no coercion, no unknown keys,
 bounded size and nesting) and every problem is reported as a ``ValidationError`` whose
-messages never quote the text a person wrote. ``docs/format.md`` specifies the format.
+messages never quote the text a person wrote. ``docs/reference/format.md`` specifies the format.
 
 To embed selfcare values in your own attrs classes, register the hooks on your converter
 with :func:`configure_converter` or start from :func:`make_converter`.
@@ -65,7 +65,7 @@ def to_dict(value: object, *, redact: bool = False) -> dict[str, Any]:
 
     Args:
         value: a value of a serializable type (``Plan``, ``Reflection`` and the rest, see
-            ``docs/format.md``), or a list or tuple of values of one such type.
+            ``docs/reference/format.md``), or a list or tuple of values of one such type.
         redact: write the private text fields (journal insight, gratitude and note, and
             revision reasons) as empty, and mark the document ``"redacted": true``.
             (:func:`selfcare.to_records` is the other way round: its rows leave private

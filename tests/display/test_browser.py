@@ -25,6 +25,8 @@ from selfcare._display.workday import KIND_COLOURS
 from selfcare._workday.day import BlockKind
 from tests.display.values import VALUES, view
 
+pytestmark = pytest.mark.examples
+
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = (
     "--headless",

@@ -147,6 +147,8 @@ def rebuilt(value: Any) -> Any:
     """An equal value built anew: through JSON where the type has a format, else evolved."""
     if isinstance(value, list):
         return [rebuilt(item) for item in value]
+    if not attrs.has(type(value)):  # a zoned instant: immutable, and copying loses its fold
+        return value
     try:
         document = to_dict(value)
     except TypeError:  # insight results have no document format

@@ -21,7 +21,7 @@ from selfcare import (
 from tests import ROOT
 
 SEED = ROOT.parent / "shared" / "seed" / "000_b808b288e7375b95.txt"
-CATALOG_PAGE = ROOT / "docs" / "catalog.md"
+CATALOG_PAGE = ROOT / "docs" / "reference" / "catalog.md"
 
 T = frozenset({Role.THERAPIST})
 C = frozenset({Role.CLIENT})
@@ -191,7 +191,7 @@ def own_texts() -> list[tuple[str, str]]:
 
 
 def strategy_row(strategy: Strategy) -> str:
-    """The row ``docs/catalog.md`` shows for a strategy."""
+    """The row ``docs/reference/catalog.md`` shows for a strategy."""
     roles = ", ".join(role.value for role in Role if role in strategy.roles)
     benefits = ", ".join(f"`{b.value}`" for b in Benefit if b in strategy.benefits)
     cells = [
@@ -354,7 +354,7 @@ def test_descriptions_are_not_copied_from_the_seed() -> None:
 
 
 def test_the_catalog_page_mentions_every_id() -> None:
-    """Every strategy, ritual and prompt id appears in docs/catalog.md."""
+    """Every strategy, ritual and prompt id appears in docs/reference/catalog.md."""
     page = CATALOG_PAGE.read_text(encoding="utf-8")
     ids = [
         *(s.id for s in CATALOG.strategies),
@@ -365,6 +365,6 @@ def test_the_catalog_page_mentions_every_id() -> None:
 
 
 def test_the_catalog_page_shows_each_strategy_as_it_is() -> None:
-    """The strategy tables in docs/catalog.md match the catalog row by row."""
+    """The strategy tables in docs/reference/catalog.md match the catalog row by row."""
     lines = set(CATALOG_PAGE.read_text(encoding="utf-8").splitlines())
     assert not [s.id for s in CATALOG.strategies if strategy_row(s) not in lines]

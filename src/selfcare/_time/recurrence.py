@@ -283,7 +283,7 @@ class Recurrence:
 
         Each occurrence is the wall-clock time on its day in ``tz``, by the DST policy: a
         time that does not exist that day moves forward by the length of the gap, and an
-        ambiguous time is the earlier of its two instants (see ``docs/time.md``). Two times
+        ambiguous time is the earlier of its two instants (see ``docs/reference/time.md``). Two times
         that land on the same instant give one occurrence.
 
         Args:

@@ -1,6 +1,6 @@
 """The hot loop of :func:`~selfcare.recommend`: score every eligible strategy, pick the top k.
 
-A catalog's strategies are first laid out as rows grouped by category and role
+A catalog's strategies are first laid out as rows grouped by category, role and effort
 (:class:`CatalogRows`, built once per catalog and remembered while the catalog lives), so a
 call only visits the strategies of the allowed categories meant for the person's role. Per
 strategy it then starts from one number per category that covers the common case and
