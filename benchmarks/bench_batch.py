@@ -6,18 +6,18 @@ the rows for ``benchmarks/run.py``.
 
 Workloads and targets:
 
-* **Flat memory.** The ``tracemalloc`` peak while ``recommend_many`` consumes 20,000 people
+* **Flat memory.** The ``tracemalloc`` peak while ``recommend_for_each`` consumes 20,000 people
   made one at a time by a generator, against the peak for 2,000 (quick: 3,000 vs 300;
   ``--large``: 100,000 vs 10,000, about ten minutes, as tracing makes each call about 5x
   slower). Target: at most 1.5x, i.e. memory does not grow with the batch. The same for
-  ``generate_plans`` on 3,000 vs 300 people (quick: 500 vs 50), as plans take about 5x
+  ``generate_plan_for_each`` on 3,000 vs 300 people (quick: 500 vs 50), as plans take about 5x
   longer each. The catalog's derived data is built, and CPython's free lists filled (see
   :func:`fill_free_lists`), before tracing starts, so the peak is what the batch holds.
-* **Batch overhead**, one process: ``recommend_many`` and ``generate_plans`` over people
+* **Batch overhead**, one process: ``recommend_for_each`` and ``generate_plan_for_each`` over people
   built beforehand, against a loop of single ``recommend`` / ``generate_plan`` calls over
   the same people, run alternately. Target: at most 1.05x. The note gives people per second.
 * **Dask**, when the ``dask`` extra is installed: the example ``examples/batch_with_dask.py``'s
-  tasks (each builds 1/16 of the people from their index and runs ``recommend_many``) on a
+  tasks (each builds 1/16 of the people from their index and runs ``recommend_for_each``) on a
   local cluster of two worker processes with one thread each, restricted to one worker for
   the baseline, run alternately after a warm-up. The ratio is time(2 workers) / time(1
   worker); the target 0.625 is a 1.6x speed-up. Without Dask the row says so.
@@ -50,9 +50,9 @@ from selfcare import (
     TimeOfDay,
     default_catalog,
     generate_plan,
-    generate_plans,
+    generate_plan_for_each,
     recommend,
-    recommend_many,
+    recommend_for_each,
 )
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -179,13 +179,13 @@ def overhead_rows(count: int, repeat: int) -> list[Row]:
     profiles = [p for p, _ in everyone[: max(1, count // 5)]]
     rows = []
     batch, loop, ratio = median_pair(
-        lambda: drain(recommend_many(everyone, at=AT)),
+        lambda: drain(recommend_for_each(everyone, at=AT)),
         lambda: [recommend(p, catalog, history=h, at=AT) for p, h in everyone],
         repeat,
     )
     rows.append(
         {
-            "workload": f"recommend_many, {count:,} people, one process",
+            "workload": f"recommend_for_each, {count:,} people, one process",
             "median_s": batch,
             "baseline": "a loop of recommend",
             "baseline_s": loop,
@@ -195,13 +195,13 @@ def overhead_rows(count: int, repeat: int) -> list[Row]:
         }
     )
     batch, loop, ratio = median_pair(
-        lambda: drain(generate_plans(profiles, start=START)),
+        lambda: drain(generate_plan_for_each(profiles, start=START)),
         lambda: [generate_plan(p, catalog, start=START) for p in profiles],
         repeat,
     )
     rows.append(
         {
-            "workload": f"generate_plans, {len(profiles):,} people, one process",
+            "workload": f"generate_plan_for_each, {len(profiles):,} people, one process",
             "median_s": batch,
             "baseline": "a loop of generate_plan",
             "baseline_s": loop,
@@ -286,10 +286,12 @@ def run(quick: bool = False, large: bool = False) -> list[Row]:
     people_small = 10_000 if large else 300 if quick else 2_000
     plans_small = 50 if quick else 300
     rows = [
-        memory_row("recommend_many", lambda n: recommend_many(people(n), at=AT), people_small),
         memory_row(
-            "generate_plans",
-            lambda n: generate_plans((profile(i) for i in range(n)), start=START),
+            "recommend_for_each", lambda n: recommend_for_each(people(n), at=AT), people_small
+        ),
+        memory_row(
+            "generate_plan_for_each",
+            lambda n: generate_plan_for_each((profile(i) for i in range(n)), start=START),
             plans_small,
         ),
     ]

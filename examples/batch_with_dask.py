@@ -1,8 +1,8 @@
-"""Recommendations for many people on a Dask cluster, checked against a single process.
+"""RecommendationList for many people on a Dask cluster, checked against a single process.
 
 Run it with ``python examples/batch_with_dask.py``: it starts a local cluster of worker
 processes (one thread each), splits the people into chunks, and has each worker run
-``recommend_many`` over its chunks. Give a scheduler's address to run the same code on a
+``recommend_for_each`` over its chunks. Give a scheduler's address to run the same code on a
 real cluster::
 
     python examples/batch_with_dask.py tcp://scheduler:8786 --users 100000
@@ -39,7 +39,7 @@ from selfcare import (
     Reflection,
     Role,
     TimeOfDay,
-    recommend_many,
+    recommend_for_each,
 )
 
 if TYPE_CHECKING:
@@ -89,9 +89,9 @@ def people(seed: int, start: int, stop: int) -> Iterator[Person]:
     return (person(seed, index) for index in range(start, stop))
 
 
-def recommend_chunk(seed: int, start: int, stop: int, k: int) -> list[selfcare.Recommendations]:
+def recommend_chunk(seed: int, start: int, stop: int, k: int) -> list[selfcare.RecommendationList]:
     """One task: build a chunk of people and recommend for each (runs on a worker)."""
-    return list(recommend_many(people(seed, start, stop), at=AT, k=k))
+    return list(recommend_for_each(people(seed, start, stop), at=AT, k=k))
 
 
 def warm_up() -> None:
@@ -106,7 +106,7 @@ def chunks(users: int, size: int) -> list[tuple[int, int]]:
 
 def recommend_on_dask(
     client: Client, seed: int, ranges: Sequence[tuple[int, int]], k: int
-) -> list[selfcare.Recommendations]:
+) -> list[selfcare.RecommendationList]:
     """Run every chunk on the cluster; the results in the people's order."""
     n = len(ranges)
     futures = client.map(
@@ -160,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         cluster.close()
 
     began = time.perf_counter()
-    expected = list(recommend_many(people(args.seed, 0, args.users), at=AT, k=args.k))
+    expected = list(recommend_for_each(people(args.seed, 0, args.users), at=AT, k=args.k))
     local_s = time.perf_counter() - began
 
     where = args.address or f"a local cluster of {workers} processes"

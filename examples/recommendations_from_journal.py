@@ -111,7 +111,7 @@ def main() -> None:
             f" streak now {run.current}, longest {run.longest}"
         )
 
-    balance = category_balance(history, catalog, until=last)
+    balance = category_balance(history, catalog)  # the 14 days up to the last reflection
     assert balance.period is not None
     print(f"\nCategory balance, {balance.period.first} to {balance.period.last}:")
     for category in balance.days:
@@ -121,7 +121,7 @@ def main() -> None:
         )
     print("  neglected:", ", ".join(c.label for c in balance.neglected) or "none")
 
-    trend = wellbeing_trend(history, until=last)
+    trend = wellbeing_trend(history)
     latest = trend.latest
     assert latest is not None
     assert latest.mood is not None

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from selfcare._insights.balance import CategoryBalance, category_balance
     from selfcare._insights.effects import Measure, StrategyEffect, strategy_effects
     from selfcare._insights.habits import HabitStrength, Streak, habit_strength, streak
-    from selfcare._insights.recommend.recommend import Recommendation, Recommendations, recommend
+    from selfcare._insights.recommend.recommend import Recommendation, RecommendationList, recommend
     from selfcare._insights.recommend.scoring import RecommendWeights
     from selfcare._insights.support import DistressRule, SupportAdvisory, support_advisory
     from selfcare._insights.trend import TrendPoint, WellbeingTrend, wellbeing_trend
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from selfcare._model.rituals import Anchor, AnchorKind, Ritual, RitualStep
     from selfcare._model.strategies import Strategy
     from selfcare._plans.adherence import ItemAdherence, PlanAdherence, plan_adherence
-    from selfcare._plans.batch import generate_plans, recommend_many
+    from selfcare._plans.batch import generate_plan_for_each, recommend_for_each
     from selfcare._plans.generate import generate_plan
     from selfcare._plans.plan import Contributor, Plan, PlanItem, PlanStatus, Revision
     from selfcare._plans.review import (
@@ -120,7 +120,7 @@ _WHERE: dict[str, str] = {
     "ReasonCode": "_model.reasons",
     "RecommendWeights": "_insights.recommend.scoring",
     "Recommendation": "_insights.recommend.recommend",
-    "Recommendations": "_insights.recommend.recommend",
+    "RecommendationList": "_insights.recommend.recommend",
     "Recurrence": "_time.recurrence",
     "Reflection": "_model.reflections",
     "Revision": "_plans.plan",
@@ -156,14 +156,14 @@ _WHERE: dict[str, str] = {
     "from_dict": "serialize",
     "from_json": "serialize",
     "generate_plan": "_plans.generate",
-    "generate_plans": "_plans.batch",
+    "generate_plan_for_each": "_plans.batch",
     "habit_strength": "_insights.habits",
     "occurrence_records": "_io.records",
     "plan_adherence": "_plans.adherence",
     "plan_workday": "_workday.planner",
     "plan_workweek": "_workday.week",
     "recommend": "_insights.recommend.recommend",
-    "recommend_many": "_plans.batch",
+    "recommend_for_each": "_plans.batch",
     "resolve_local": "_time.occurrences",
     "review_plan": "_plans.review",
     "strategy_effects": "_insights.effects",
@@ -269,7 +269,7 @@ __all__ = [
     "ReasonCode",
     "RecommendWeights",
     "Recommendation",
-    "Recommendations",
+    "RecommendationList",
     "Recurrence",
     "Reflection",
     "Revision",
@@ -306,14 +306,14 @@ __all__ = [
     "from_dict",
     "from_json",
     "generate_plan",
-    "generate_plans",
+    "generate_plan_for_each",
     "habit_strength",
     "occurrence_records",
     "plan_adherence",
     "plan_workday",
     "plan_workweek",
     "recommend",
-    "recommend_many",
+    "recommend_for_each",
     "resolve_local",
     "review_plan",
     "strategy_effects",

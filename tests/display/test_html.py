@@ -401,7 +401,7 @@ def test_sparse_values_render_what_there_is() -> None:
         )
         for day, mood in ((1, 4), (3, 6))
     ]
-    trend = selfcare.wellbeing_trend(history, window=1)
+    trend = selfcare.wellbeing_trend(history, window_days=1)
     assert None is trend.points[1].mood
     html_text = view(trend)
     assert 2 == len(parse(html_text).find_all("circle"))  # two lone days, no line between
@@ -510,7 +510,7 @@ def test_workday_and_workweek_escape_caller_text(reason: str, message: str, fact
 
 
 @functools.cache
-def _recs() -> selfcare.Recommendations:
+def _recs() -> selfcare.RecommendationList:
     return values.recommendations()
 
 

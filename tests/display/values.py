@@ -153,7 +153,7 @@ def workweek() -> selfcare.Workweek:
     return selfcare.plan_workweek(light + packed, rules=WorkdayRules(), tz=ZONE)
 
 
-def recommendations() -> selfcare.Recommendations:
+def recommendations() -> selfcare.RecommendationList:
     """Recommendations after a hard stretch: support is advised."""
     history = reflections(plan(), days=12) + hard_days()
     return selfcare.recommend(

@@ -75,6 +75,12 @@ def day(
     )
 
 
+def evening(n: int) -> pendulum.DateTime:
+    """The last minute of day ``n`` after START, in UTC: a cut-off that keeps that day."""
+    on = START + dt.timedelta(days=n)
+    return pendulum.datetime(on.year, on.month, on.day, 23, 59, tz="UTC")
+
+
 def walks(days: Iterable[int]) -> list[Reflection]:
     """A reflection with a walk done on each of ``days``."""
     return [day(n, Practice.done(WALK)) for n in days]
@@ -127,7 +133,7 @@ def test_habit_strength_describes_its_period() -> None:
 def test_habit_strength_skipped_day_leaves_score_unchanged() -> None:
     """A deliberately skipped day (a holiday, an illness) freezes the score."""
     history = [*walks(range(10)), day(10, Practice.skipped(WALK)), day(11, Practice.skipped(WALK))]
-    before = habit_strength(history, WALK, until=START + dt.timedelta(9)).score
+    before = habit_strength(history, WALK, at=evening(9)).score
     assert before == habit_strength(history, WALK).score
     assert habit_strength(history, WALK).days_skipped == 2
 
@@ -137,34 +143,32 @@ def test_habit_strength_day_without_reflection_is_a_miss() -> None:
     m = 0.5 ** (1 / 13)
     history = walks(range(10))
     kept = habit_strength(history, WALK).score
-    later = habit_strength(history, WALK, until=START + dt.timedelta(11)).score
+    later = habit_strength(history, WALK, at=evening(11)).score
     assert kept * m * m == pytest.approx(later)
 
 
 def test_habit_strength_reflection_without_the_strategy_is_a_miss() -> None:
     """A reflection that does not mention the strategy is a miss, like no reflection."""
     history = [*walks(range(10)), day(10, Practice.done("one-gratitude"))]
-    assert habit_strength(history, WALK, until=START + dt.timedelta(10)).score == pytest.approx(
-        habit_strength(walks(range(10)), WALK, until=START + dt.timedelta(10)).score
+    assert habit_strength(history, WALK, at=evening(10)).score == pytest.approx(
+        habit_strength(walks(range(10)), WALK, at=evening(10)).score
     )
 
 
 def test_habit_strength_days_before_the_first_reflection_do_not_count() -> None:
-    """The score starts on the first day with a reflection, or on ``start``."""
+    """The score starts on the first day with a reflection, or ``days`` before the last."""
     history = walks(range(5, 10))
     assert START + dt.timedelta(5) == habit_strength(history, WALK).first
-    early = habit_strength(history, WALK, start=START)
+    early = habit_strength(history, WALK, days=10)
     assert early.first == START
     assert early.score == pytest.approx(habit_strength(history, WALK).score)  # 0 until done
-    assert habit_strength(history, WALK, start=START + dt.timedelta(10)).days_done == 0
+    assert habit_strength(history, WALK, at=evening(14), days=5).days_done == 0
 
 
 def test_habit_strength_ignores_reflections_outside_the_period() -> None:
-    """Reflections before ``start`` and after ``until`` are left out."""
+    """Reflections before the ``days`` counted and after ``at`` are left out."""
     history = walks(range(20))
-    middle = habit_strength(
-        history, WALK, start=START + dt.timedelta(5), until=START + dt.timedelta(9)
-    )
+    middle = habit_strength(history, WALK, at=evening(9), days=5)
     assert middle.days_done == 5
     assert reference_score(set(range(5, 10)), set(), 5, 9, 1, 1) == pytest.approx(middle.score)
 
@@ -231,12 +235,9 @@ def test_habit_strength_without_history() -> None:
         (lambda: habit_strength([], WALK, target=wrong(3)), "target", "Recurrence"),
         (lambda: habit_strength(wrong("abc"), WALK), "history", "sequence of Reflection"),
         (lambda: habit_strength(wrong([1]), WALK), "history[0]", "expected a Reflection"),
-        (
-            lambda: habit_strength([], WALK, start=START, until=START - dt.timedelta(1)),
-            "until",
-            "on or after 'start'",
-        ),
-        (lambda: habit_strength([], WALK, start=wrong("2026-01-05")), "start", "date"),
+        (lambda: habit_strength([], WALK, days=0), "days", "from 1"),
+        (lambda: habit_strength([], WALK, days=wrong(1.5)), "days", "integer"),
+        (lambda: habit_strength([], WALK, at=wrong(START)), "at", "zone"),
     ],
 )
 def test_habit_strength_rejects_bad_arguments(call: Any, field: str, expected: str) -> None:
@@ -267,8 +268,7 @@ def test_habit_strength_matches_the_day_by_day_formula(
     skipped -= done
     history = [day(n, Practice.done(WALK)) for n in done]
     history += [day(n, Practice.skipped(WALK)) for n in skipped]
-    last = START + dt.timedelta(120)
-    strength = habit_strength(history, WALK, target=recurrence, start=START, until=last)
+    strength = habit_strength(history, WALK, target=recurrence, at=evening(120), days=121)
     expected = reference_score(done, skipped, 0, 120, times, window)
     assert expected == pytest.approx(strength.score, abs=1e-9)
     assert 0.0 <= strength.score <= 1.0
@@ -317,7 +317,7 @@ def test_streak_miss_ends_the_streak() -> None:
     """A day without the strategy, or without a reflection, ends the streak."""
     history = [*walks([0, 1]), day(2, Practice.done("one-gratitude")), *walks([3])]
     assert (streak(history, WALK).current, streak(history, WALK).longest) == (1, 2)
-    assert streak(walks([0, 1]), WALK, until=START + dt.timedelta(2)).current == 0
+    assert streak(walks([0, 1]), WALK, at=evening(2)).current == 0
 
 
 def test_streak_latest_longest_run_wins_a_tie() -> None:
@@ -344,7 +344,7 @@ def test_streak_matches_a_day_by_day_count(done: set[int], skipped: set[int]) ->
             longest = max(longest, run)
         elif n not in skipped:
             run = 0
-    found = streak(history, WALK, until=START + dt.timedelta(40))
+    found = streak(history, WALK, at=evening(40))
     assert (run, longest) == (found.current, found.longest)
 
 
@@ -399,7 +399,7 @@ def test_category_balance_with_few_days_reflected() -> None:
 
 def test_category_balance_nothing_to_go_on() -> None:
     """No reflection in the window: nothing is called neglected."""
-    balance = category_balance(walks([0]), until=START + dt.timedelta(30))
+    balance = category_balance(walks([0]), at=evening(30))
     assert (balance.days_reflected, balance.neglected) == (0, ())
     assert CategoryBalance(None, 0, {}, {}, {}, (), 2) == category_balance([])
 
@@ -523,11 +523,9 @@ def test_strategy_effects_are_ordered_and_filtered() -> None:
 
 
 def test_strategy_effects_within_a_period() -> None:
-    """``start`` and ``until`` narrow the days compared."""
+    """``at`` and ``days`` narrow the days compared."""
     history = planted(24)
-    (mood, _) = strategy_effects(
-        history, start=START + dt.timedelta(6), until=START + dt.timedelta(11)
-    )
+    (mood, _) = strategy_effects(history, at=evening(11), days=6)
     assert (mood.days_with, mood.days_without) == (3, 3)
 
 
@@ -549,7 +547,7 @@ def test_plan_adherence_times_per_week() -> None:
     """n times a week plans n days a week; extra days in a week do not count twice."""
     item = PlanItem(WALK, Recurrence.times_per_week(3), 15)
     history = walks([0, 1, 2, 3, 4, 8])  # 5 in week one, 1 in week two
-    result = plan_adherence(plan(item), history, until=START + dt.timedelta(13))
+    result = plan_adherence(plan(item), history, at=evening(13))
     assert (ItemAdherence(WALK, 6, 0, 4),) == result.items
     assert Period(START, START + dt.timedelta(13)) == result.period
     assert pytest.approx(4 / 6) == result.rate
@@ -559,7 +557,7 @@ def test_plan_adherence_daily_with_a_skip_and_a_moved_day() -> None:
     """A skip frees a planned day; a practice on another day of the same week counts."""
     item = PlanItem(WALK, Recurrence.weekly({Weekday.MONDAY, Weekday.WEDNESDAY}), 15)
     history = [*walks([1]), day(2, Practice.skipped(WALK))]  # Tue instead of Mon; Wed skipped
-    (entry,) = plan_adherence(plan(item, weeks=1), history, until=START + dt.timedelta(6)).items
+    (entry,) = plan_adherence(plan(item, weeks=1), history, at=evening(6)).items
     assert (entry.planned, entry.skipped, entry.done, entry.rate) == (2, 1, 1, 1.0)
 
 
@@ -579,14 +577,14 @@ def test_plan_adherence_honours_the_recurrence() -> None:
         (PlanItem(WALK, Recurrence.times_per_week(2, count=3), 5), 3),
     ]
     for item, expected in cases:
-        (entry,) = plan_adherence(plan(item), [], until=START + dt.timedelta(13)).items
+        (entry,) = plan_adherence(plan(item), [], at=evening(13)).items
         assert expected == entry.planned, item.recurrence.describe()
 
 
 def test_plan_adherence_count_includes_occurrences_before_the_plan() -> None:
     """``count`` counts occurrences from the recurrence's own start, as RFC 5545 does."""
     item = PlanItem(WALK, Recurrence.daily(start=START - dt.timedelta(3), count=5), 5)
-    (entry,) = plan_adherence(plan(item), [], until=START + dt.timedelta(13)).items
+    (entry,) = plan_adherence(plan(item), [], at=evening(13)).items
     assert entry.planned == 2
 
 
@@ -596,7 +594,7 @@ def test_plan_adherence_period_defaults() -> None:
     assert Period(START, START + dt.timedelta(4)) == plan_adherence(plan(item), walks([4])).period
     nothing = PlanAdherence("plan-1", None, (ItemAdherence(WALK, 0, 0, 0),))
     assert nothing == plan_adherence(plan(item), [])
-    assert None is plan_adherence(plan(item), [], until=START - dt.timedelta(1)).rate
+    assert None is plan_adherence(plan(item), [], at=evening(-1)).rate
     assert START + dt.timedelta(13) == plan_adherence(plan(item), walks([40])).period.last  # type: ignore[union-attr]
 
 
@@ -611,7 +609,9 @@ def test_plan_adherence_rejects_bad_arguments() -> None:
         items=[PlanItem(WALK, Recurrence.daily(), 5)],
     )
     check_rejected(
-        lambda: plan_adherence(long, [], until=dt.date(2029, 1, 1)), "until", "ten years"
+        lambda: plan_adherence(long, [], at=pendulum.datetime(2029, 1, 1, tz="UTC")),
+        "at",
+        "ten years",
     )
 
 
@@ -621,7 +621,7 @@ def test_plan_adherence_rejects_bad_arguments() -> None:
 def test_wellbeing_trend_rolling_means() -> None:
     """Each point is the mean of the daily ratings over the window ending that day."""
     history = [day(n, mood=n, stress=10 - n) for n in range(10)]
-    trend = wellbeing_trend(history, window=3)
+    trend = wellbeing_trend(history, window_days=3)
     assert len(trend.points) == 10
     assert TrendPoint(START + dt.timedelta(9), 8.0, None, 2.0) == trend.latest
     assert TrendPoint(START, 0.0, None, 10.0) == trend.points[0]
@@ -632,31 +632,26 @@ def test_wellbeing_trend_rolling_means() -> None:
 
 def test_wellbeing_trend_days_without_reflection_still_get_points() -> None:
     """Points are evenly spaced; a day without ratings in the window has none."""
-    trend = wellbeing_trend([day(0, mood=4), day(5, mood=8)], window=2)
+    trend = wellbeing_trend([day(0, mood=4), day(5, mood=8)], window_days=2)
     assert [p.mood for p in trend.points] == [4.0, 4.0, None, None, None, 8.0]
     assert None is trend.change(Measure.MOOD)
 
 
 def test_wellbeing_trend_period() -> None:
-    """``start`` and ``until`` choose the days; no history gives no points."""
+    """``at`` and ``days`` choose the days; no history gives no points."""
     history = [day(n, mood=5) for n in range(10)]
-    trend = wellbeing_trend(history, start=START + dt.timedelta(2), until=START + dt.timedelta(4))
+    trend = wellbeing_trend(history, at=evening(4), days=3)
     assert [START + dt.timedelta(n) for n in (2, 3, 4)] == [p.day for p in trend.points]
+    assert 5.0 == trend.points[0].mood  # the mean of day 2 looks back at days 0 and 1 too
     assert WellbeingTrend(7, ()) == wellbeing_trend([])
     assert None is WellbeingTrend(7, ()).latest
-    check_rejected(
-        lambda: wellbeing_trend([], start=dt.date(2000, 1, 1), until=dt.date(2020, 1, 1)),
-        "start",
-        "ten years",
-    )
-    check_rejected(lambda: wellbeing_trend([], window=0), "window", "from 1")
-    check_rejected(
-        lambda: wellbeing_trend([], start=START, until=START - dt.timedelta(1)), "until", "after"
-    )
+    check_rejected(lambda: wellbeing_trend([], days=3661), "days", "from 1 to 3660")
+    check_rejected(lambda: wellbeing_trend([], window_days=0), "window_days", "from 1")
+    check_rejected(lambda: wellbeing_trend([], at=wrong(START)), "at", "zone")
 
 
 def test_wellbeing_trend_caps_a_long_history_at_ten_years() -> None:
-    """Without ``start``, at most ten years of points are given."""
+    """Without ``days``, at most ten years of points are given."""
     history = [day(0, mood=5), day(20 * 365, mood=5)]
     assert len(wellbeing_trend(history).points) == 3_660
 
@@ -664,7 +659,7 @@ def test_wellbeing_trend_caps_a_long_history_at_ten_years() -> None:
 @given(st.lists(reflections(), max_size=6))
 def test_insights_accept_any_reflections(history: list[Reflection]) -> None:
     """Every insight works on any valid history and keeps its figures in range."""
-    for point in wellbeing_trend(history, window=3).points[-5:]:
+    for point in wellbeing_trend(history, window_days=3).points[-5:]:
         assert all(v is None or 0 <= v <= 10 for v in (point.mood, point.energy, point.stress))
     for effect in strategy_effects(history, min_days=1):
         assert 0 <= effect.mean_with <= 10

@@ -70,7 +70,7 @@ def test_every_builder_gives_its_codes_facts() -> None:
     """Each builder of the library's reasons gives exactly the facts of its code."""
     strategy = CATALOG.strategy("short-walk")
     effect = StrategyEffect("short-walk", Measure.MOOD, 9, 5, 6.5, 5.0)
-    balance = category_balance([], until=START)
+    balance = category_balance([], at=AT)
     advisory = support_advisory([], at=AT)
     built = [
         explain.goal([Benefit.RESILIENCE]),

@@ -28,7 +28,7 @@ from selfcare import (
     Ratings,
     ReasonCode,
     Recommendation,
-    Recommendations,
+    RecommendationList,
     RecommendWeights,
     Reflection,
     Role,
@@ -106,7 +106,7 @@ def planted(
     return history
 
 
-def position(recs: Recommendations, strategy_id: str) -> int:
+def position(recs: RecommendationList, strategy_id: str) -> int:
     """Where a strategy came in the recommendations."""
     return recs.strategy_ids.index(strategy_id)
 
@@ -666,7 +666,7 @@ def test_recommend_top_k_of_a_catalog_of_k(k: int, profile: Profile) -> None:
 
 
 def test_recommendation_value_types() -> None:
-    """Recommendation and Recommendations are plain frozen values."""
+    """Recommendation and RecommendationList are plain frozen values."""
     recs = recommend(CLIENT, at=AT, k=1)
     assert isinstance(recs.support, SupportAdvisory)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):

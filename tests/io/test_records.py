@@ -30,7 +30,7 @@ from selfcare import (
     Practice,
     Profile,
     Ratings,
-    Recommendations,
+    RecommendationList,
     Recurrence,
     Reflection,
     Role,
@@ -62,7 +62,7 @@ from selfcare.testing import (
     plans,
     recommendation_lists,
     reflections,
-    strategy_effect_values,
+    strategy_effects,
     streaks,
     wellbeing_trends,
     workdays,
@@ -86,7 +86,7 @@ VALUES = st.one_of(
     habit_strengths(),
     st.lists(streaks(), max_size=3),
     plan_adherences(),
-    st.lists(strategy_effect_values(), max_size=3),
+    st.lists(strategy_effects(), max_size=3),
     recommendation_lists(),
     plan_reviews(),
     st.lists(zoned_datetimes(), max_size=5),
@@ -108,7 +108,7 @@ def expected_rows(value: object) -> int:
         return sum(len(day.blocks) for day in value.days)
     if isinstance(value, WellbeingTrend):
         return len(value.points)
-    if isinstance(value, Plan | PlanAdherence | Recommendations):
+    if isinstance(value, Plan | PlanAdherence | RecommendationList):
         return len(value.items)
     if isinstance(value, PlanReview):
         return len(value.suggestions)
@@ -370,6 +370,11 @@ def test_a_workday_gives_one_row_per_block() -> None:
     assert "short-walk,mindful-breathing" == rows[2]["strategy_ids"]
 
 
+def night(day: dt.date) -> pendulum.DateTime:
+    """The last minute of a day in UTC, the zone of the week's reflections."""
+    return pendulum.datetime(day.year, day.month, day.day, 23, 59, tz="UTC")
+
+
 def week_of_reflections() -> list[Reflection]:
     return [
         Reflection(
@@ -410,7 +415,7 @@ def test_a_list_of_balances_gives_one_row_each_for_plotting_over_time() -> None:
     """Balances at the end of each day make a table with one row a day."""
     history = week_of_reflections()
     days = [dt.date(2026, 1, n) for n in range(1, 8)]
-    rows = to_records([category_balance(history, until=d, days=7) for d in days])
+    rows = to_records([category_balance(history, at=night(d), days=7) for d in days])
     assert days == [row["period_last"] for row in rows]
     assert [20 * n for n in range(1, 8)] == [row["minutes_physical"] for row in rows]
 
@@ -419,11 +424,11 @@ def test_habit_strengths_and_trends_give_one_row_a_day() -> None:
     """Habit strength through each day, and a trend, give a row per day to plot."""
     history = week_of_reflections()
     days = [dt.date(2026, 1, n) for n in range(1, 8)]
-    habits = [habit_strength(history, "short-walk", until=d) for d in days]
+    habits = [habit_strength(history, "short-walk", at=night(d)) for d in days]
     rows = to_records(habits)
     assert days == [row["last"] for row in rows]
     assert [h.score for h in habits] == [row["score"] for row in rows]
-    trend = to_records(wellbeing_trend(history, window=2))
+    trend = to_records(wellbeing_trend(history, window_days=2))
     assert days == [row["day"] for row in trend]
     assert [6.0, 5.5, 5.5] == [row["mood"] for row in trend[:3]]
 
@@ -451,7 +456,7 @@ def test_recommendations_give_one_row_per_item_best_first() -> None:
     )
 
 
-def _recommend() -> Recommendations:
+def _recommend() -> RecommendationList:
     return recommend(
         Profile(role=Role.CLIENT, timezone=LONDON, daily_minutes=30),
         history=week_of_reflections(),

@@ -26,9 +26,9 @@ from selfcare import (
     ValidationError,
     default_catalog,
     generate_plan,
-    generate_plans,
+    generate_plan_for_each,
     recommend,
-    recommend_many,
+    recommend_for_each,
 )
 from selfcare.testing import catalogs, profiles, reflections, zoned_datetimes
 from tests.rejection import check_rejected
@@ -94,7 +94,7 @@ history = st.lists(reflections(strategy_ids=IDS), max_size=6)
     st.integers(1, 8),
     st.integers(0, 2**32),
 )
-def test_generate_plans_gives_each_persons_own_plan(
+def test_generate_plan_for_each_gives_each_persons_own_plan(
     people: list[Any], catalog: Catalog | None, weeks: int, seed: int
 ) -> None:
     """Plan i is generate_plan for person i; a failure comes at the same person."""
@@ -106,7 +106,9 @@ def test_generate_plans_gives_each_persons_own_plan(
         )
 
     expected = one_by_one(single, people)
-    assert expected == batched(generate_plans(people, catalog, start=START, weeks=weeks, seed=seed))
+    assert expected == batched(
+        generate_plan_for_each(people, catalog, start=START, weeks=weeks, seed=seed)
+    )
 
 
 @given(
@@ -117,7 +119,7 @@ def test_generate_plans_gives_each_persons_own_plan(
     st.integers(0, 2**32),
     st.booleans(),
 )
-def test_recommend_many_gives_each_persons_own_recommendations(
+def test_recommend_for_each_gives_each_persons_own_recommendations(
     people: list[Any], catalog: Catalog | None, at: Any, k: int, seed: int, explore: bool
 ) -> None:
     """Result i is recommend for person i with the same arguments."""
@@ -128,14 +130,14 @@ def test_recommend_many_gives_each_persons_own_recommendations(
 
     expected = one_by_one(single, people)
     assert expected == batched(
-        recommend_many(people, catalog, at=at, k=k, seed=seed, explore=explore)
+        recommend_for_each(people, catalog, at=at, k=k, seed=seed, explore=explore)
     )
 
 
-def test_generate_plans_reads_only_what_is_taken() -> None:
+def test_generate_plan_for_each_reads_only_what_is_taken() -> None:
     """Taking 3 plans from an endless input reads 3 profiles and builds 3 plans."""
     read: list[int] = []
-    plans = list(itertools.islice(generate_plans(endless(read), start=START), 3))
+    plans = list(itertools.islice(generate_plan_for_each(endless(read), start=START), 3))
     assert [10, 15, 20] == read
     assert [
         generate_plan(Profile(role=Role.CLIENT, timezone=ZONE, daily_minutes=m), start=START)
@@ -143,10 +145,10 @@ def test_generate_plans_reads_only_what_is_taken() -> None:
     ] == plans
 
 
-def test_recommend_many_reads_only_what_is_taken() -> None:
+def test_recommend_for_each_reads_only_what_is_taken() -> None:
     """Taking 3 results from an endless input reads 3 people."""
     read: list[int] = []
-    results = list(itertools.islice(recommend_many(endless(read), at=AT), 3))
+    results = list(itertools.islice(recommend_for_each(endless(read), at=AT), 3))
     assert 3 == len(read) == len(results)
 
 
@@ -158,7 +160,7 @@ def test_histories_are_read_one_person_at_a_time() -> None:
         opened.append(n)
         yield Reflection(at=AT.subtract(days=1), author=Role.CLIENT, ratings=Ratings(6))
 
-    results = recommend_many(((CLIENT, past(n)) for n in itertools.count()), at=AT)
+    results = recommend_for_each(((CLIENT, past(n)) for n in itertools.count()), at=AT)
     next(results)
     assert [0] == opened
     next(results)
@@ -167,31 +169,45 @@ def test_histories_are_read_one_person_at_a_time() -> None:
 
 def test_an_empty_batch_gives_nothing() -> None:
     """No people, no results, and no error."""
-    assert [] == list(recommend_many([], at=AT))
-    assert [] == list(generate_plans((), start=START))
+    assert [] == list(recommend_for_each([], at=AT))
+    assert [] == list(generate_plan_for_each((), start=START))
 
 
 def test_the_default_catalog_is_the_built_in_one() -> None:
     """Without a catalog, results are those of the built-in catalog."""
-    assert list(recommend_many([CLIENT], at=AT)) == [recommend(CLIENT, default_catalog(), at=AT)]
+    assert list(recommend_for_each([CLIENT], at=AT)) == [
+        recommend(CLIENT, default_catalog(), at=AT)
+    ]
 
 
 @pytest.mark.parametrize(
     ("call", "field", "expected"),
     [
-        (lambda people: recommend_many(people, at=wrong(dt.datetime(2026, 1, 5))), "at", "zone"),
-        (lambda people: recommend_many(people, at=AT, k=0), "k", "from 1 to 1000"),
-        (lambda people: recommend_many(people, at=AT, seed=wrong("1")), "seed", "integer"),
-        (lambda people: recommend_many(people, at=AT, explore=wrong(1)), "explore", "True"),
-        (lambda people: recommend_many(people, wrong([]), at=AT), "catalog", "Catalog"),
-        (lambda people: recommend_many(people, at=AT, weights=wrong({})), "weights", "Rec"),
-        (lambda people: recommend_many(people, at=AT, rule=wrong(3)), "rule", "DistressRule"),
-        (lambda people: generate_plans(people, start=wrong(AT)), "start", "date"),
-        (lambda people: generate_plans(people, start=START, weeks=53), "weeks", "1 to 52"),
-        (lambda people: generate_plans(people, start=START, seed=wrong(1.5)), "seed", "integer"),
-        (lambda people: generate_plans(people, wrong("x"), start=START), "catalog", "Catalog"),
         (
-            lambda people: generate_plans(people, start=START, include_rituals=wrong(None)),
+            lambda people: recommend_for_each(people, at=wrong(dt.datetime(2026, 1, 5))),
+            "at",
+            "zone",
+        ),
+        (lambda people: recommend_for_each(people, at=AT, k=0), "k", "from 1 to 1000"),
+        (lambda people: recommend_for_each(people, at=AT, seed=wrong("1")), "seed", "integer"),
+        (lambda people: recommend_for_each(people, at=AT, explore=wrong(1)), "explore", "True"),
+        (lambda people: recommend_for_each(people, wrong([]), at=AT), "catalog", "Catalog"),
+        (lambda people: recommend_for_each(people, at=AT, weights=wrong({})), "weights", "Rec"),
+        (lambda people: recommend_for_each(people, at=AT, rule=wrong(3)), "rule", "DistressRule"),
+        (lambda people: generate_plan_for_each(people, start=wrong(AT)), "start", "date"),
+        (lambda people: generate_plan_for_each(people, start=START, weeks=53), "weeks", "1 to 52"),
+        (
+            lambda people: generate_plan_for_each(people, start=START, seed=wrong(1.5)),
+            "seed",
+            "integer",
+        ),
+        (
+            lambda people: generate_plan_for_each(people, wrong("x"), start=START),
+            "catalog",
+            "Catalog",
+        ),
+        (
+            lambda people: generate_plan_for_each(people, start=START, include_rituals=wrong(None)),
             "include_rituals",
             "True",
         ),
@@ -220,17 +236,17 @@ def test_bad_shared_arguments_fail_before_any_person_is_read(
 def test_people_must_be_an_iterable_of_people(people: Any) -> None:
     """One person, or something not a collection, is rejected up front without echoing it."""
     with pytest.raises(ValidationError) as caught:
-        recommend_many(people, at=AT)
+        recommend_for_each(people, at=AT)
     assert "people" == caught.value.problems[0][0]
     with pytest.raises(ValidationError) as again:
-        generate_plans(people, start=START)
-    assert "profiles" == again.value.problems[0][0]
+        generate_plan_for_each(people, start=START)
+    assert "people" == again.value.problems[0][0]
     assert SECRET not in str(caught.value) + str(again.value)
 
 
 def test_an_invalid_person_stops_the_batch_at_their_index() -> None:
     """Results before a bad person are given; the error names the person's position."""
-    results = recommend_many([CLIENT, THERAPIST, wrong(SECRET), CLIENT], at=AT)
+    results = recommend_for_each([CLIENT, THERAPIST, wrong(SECRET), CLIENT], at=AT)
     assert 2 == len(list(itertools.islice(results, 2)))
     with pytest.raises(ValidationError) as caught:
         next(results)
@@ -249,7 +265,7 @@ def test_a_bad_history_is_named_by_person_and_position() -> None:
     good = Reflection(at=AT.subtract(days=1), author=Role.CLIENT, journal=Journal(note=SECRET))
     people = [(CLIENT, [good]), (THERAPIST, [good, wrong(SECRET)])]
     with pytest.raises(ValidationError) as caught:
-        list(recommend_many(people, at=AT))
+        list(recommend_for_each(people, at=AT))
     assert "people[1].history[1]" == caught.value.problems[0][0]
     assert SECRET not in str(caught.value)
 
@@ -257,27 +273,27 @@ def test_a_bad_history_is_named_by_person_and_position() -> None:
 def test_a_person_whose_plan_cannot_fit_is_named_by_position() -> None:
     """An infeasible plan keeps its constraint and says which person it was."""
     idle = Profile(role=Role.CLIENT, timezone=ZONE, daily_minutes=0)
-    plans = generate_plans([CLIENT, idle], start=START)
+    plans = generate_plan_for_each([CLIENT, idle], start=START)
     next(plans)
     with pytest.raises(InfeasiblePlanError) as caught:
         next(plans)
     assert "daily_minutes" == caught.value.constraint
-    assert str(caught.value).endswith("(in profiles[1])")
+    assert str(caught.value).endswith("(in people[1])")
 
 
 def test_a_bad_assessment_is_named_by_person() -> None:
     """An assessment out of range is reported under the person it came with."""
     people = [(CLIENT, {Category.PHYSICAL: 2}), (CLIENT, {Category.PHYSICAL: 9})]
     with pytest.raises(ValidationError) as caught:
-        list(generate_plans(people, start=START))
-    assert "profiles[1].assessment[physical]" == caught.value.problems[0][0]
+        list(generate_plan_for_each(people, start=START))
+    assert "people[1].assessment[physical]" == caught.value.problems[0][0]
 
 
 def test_a_pair_must_hold_a_profile_first() -> None:
     """A pair the wrong way round, or a list instead of a pair, is rejected at its index."""
     for item in [([], CLIENT), [CLIENT, []], (CLIENT, [], 1)]:
         with pytest.raises(ValidationError) as caught:
-            list(recommend_many([CLIENT, wrong(item)], at=AT))
+            list(recommend_for_each([CLIENT, wrong(item)], at=AT))
         assert "people[1]" == caught.value.problems[0][0]
 
 
@@ -292,4 +308,6 @@ def test_practised_strategies_the_catalog_lacks_are_treated_as_single_calls_trea
         )
         for d in range(1, 10)
     ]
-    assert [recommend(CLIENT, history=past, at=AT)] == list(recommend_many([(CLIENT, past)], at=AT))
+    assert [recommend(CLIENT, history=past, at=AT)] == list(
+        recommend_for_each([(CLIENT, past)], at=AT)
+    )

@@ -19,7 +19,7 @@ from selfcare._display.html import (
     zoned_text,
 )
 from selfcare._display.html import meter as bar
-from selfcare._insights.recommend.recommend import Recommendations
+from selfcare._insights.recommend.recommend import RecommendationList
 from selfcare._insights.support import SupportAdvisory
 
 __all__ = ["advisory", "recommendations_html", "support_html"]
@@ -57,7 +57,7 @@ def support_html(support: SupportAdvisory) -> str:
     )
 
 
-def recommendations_html(recs: Recommendations) -> str:
+def recommendations_html(recs: RecommendationList) -> str:
     """Recommendations as HTML: the advisory when it is on, then a ranked table with reasons.
 
     Example:
@@ -74,7 +74,7 @@ def recommendations_html(recs: Recommendations) -> str:
     )
     head = el(
         "div",
-        el("div", "Recommendations", style="font-weight:600;font-size:15px"),
+        el("div", "RecommendationList", style="font-weight:600;font-size:15px"),
         el("div", sub, style=f"color:{MUTED};font-size:12px"),
     )
     rows = [
@@ -108,5 +108,5 @@ def recommendations_html(recs: Recommendations) -> str:
         head,
         advisory(recs.support) if recs.support.advised else None,
         section("Ranked", ranked, notes),
-        label="Recommendations",
+        label="RecommendationList",
     )

@@ -12,11 +12,9 @@ from selfcare._core.frozenmap import freeze
 from selfcare._insights.days import (
     Day,
     check_count,
-    check_history,
-    check_optional_date,
-    collect,
     minutes_of,
     to_date,
+    window,
 )
 from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
@@ -26,6 +24,10 @@ from selfcare._time.calendar import Period
 
 __all__ = ["CategoryBalance", "category_balance"]
 
+#: The days a balance looks at, by default.
+BALANCE_DAYS = 14
+#: Days of practice in the window below which a category is neglected, by default.
+BALANCE_MIN_DAYS = 2
 #: The areas looked at when no categories are given: the client's four everyday areas.
 #: Spiritual care is opt-in and professional care is the therapist's, so pass them to
 #: include them (``profile.allowed_categories`` does).
@@ -49,7 +51,7 @@ class CategoryBalance:
         min_days: the fewest days of practice for a category not to count as neglected.
 
     Example:
-        >>> empty = category_balance([], until=datetime.date(2026, 1, 14))
+        >>> empty = category_balance([], at=pendulum.datetime(2026, 1, 14, 20, tz="UTC"))
         >>> empty.days_reflected, empty.neglected
         (0, ())
     """
@@ -140,10 +142,10 @@ def category_balance(
     history: Iterable[Reflection],
     catalog: Catalog | None = None,
     *,
-    until: dt.date | None = None,
-    days: int = 14,
+    at: dt.datetime | None = None,
+    days: int = BALANCE_DAYS,
     categories: Iterable[Category] | None = None,
-    min_days: int = 2,
+    min_days: int = BALANCE_MIN_DAYS,
 ) -> CategoryBalance:
     """Sum practice minutes and days per category over a window, and find neglected areas.
 
@@ -156,7 +158,8 @@ def category_balance(
         history: the person's reflections, in any order.
         catalog: where strategy categories and typical minutes are looked up (default:
             :func:`default_catalog`); strategies it does not hold are left out.
-        until: the last day of the window (default: the last day with a reflection).
+        at: now, as a zoned instant: reflections after it are left out, and its local date
+            is the window's last day (default: the last day with a reflection).
         days: the length of the window in days, from 1 to 366.
         categories: the categories to look at (default: emotional, physical, mental and
             practical; pass ``profile.allowed_categories`` to follow a profile).
@@ -180,14 +183,11 @@ def category_balance(
         >>> [c.value for c in balance.neglected]
         ['emotional', 'mental', 'practical']
     """
-    reflections = check_history(history)
     catalog = catalog_or_default(catalog)
-    window = check_count("days", days, 1, 366)
+    length = check_count("days", days, 1, 366)
     least = check_count("min_days", min_days, 1, 366)
-    looked_at = EVERYDAY if categories is None else check_categories(categories)
-    last_day = check_optional_date("until", until)
-    collected = collect(reflections, None if last_day is None else last_day.toordinal())
-    last = last_day.toordinal() if last_day else max(collected, default=None)
-    if last is None:
+    areas = EVERYDAY if categories is None else check_categories(categories)
+    looked_at = window(history, at, length)
+    if looked_at.last is None:
         return CategoryBalance(None, 0, {}, {}, {}, (), least)
-    return balance_of(collected, catalog, last, window, looked_at, least)
+    return balance_of(looked_at.days, catalog, looked_at.last, length, areas, least)

@@ -14,11 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 from selfcare._core import checks as check
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Category
 from selfcare._model.reflections import Reflection
+from selfcare._time.zoned import check_zoned
 
 MAX_HISTORY = 100_000
 #: The longest run of calendar days an insight walks day by day (ten years).
@@ -96,6 +98,55 @@ def check_count(field: str, value: object, low: int, high: int) -> int:
     return result
 
 
+class Window(NamedTuple):
+    """The days an insight looks at: the merged days in it, and its first and last day.
+
+    ``first`` and ``last`` are date ordinals, both ``None`` when there is nothing to look at.
+    """
+
+    days: dict[int, Day]
+    first: int | None
+    last: int | None
+
+
+def window(
+    history: object, at: object, days: object, *, default: int | None = None, before: int = 0
+) -> Window:
+    """The days up to ``at`` that an insight looks at: the last ``days`` of them.
+
+    ``at`` is a zoned instant: reflections after it are left out, and the last day is its
+    local date. Without it, the last day is the last day with a reflection. ``days`` counts
+    back from the last day (the ``default`` when ``None``; all the days, from the first
+    with a reflection, when that is ``None`` too). With no reflection and no count there is
+    nothing to look at: both ends are ``None``. The days merged include ``before`` more days
+    before the first, for figures (rolling means) that look back from each day.
+    """
+    reflections = check_history(history)
+    count = default if days is None else check_count("days", days, 1, MAX_SPAN)
+    if at is None:
+        collected = collect(reflections)
+        last = max(collected, default=None)
+    else:
+        now = check_zoned("at", at)
+        collected = up_to(reflections, now)
+        last = dt.date.toordinal(now)
+    if last is None or (count is None and not collected):
+        return Window({}, None, None)
+    first = min(min(collected), last) if count is None else last - count + 1
+    return Window({o: d for o, d in collected.items() if o >= first - before}, first, last)
+
+
+def up_to(reflections: Iterable[Reflection], at: dt.datetime) -> dict[int, Day]:
+    """The days of the reflections written at or before the instant ``at``."""
+    stamp = at.timestamp()
+    return collect(r for r in reflections if r.at.timestamp() <= stamp)
+
+
+def between(days: Mapping[int, Day], first: int, last: int) -> Window:
+    """The window of already merged days from ``first`` to ``last`` (date ordinals)."""
+    return Window({o: d for o, d in days.items() if first <= o <= last}, first, last)
+
+
 def collect(reflections: Iterable[Reflection], until: int | None = None) -> dict[int, Day]:
     """Merge reflections into days keyed by date ordinal, leaving out days after ``until``."""
     days: dict[int, Day] = {}
@@ -150,7 +201,7 @@ def span(first: int, last: int, field: str) -> None:
         raise check.fail(
             field,
             f"expected at most {MAX_SPAN} days (ten years) between the first day and the "
-            "last; pass a later 'start' or an earlier 'until'",
+            "last; pass fewer 'days' or an earlier 'at'",
         )
 
 

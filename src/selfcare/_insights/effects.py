@@ -22,10 +22,9 @@ from selfcare._insights.days import (
     SLOT,
     Day,
     Measure,
+    Window,
     check_count,
-    check_history,
-    check_optional_date,
-    collect,
+    window,
 )
 from selfcare._model.reflections import Reflection
 
@@ -211,8 +210,8 @@ def strategy_effects(
     *,
     strategy_ids: Iterable[str] | None = None,
     min_days: int = MIN_DAYS,
-    start: dt.date | None = None,
-    until: dt.date | None = None,
+    at: dt.datetime | None = None,
+    days: int | None = None,
 ) -> tuple[StrategyEffect, ...]:
     """Compare each rating on days a strategy was practised with days it was not.
 
@@ -227,8 +226,9 @@ def strategy_effects(
         strategy_ids: the strategies to compare (default: every strategy practised).
         min_days: the fewest days on each side before an effect is reported (at least 1;
             3 unless there is a good reason).
-        start: the first day to include (default: all).
-        until: the last day to include (default: all).
+        at: now, as a zoned instant: reflections after it are left out (default: none are).
+        days: how many days to include, up to the local date of ``at`` or the last day with
+            a reflection (default: all).
 
     Returns:
         The effects, ordered by strategy id, then mood, energy, stress.
@@ -247,15 +247,17 @@ def strategy_effects(
         ['on the 4 days you practised short-walk, your mood was 2.0 points higher than on
         the 4 days you did not']
     """
-    reflections = check_history(history)
+    looked_at = window(history, at, days)
     days_min = check_count("min_days", min_days, 1, 1_000)
-    first = check_optional_date("start", start)
-    last = check_optional_date("until", until)
     wanted = None if strategy_ids is None else check_ids("strategy_ids", strategy_ids)
-    collected = collect(reflections, None if last is None else last.toordinal())
-    if first is not None:
-        collected = {o: d for o, d in collected.items() if o >= first.toordinal()}
-    table, totals = effect_table(collected)
+    return effects_in(looked_at, wanted, days_min)
+
+
+def effects_in(
+    looked_at: Window, wanted: frozenset[str] | None, days_min: int
+) -> tuple[StrategyEffect, ...]:
+    """The effects over a window of days (internal, validated)."""
+    table, totals = effect_table(looked_at.days)
     found: list[StrategyEffect] = []
     for sid in sorted(table):
         if wanted is None or sid in wanted:

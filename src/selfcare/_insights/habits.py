@@ -26,11 +26,10 @@ import attrs
 
 from selfcare._core import checks as check
 from selfcare._insights.days import (
+    Window,
     by_strategy,
-    check_history,
-    check_optional_date,
-    collect,
     to_date,
+    window,
 )
 from selfcare._model.reflections import Reflection
 from selfcare._time.recurrence import Frequency, Recurrence
@@ -182,24 +181,13 @@ def streak_of(done: Sequence[int], skipped: Sequence[int], last: int) -> tuple[i
     return current, longest, longest_ended
 
 
-def _bounds(
-    history: Iterable[Reflection], start: object, until: object
-) -> tuple[tuple[Reflection, ...], dt.date | None, dt.date | None]:
-    reflections = check_history(history)
-    first = check_optional_date("start", start)
-    last = check_optional_date("until", until)
-    if first is not None and last is not None and last < first:
-        raise check.fail("until", "expected a date on or after 'start'")
-    return reflections, first, last
-
-
 def habit_strength(
     history: Iterable[Reflection],
     strategy_id: str,
     *,
     target: Recurrence | None = None,
-    start: dt.date | None = None,
-    until: dt.date | None = None,
+    at: dt.datetime | None = None,
+    days: int | None = None,
 ) -> HabitStrength:
     """Score how established a strategy is as a habit, from 0 to 1.
 
@@ -216,10 +204,10 @@ def habit_strength(
         target: how often the person means to do it; ``None`` is every day. A daily
             recurrence every ``n`` days is once in ``n`` days, a weekly one on ``d`` weekdays
             is ``d`` times a week, ``Recurrence.times_per_week(n)`` is ``n`` times a week.
-        start: the first day to count (default: the first day with a reflection); earlier
-            reflections are ignored.
-        until: the last day to count (default: the last day with a reflection); later
-            reflections are ignored.
+        at: now, as a zoned instant: reflections after it are left out, and its local date
+            is the last day counted (default: the last day with a reflection).
+        days: how many days to count, up to the last (default: all, from the first day
+            with a reflection).
 
     Returns:
         The score, with the period counted and the days done and skipped in it.
@@ -238,22 +226,23 @@ def habit_strength(
         >>> habit_strength(walks, "short-walk", target=Recurrence.times_per_week(3)).percent
         64
     """
-    reflections, start_day, until_day = _bounds(history, start, until)
+    looked_at = window(history, at, days)
     check.check_slug("strategy_id", strategy_id)
-    times, days = target_of(target)
-    collected = collect(reflections, None if until_day is None else until_day.toordinal())
-    if start_day is not None:
-        collected = {o: d for o, d in collected.items() if o >= start_day.toordinal()}
-    first = start_day.toordinal() if start_day else min(collected, default=None)
-    last = until_day.toordinal() if until_day else max(collected, default=None)
+    return strength_in(looked_at, strategy_id, target_of(target))
+
+
+def strength_in(looked_at: Window, strategy_id: str, target: tuple[int, int]) -> HabitStrength:
+    """The habit strength of one strategy over a window of days (internal, validated)."""
+    times, per = target
+    first, last = looked_at.first, looked_at.last
     if first is None or last is None:
-        return HabitStrength(strategy_id, 0.0, times, days, None, None, 0, 0)
-    done, skipped = by_strategy(collected).get(strategy_id, ([], []))
+        return HabitStrength(strategy_id, 0.0, times, per, None, None, 0, 0)
+    done, skipped = by_strategy(looked_at.days).get(strategy_id, ([], []))
     return HabitStrength(
         strategy_id=strategy_id,
-        score=score_of(done, skipped, first, last, times, days),
+        score=score_of(done, skipped, first, last, times, per),
         target_times=times,
-        target_days=days,
+        target_days=per,
         first=to_date(first),
         last=to_date(last),
         days_done=len(done),
@@ -265,8 +254,8 @@ def streak(
     history: Iterable[Reflection],
     strategy_id: str,
     *,
-    start: dt.date | None = None,
-    until: dt.date | None = None,
+    at: dt.datetime | None = None,
+    days: int | None = None,
 ) -> Streak:
     """Count the days in a row a strategy was done, now and at its longest.
 
@@ -277,9 +266,10 @@ def streak(
     Args:
         history: the person's reflections, in any order.
         strategy_id: the strategy to count.
-        start: the first day to count (default: the first day with a reflection).
-        until: the last day to count (default: the last day with a reflection). The current
-            streak is the run that reaches this day.
+        at: now, as a zoned instant: reflections after it are left out, and its local date
+            is the last day counted (default: the last day with a reflection). The current
+            streak is the run that reaches that day.
+        days: how many days to count, up to the last (default: all).
 
     Returns:
         The current and the longest streak.
@@ -296,14 +286,11 @@ def streak(
         >>> found.current, found.longest
         (3, 3)
     """
-    reflections, start_day, until_day = _bounds(history, start, until)
+    looked_at = window(history, at, days)
     check.check_slug("strategy_id", strategy_id)
-    collected = collect(reflections, None if until_day is None else until_day.toordinal())
-    if start_day is not None:
-        collected = {o: d for o, d in collected.items() if o >= start_day.toordinal()}
-    last = until_day.toordinal() if until_day else max(collected, default=None)
+    last = looked_at.last
     if last is None:
         return Streak(strategy_id, 0, 0, None)
-    done, skipped = by_strategy(collected).get(strategy_id, ([], []))
+    done, skipped = by_strategy(looked_at.days).get(strategy_id, ([], []))
     current, longest, ended = streak_of(done, skipped, last)
     return Streak(strategy_id, current, longest, to_date(ended) if longest else None)

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from selfcare._core import checks as check
 from selfcare._core.reprs import counted
 from selfcare._insights.days import (
     MAX_SPAN,
@@ -15,11 +14,8 @@ from selfcare._insights.days import (
     Day,
     Measure,
     check_count,
-    check_history,
-    check_optional_date,
-    collect,
-    span,
     to_date,
+    window,
 )
 from selfcare._model.reflections import Reflection
 
@@ -84,15 +80,15 @@ class WellbeingTrend:
         return None if now is None or before is None else now - before
 
 
-def trend_of(days: Mapping[int, Day], first: int, last: int, window: int) -> WellbeingTrend:
+def trend_of(days: Mapping[int, Day], first: int, last: int, size: int) -> WellbeingTrend:
     """Rolling means over each day from ``first`` to ``last`` (internal, validated)."""
     sums = [0.0, 0.0, 0.0]
     counts = [0, 0, 0]
     points = []
-    for ordinal in range(first - window + 1, last + 1):
-        for sign, when in ((1, ordinal), (-1, ordinal - window)):
+    for ordinal in range(first - size + 1, last + 1):
+        for sign, when in ((1, ordinal), (-1, ordinal - size)):
             day = days.get(when)
-            if day is None or when < first - window + 1:
+            if day is None or when < first - size + 1:
                 continue
             for i in range(3):
                 value = day.rating(i)
@@ -102,36 +98,36 @@ def trend_of(days: Mapping[int, Day], first: int, last: int, window: int) -> Wel
         if ordinal >= first:
             means = [round(sums[i] / counts[i], 6) if counts[i] else None for i in range(3)]
             points.append(TrendPoint(to_date(ordinal), *means))
-    return WellbeingTrend(window, tuple(points))
+    return WellbeingTrend(size, tuple(points))
 
 
 def wellbeing_trend(
     history: Iterable[Reflection],
     *,
-    window: int = 7,
-    start: dt.date | None = None,
-    until: dt.date | None = None,
+    window_days: int = 7,
+    at: dt.datetime | None = None,
+    days: int | None = None,
 ) -> WellbeingTrend:
     """Follow mood, energy and stress as rolling means, one point a day.
 
-    Each point is the mean of the daily ratings over the ``window`` days ending that day,
+    Each point is the mean of the daily ratings over the ``window_days`` days ending that day,
     counting only days with that rating. Days without a reflection still get a point, so
     the points are evenly spaced.
 
     Args:
         history: the person's reflections, in any order.
-        window: how many days each mean covers, from 1 to 366.
-        start: the first day to give a point for (default: the first day with a reflection,
-            or ten years before ``until`` if that is later).
-        until: the last day (default: the last day with a reflection).
+        window_days: how many days each mean covers, from 1 to 366.
+        at: now, as a zoned instant: reflections after it are left out, and its local date
+            is the last day (default: the last day with a reflection).
+        days: how many days to give a point for, up to the last, at most ten years
+            (default: from the first day with a reflection, or ten years if that is more).
 
     Returns:
         The trend; :meth:`WellbeingTrend.change` compares the latest mean with one a
         window earlier.
 
     Raises:
-        ValidationError: an argument is not valid, or ``start`` is more than ten years
-            before ``until``.
+        ValidationError: an argument is not valid.
 
     Example:
         >>> history = [
@@ -143,21 +139,11 @@ def wellbeing_trend(
         >>> trend.latest.mood, trend.change(Measure.MOOD)
         (6.0, 3.0)
     """
-    reflections = check_history(history)
-    size = check_count("window", window, 1, 366)
-    first_day = check_optional_date("start", start)
-    last_day = check_optional_date("until", until)
-    if first_day is not None and last_day is not None and last_day < first_day:
-        raise check.fail("until", "expected a date on or after 'start'")
-    collected = collect(reflections, None if last_day is None else last_day.toordinal())
-    last = last_day.toordinal() if last_day else max(collected, default=None)
-    if first_day is not None:
-        first: int | None = first_day.toordinal()
-    elif collected and last is not None:
-        first = max(min(collected), last - MAX_SPAN + 1)
-    else:
-        first = None
-    if first is None or last is None or last < first:
+    size = check_count("window_days", window_days, 1, 366)
+    # Each mean looks back from its day, so the days before the first point are read too.
+    looked_at = window(history, at, days, before=size - 1)
+    first, last = looked_at.first, looked_at.last
+    if first is None or last is None:
         return WellbeingTrend(size, ())
-    span(first, last, "start")
-    return WellbeingTrend(size, trend_of(collected, first, last, size).points)
+    first = max(first, last - MAX_SPAN + 1)
+    return WellbeingTrend(size, trend_of(looked_at.days, first, last, size).points)

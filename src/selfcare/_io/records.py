@@ -17,7 +17,7 @@ from selfcare._core.errors import TooManyOccurrencesError
 from selfcare._insights.balance import CategoryBalance
 from selfcare._insights.effects import StrategyEffect
 from selfcare._insights.habits import HabitStrength, Streak
-from selfcare._insights.recommend.recommend import Recommendations
+from selfcare._insights.recommend.recommend import RecommendationList
 from selfcare._insights.trend import WellbeingTrend
 from selfcare._io.rows.cells import Record, Value, plain_date, plain_time
 from selfcare._io.rows.insights import (
@@ -60,7 +60,7 @@ BUILDERS: tuple[tuple[type, Callable[[Any, bool], list[Record]]], ...] = (
     (Streak, streak_rows),
     (PlanAdherence, adherence_rows),
     (StrategyEffect, effect_rows),
-    (Recommendations, recommendation_rows),
+    (RecommendationList, recommendation_rows),
     (PlanReview, review_rows),
     (dt.datetime, instant_rows),
 )
@@ -92,7 +92,7 @@ def to_records(value: object, *, include_private: bool = False) -> list[Record]:
     ``Streak``              the streak
     ``StrategyEffect``      the effect
     ``PlanAdherence``       an item
-    ``Recommendations``     a recommendation, best first (``rank`` from 1)
+    ``RecommendationList``     a recommendation, best first (``rank`` from 1)
     ``PlanReview``          a suggestion
     a zoned ``datetime``    the instant, e.g. an occurrence from
                             :meth:`PlanItem.occurrences`

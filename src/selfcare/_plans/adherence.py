@@ -21,7 +21,7 @@ counted week by week so that a walk moved from Monday to Tuesday still counts:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -29,17 +29,19 @@ from selfcare._core import checks as check
 from selfcare._core.reprs import counted
 from selfcare._insights.days import (
     MAX_SPAN,
+    Day,
     by_strategy,
     check_history,
-    check_optional_date,
     collect,
     span,
     to_date,
+    up_to,
 )
 from selfcare._model.reflections import Reflection
 from selfcare._plans.plan import Plan, PlanItem
 from selfcare._time.calendar import Period
 from selfcare._time.recurrence import Frequency
+from selfcare._time.zoned import check_zoned, local_date
 
 __all__ = ["ItemAdherence", "PlanAdherence", "plan_adherence"]
 
@@ -152,7 +154,7 @@ def _blocks(days: list[int], first: int, last: int, size: int) -> list[int]:
 
 
 def plan_adherence(
-    plan: Plan, history: Iterable[Reflection], *, until: dt.date | None = None
+    plan: Plan, history: Iterable[Reflection], *, at: dt.datetime | None = None
 ) -> PlanAdherence:
     """Count, for each plan item, the days planned, freed by a skip and done.
 
@@ -164,8 +166,9 @@ def plan_adherence(
     Args:
         plan: the plan to assess.
         history: the person's reflections, in any order.
-        until: the last day to assess (default: the last day with a reflection, or the
-            plan's last day if that is earlier).
+        at: now, as a zoned instant: reflections after it are left out, and its local date
+            in the plan's zone is the last day assessed (default: the last day with a
+            reflection); never later than the plan's last day.
 
     Returns:
         The adherence of each item, and overall through :attr:`PlanAdherence.rate`.
@@ -183,21 +186,31 @@ def plan_adherence(
         ...                practised=[Practice.done("short-walk")])
         ...     for day in (5, 7, 9, 13)
         ... ]
-        >>> result = plan_adherence(plan, history, until=datetime.date(2026, 1, 18))
+        >>> now = pendulum.datetime(2026, 1, 18, 21, tz="UTC")
+        >>> result = plan_adherence(plan, history, at=now)
         >>> [(i.planned, i.done) for i in result.items], result.rate
         ([(6, 4)], 0.666...)
     """
     check.check_instance("plan", plan, Plan)
     reflections = check_history(history)
-    last_day = check_optional_date("until", until)
-    collected = collect(reflections, None if last_day is None else last_day.toordinal())
+    if at is None:
+        collected = collect(reflections)
+        last = max(collected, default=plan.period.first.toordinal() - 1)
+    else:
+        now = check_zoned("at", at)
+        collected = up_to(reflections, now)
+        last = local_date(now, plan.timezone).toordinal()
+    return adherence_over(plan, collected, last)
+
+
+def adherence_over(plan: Plan, collected: Mapping[int, Day], last: int) -> PlanAdherence:
+    """The adherence of the plan's items up to day ``last`` (internal, validated)."""
     first = plan.period.first.toordinal()
-    last = last_day.toordinal() if last_day else max(collected, default=first - 1)
     last = min(last, plan.period.last.toordinal())
     if last < first:
         nothing = tuple(ItemAdherence(item.strategy_id, 0, 0, 0) for item in plan.items)
         return PlanAdherence(plan.id, None, nothing)
-    span(first, last, "until")
+    span(first, last, "at")
     practised = by_strategy(collected)
     size = (last - first) // 7 + 1
     items = []

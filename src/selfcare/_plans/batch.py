@@ -1,6 +1,6 @@
 """Batches: plans and recommendations for many people, one at a time, in constant memory.
 
-:func:`generate_plans` and :func:`recommend_many` take any iterable of people (a list, a
+:func:`generate_plan_for_each` and :func:`recommend_for_each` take any iterable of people (a list, a
 generator reading rows from a database, an endless stream) and return an iterator that
 builds each result only when it is asked for. Neither holds more than one person and one
 result at a time, so memory stays flat however long the batch.
@@ -18,7 +18,7 @@ the iterator reaches them, and the iterator ends there; the results already take
 The error names the person by their position in the input, e.g.
 ``people[41].history[2]: expected a Reflection, got a str`` or, for a plan that cannot
 fit, an :class:`~selfcare.errors.InfeasiblePlanError` with the same ``constraint`` and
-``(in profiles[41])`` after its message. Like every error here, it never quotes anything
+``(in people[41])`` after its message. Like every error here, it never quotes anything
 a person wrote. To go on past bad inputs, check them before the batch or run it in
 chunks.
 """
@@ -32,7 +32,7 @@ from typing import Any
 from selfcare._core import checks as check
 from selfcare._core.errors import InfeasiblePlanError, ValidationError
 from selfcare._insights.days import check_history
-from selfcare._insights.recommend.recommend import Recommendations, Shared, recommend_with
+from selfcare._insights.recommend.recommend import RecommendationList, Shared, recommend_with
 from selfcare._insights.recommend.recommend import shared_arguments as recommend_arguments
 from selfcare._insights.recommend.scoring import RecommendWeights
 from selfcare._insights.support import DistressRule
@@ -43,16 +43,16 @@ from selfcare._plans.generate import Assessment, generate_plan
 from selfcare._plans.generate import shared_arguments as plan_arguments
 from selfcare._plans.plan import Plan
 
-__all__ = ["Person", "PlanRequest", "generate_plans", "recommend_many"]
+__all__ = ["Person", "PlanRequest", "generate_plan_for_each", "recommend_for_each"]
 
-#: One person for :func:`recommend_many`: a profile, or a ``(profile, history)`` pair.
+#: One person for :func:`recommend_for_each`: a profile, or a ``(profile, history)`` pair.
 Person = Profile | tuple[Profile, Iterable[Reflection]]
-#: One person for :func:`generate_plans`: a profile, or a ``(profile, assessment)`` pair.
+#: One person for :func:`generate_plan_for_each`: a profile, or a ``(profile, assessment)`` pair.
 PlanRequest = Profile | tuple[Profile, Assessment | None]
 
 
-def generate_plans(
-    profiles: Iterable[PlanRequest],
+def generate_plan_for_each(
+    people: Iterable[PlanRequest],
     catalog: Catalog | None = None,
     *,
     start: dt.date,
@@ -66,7 +66,7 @@ def generate_plans(
     same arguments. See the module notes for what happens when one person is not valid.
 
     Args:
-        profiles: the people, each a :class:`Profile` or a ``(profile, assessment)`` pair
+        people: the people, each a :class:`Profile` or a ``(profile, assessment)`` pair
             (the ``assessment`` of :func:`~selfcare.generate_plan`: ratings by category, or
             reflections). Any iterable, read one person at a time.
         catalog: where strategies and rituals come from; the built-in catalog by default.
@@ -86,25 +86,25 @@ def generate_plans(
     Example:
         >>> people = [Profile(role=Role.CLIENT, timezone="Europe/London", daily_minutes=m)
         ...           for m in (15, 30, 45)]
-        >>> plans = generate_plans(people, start=datetime.date(2026, 11, 30), seed=1)
+        >>> plans = generate_plan_for_each(people, start=datetime.date(2026, 11, 30), seed=1)
         >>> [len(plan.items) > 0 for plan in plans]
         [True, True, True]
     """
-    _check_people("profiles", profiles, "(profile, assessment)")
+    _check_people("people", people, "(profile, assessment)")
     catalog, first = plan_arguments(catalog, start, weeks, seed, include_rituals)
-    return _plans(profiles, catalog, first, weeks, seed, include_rituals)
+    return _plans(people, catalog, first, weeks, seed, include_rituals)
 
 
 def _plans(
-    profiles: Iterable[PlanRequest],
+    people: Iterable[PlanRequest],
     catalog: Catalog,
     start: dt.date,
     weeks: int,
     seed: int,
     include_rituals: bool,
 ) -> Iterator[Plan]:
-    for index, item in enumerate(profiles):
-        where = f"profiles[{index}]"
+    for index, item in enumerate(people):
+        where = f"people[{index}]"
         profile, assessment = _split(where, item, "(profile, assessment)")
         try:
             plan = generate_plan(
@@ -123,7 +123,7 @@ def _plans(
         yield plan  # outside the try: an error thrown into the generator is not relabelled
 
 
-def recommend_many(
+def recommend_for_each(
     people: Iterable[Person],
     catalog: Catalog | None = None,
     *,
@@ -133,7 +133,7 @@ def recommend_many(
     explore: bool = False,
     weights: RecommendWeights | None = None,
     rule: DistressRule | None = None,
-) -> Iterator[Recommendations]:
+) -> Iterator[RecommendationList]:
     """Recommend strategies for each person at the same instant, lazily, in the order given.
 
     Each result is the one :func:`~selfcare.recommend` gives for that person with the same
@@ -170,7 +170,7 @@ def recommend_many(
         ...     Profile(role=Role.CLIENT, timezone="Europe/London", daily_minutes=20),
         ...     (Profile(role=Role.THERAPIST, timezone="UTC", daily_minutes=30), [walked]),
         ... ]
-        >>> [len(recs) for recs in recommend_many(people, at=at, k=3)]
+        >>> [len(recs) for recs in recommend_for_each(people, at=at, k=3)]
         [3, 3]
     """
     _check_people("people", people, "(profile, history)")
@@ -180,7 +180,7 @@ def recommend_many(
 
 def _recommendations(
     people: Iterable[Person], shared: Shared, k: int, seed: int | None
-) -> Iterator[Recommendations]:
+) -> Iterator[RecommendationList]:
     for index, item in enumerate(people):
         where = f"people[{index}]"
         profile, history = _split(where, item, "(profile, history)")

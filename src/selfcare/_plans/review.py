@@ -12,26 +12,32 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
 from selfcare._core import checks as check
 from selfcare._core.reprs import counted
 from selfcare._insights import reasons as explain
-from selfcare._insights.balance import CategoryBalance, category_balance
-from selfcare._insights.effects import StrategyEffect, strategy_effects
-from selfcare._insights.habits import HabitStrength, habit_strength
+from selfcare._insights.balance import (
+    BALANCE_DAYS,
+    BALANCE_MIN_DAYS,
+    CategoryBalance,
+    balance_of,
+)
+from selfcare._insights.days import Day, between, check_history, up_to
+from selfcare._insights.effects import MIN_DAYS, StrategyEffect, effects_in
+from selfcare._insights.habits import HabitStrength, strength_in, target_of
 from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Category, Role
 from selfcare._model.reasons import Reason
 from selfcare._model.reflections import Reflection
 from selfcare._model.strategies import Strategy
-from selfcare._plans.adherence import ItemAdherence, PlanAdherence, plan_adherence
+from selfcare._plans.adherence import ItemAdherence, PlanAdherence, adherence_over
 from selfcare._plans.plan import Contributor, Plan, PlanItem
 from selfcare._time.recurrence import Recurrence
-from selfcare._time.zoned import check_zoned, in_zone, zone
+from selfcare._time.zoned import check_zoned, local_date
 
 __all__ = [
     "ItemReview",
@@ -119,7 +125,7 @@ class PlanReview:
 
 def review_plan(
     plan: Plan,
-    reflections: Iterable[Reflection],
+    history: Iterable[Reflection],
     *,
     at: dt.datetime,
     catalog: Catalog | None = None,
@@ -128,7 +134,7 @@ def review_plan(
 
     Args:
         plan: the plan to review.
-        reflections: the person's reflections, in any order.
+        history: the person's reflections, in any order; those after ``at`` are left out.
         at: when the review happens, as a zoned datetime; the plan's period is looked at up
             to the local date of ``at`` in the plan's zone.
         catalog: where strategies come from (default: the built-in catalog); replacements
@@ -150,30 +156,27 @@ def review_plan(
     """
     catalog = catalog_or_default(catalog)
     check.check_instance("plan", plan, Plan)
-    history = tuple(reflections)
-    for reflection in history:
-        if not isinstance(reflection, Reflection):
-            raise check.fail("reflections", "expected Reflection values")
-    local = in_zone(check_zoned("at", at), zone(plan.timezone))
-    today = dt.date(local.year, local.month, local.day)
+    reflections = check_history(history)
+    now = check_zoned("at", at)
+    today = local_date(now, plan.timezone)
     if today < plan.period.first:
         raise check.fail("at", "expected a moment on or after the plan's first day")
     until = min(today, plan.period.last)
-    adherence = plan_adherence(plan, history, until=until)
-    effects = strategy_effects(
-        history, strategy_ids=plan.strategy_ids, start=plan.period.first, until=until
-    )
+    days = up_to(reflections, now)
+    first, last = plan.period.first.toordinal(), until.toordinal()
+    adherence = adherence_over(plan, days, last)
+    effects = effects_in(between(days, first, last), frozenset(plan.strategy_ids), MIN_DAYS)
     items = tuple(
         ItemReview(
             item.strategy_id,
             kept,
-            _habit(history, item, plan.period.first, until),
+            _habit(days, item, first, last),
             tuple(e for e in effects if e.strategy_id == item.strategy_id),
         )
         for item, kept in zip(plan.items, adherence.items, strict=True)
     )
     categories = _categories_for(plan.role)
-    balance = category_balance(history, catalog, until=until, categories=categories)
+    balance = balance_of(days, catalog, last, BALANCE_DAYS, categories, BALANCE_MIN_DAYS)
     suggestions = [
         *(s for review in items if (s := _suggest_for(plan, review, catalog)) is not None),
         *_additions(plan, balance, catalog),
@@ -181,15 +184,12 @@ def review_plan(
     return PlanReview(plan.id, plan.version, until, adherence, items, balance, tuple(suggestions))
 
 
-def _habit(
-    history: tuple[Reflection, ...], item: PlanItem, first: dt.date, until: dt.date
-) -> HabitStrength | None:
-    start = item.recurrence.start or first
-    if start > until:
+def _habit(days: Mapping[int, Day], item: PlanItem, first: int, last: int) -> HabitStrength | None:
+    start = max(first, item.recurrence.start.toordinal()) if item.recurrence.start else first
+    if start > last:
         return None  # the item has not started yet
-    return habit_strength(
-        history, item.strategy_id, target=item.recurrence, start=start, until=until
-    )
+    target = target_of(item.recurrence)
+    return strength_in(between(days, start, last), item.strategy_id, target)
 
 
 def _categories_for(role: Role) -> list[Category]:

@@ -283,8 +283,8 @@ class Recurrence:
 
         Each occurrence is the wall-clock time on its day in ``tz``, by the DST policy: a
         time that does not exist that day moves forward by the length of the gap, and an
-        ambiguous time is the earlier of its two instants (see ``docs/reference/time.md``). Two times
-        that land on the same instant give one occurrence.
+        ambiguous time is the earlier of its two instants (see ``docs/reference/time.md``).
+        Two times that land on the same instant give one occurrence.
 
         Args:
             start: the first instant of the window: an aware ``datetime`` (stdlib or

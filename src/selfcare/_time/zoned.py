@@ -229,3 +229,14 @@ def in_zone(value: dt.datetime, tz: pendulum.Timezone) -> DateTime:
         tzinfo=tz,
         fold=local.fold,
     )
+
+
+def local_date(value: dt.datetime, name: str) -> dt.date:
+    """The calendar date an instant falls on in the zone ``name``.
+
+    Example:
+        >>> local_date(pendulum.datetime(2026, 1, 5, 23, 30, tz="UTC"), "Asia/Tokyo")
+        datetime.date(2026, 1, 6)
+    """
+    local = dt.datetime.astimezone(value, dt.UTC).astimezone(zone(name))
+    return dt.date(local.year, local.month, local.day)

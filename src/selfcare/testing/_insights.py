@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from selfcare._insights.balance import CategoryBalance, category_balance
 from selfcare._insights.effects import Measure, StrategyEffect
 from selfcare._insights.habits import HabitStrength, Streak, habit_strength, streak
-from selfcare._insights.recommend.recommend import Recommendation, Recommendations, recommend
+from selfcare._insights.recommend.recommend import Recommendation, RecommendationList, recommend
 from selfcare._insights.recommend.scoring import RecommendWeights
 from selfcare._insights.support import DistressRule, SupportAdvisory, support_advisory
 from selfcare._insights.trend import TrendPoint, WellbeingTrend, wellbeing_trend
@@ -71,7 +71,7 @@ def category_balances() -> st.SearchStrategy[CategoryBalance]:
     )
 
 
-def strategy_effect_values() -> st.SearchStrategy[StrategyEffect]:
+def strategy_effects() -> st.SearchStrategy[StrategyEffect]:
     """Strategy effects with at least three days on each side."""
     mean = st.floats(0, 10, allow_nan=False)
     return st.builds(
@@ -94,7 +94,7 @@ def trend_points() -> st.SearchStrategy[TrendPoint]:
 def wellbeing_trends() -> st.SearchStrategy[WellbeingTrend]:
     """Wellbeing trends of drawn reflections over windows of 1 to 14 days."""
     return st.builds(
-        lambda history, window: wellbeing_trend(history, window=window),
+        lambda history, window: wellbeing_trend(history, window_days=window),
         history(),
         st.integers(1, 14),
     )
@@ -135,7 +135,7 @@ def recommend_weights(draw: st.DrawFn) -> RecommendWeights:
     return RecommendWeights(goal=goal, diversity=draw(st.floats(0, 1)), **parts)
 
 
-def recommendation_lists() -> st.SearchStrategy[Recommendations]:
+def recommendation_lists() -> st.SearchStrategy[RecommendationList]:
     """Recommendations for drawn profiles from the built-in catalog, exploring or not."""
     return st.builds(
         lambda profile, history, k, seed, explore: recommend(

@@ -77,7 +77,7 @@ from selfcare._model.strategies import Strategy
 from selfcare._time.calendar import TimeOfDay
 from selfcare._time.zoned import check_zoned
 
-__all__ = ["Recommendation", "Recommendations", "recommend"]
+__all__ = ["Recommendation", "RecommendationList", "recommend"]
 
 
 @attrs.frozen
@@ -113,7 +113,7 @@ class Recommendation:
 
 
 @attrs.frozen
-class Recommendations:
+class RecommendationList:
     """Ranked recommendations, best first, with the support advisory.
 
     It is a sequence: iterate it, index it, take its ``len``.
@@ -184,7 +184,7 @@ def recommend(
     explore: bool = False,
     weights: RecommendWeights | None = None,
     rule: DistressRule | None = None,
-) -> Recommendations:
+) -> RecommendationList:
     """Recommend strategies for a person now, ranked, diverse and explained.
 
     Scores every eligible strategy of the catalog from the person's goals, neglected
@@ -268,13 +268,13 @@ def recommend_with(
     shared: Shared,
     k: int,
     seed: int | None,
-) -> Recommendations:
+) -> RecommendationList:
     """:func:`recommend` once its arguments are checked (``seed`` is None unless exploring)."""
     context = Context(profile, shared.catalog, reflections, shared.at, shared.weights, shared.rule)
     return rank(context, k, seed)
 
 
-def rank(context: Context, k: int, seed: int | None) -> Recommendations:
+def rank(context: Context, k: int, seed: int | None) -> RecommendationList:
     """Score and pick the top ``k`` once the history's statistics are in ``context``."""
     ranking = Ranking(context, seed)
     strategies = context.catalog.strategies
@@ -287,7 +287,7 @@ def rank(context: Context, k: int, seed: int | None) -> Recommendations:
         score = min(1.0, max(0.0, ranking.scores[position]))
         reasons = reasons_for(context, strategy, parts, draw)
         items.append(Recommendation(strategy, score, reasons, parts))
-    return Recommendations(
+    return RecommendationList(
         items=tuple(items),
         support=context.advisory,
         at=context.local,

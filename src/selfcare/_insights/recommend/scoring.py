@@ -18,7 +18,7 @@ import pendulum
 
 from selfcare._core import checks as check
 from selfcare._core.frozenmap import FrozenMap
-from selfcare._insights.balance import CategoryBalance, balance_of
+from selfcare._insights.balance import BALANCE_DAYS, BALANCE_MIN_DAYS, CategoryBalance, balance_of
 from selfcare._insights.days import Day, by_strategy, collect, minutes_of
 from selfcare._insights.effects import MIN_DAYS, StrategyEffect, effect_table, effects_of, observed
 from selfcare._insights.habits import score_of, streak_of
@@ -50,10 +50,6 @@ EFFECT_SCALE = 2.0
 PRIOR_SD = 1.0
 #: The assumed day-to-day spread of a rating, in points (exploration).
 NOISE_SD = 2.0
-#: Days looked at for the category balance.
-BALANCE_DAYS = 14
-#: Days of practice in the balance window below which a category is neglected.
-BALANCE_MIN_DAYS = 2
 #: Days (today included) looked at for variety.
 RECENT_DAYS = 3
 #: Habit strength from which momentum is named as a reason.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from selfcare._insights.balance import CategoryBalance
 from selfcare._insights.effects import StrategyEffect
 from selfcare._insights.habits import HabitStrength, Streak
-from selfcare._insights.recommend.recommend import Recommendations
+from selfcare._insights.recommend.recommend import RecommendationList
 from selfcare._insights.trend import WellbeingTrend
 from selfcare._io.rows.cells import Record, period_of, plain_date, reasons_of
 from selfcare._model.categories import Category
@@ -115,7 +115,7 @@ def effect_rows(e: StrategyEffect, private: bool) -> list[Record]:
     ]
 
 
-def recommendation_rows(recs: Recommendations, private: bool) -> list[Record]:
+def recommendation_rows(recs: RecommendationList, private: bool) -> list[Record]:
     """One row per recommendation, best first, with a column per score component."""
     names = sorted({name for rec in recs.items for name in rec.components})
     return [
