@@ -1,4 +1,9 @@
-"""Run every code block in README.md and docs/, and every docstring example in src/."""
+"""Run every code block in README.md and docs/, and every docstring example in src/.
+
+The code blocks of README.md and docs/ run with nothing injected: each page imports every name
+it uses, so a reader can copy a block into a fresh interpreter. Docstring examples still get
+``datetime``, ``pendulum`` and every name in ``selfcare.__all__``.
+"""
 
 from __future__ import annotations
 
@@ -27,7 +32,6 @@ markdown = Sybil(
     # Path.match compares from the right: one pattern for each depth of docs/ (index.md and
     # changelog.md, then the pages of each section: tutorials/, how-to/, reference/, ...).
     patterns=["README.md", "docs/*.md", "docs/*/*.md"],
-    setup=_namespace,
 )
 docstrings = Sybil(
     parsers=[DocTestParser(optionflags=FLAGS)],

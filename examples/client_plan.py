@@ -75,7 +75,7 @@ def main() -> None:
         at=pendulum.datetime(2026, 11, 28, 15, tz=ZONE),
         reason="agreed in session",
         add=[selfcare.PlanItem("reading-and-learning", selfcare.Recurrence.times_per_week(2), 20)],
-    ).activate()
+    ).activate(by=CLIENT, at=pendulum.datetime(2026, 11, 28, 15, 30, tz=ZONE))
     print(f"plan {agreed.id}, version {agreed.version}, {agreed.status.value}:")
     for item in agreed.items:
         print(f"  - {catalog.strategy(item.strategy_id).name}: {item.recurrence.describe()}")

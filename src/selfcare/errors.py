@@ -11,6 +11,7 @@ from selfcare._core.errors import (
     Problem,
     SelfCareError,
     TooManyOccurrencesError,
+    UnknownId,
     UnknownIdError,
     ValidationError,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "Problem",
     "SelfCareError",
     "TooManyOccurrencesError",
+    "UnknownId",
     "UnknownIdError",
     "ValidationError",
 ]

@@ -187,7 +187,7 @@ def test_plan_shows_every_reason_visibly_and_on_hover() -> None:
 def test_plan_shows_status_goals_boundaries_and_contributors() -> None:
     """The plan's header and its parts are all shown."""
     text = text_of(view(values.plan()))
-    assert "active · version 2" in text
+    assert "active · version 3" in text
     assert "builds coping skills" in text
     assert "no client contact after 19:00" in text
     assert "a boundary in the person's own words" in text

@@ -66,7 +66,7 @@ def plan() -> Plan:
             Boundary.no_contact_after(dt.time(19), description="phone off after seven"),
             Boundary.custom(f"no work email at weekends {CANARY}"),
         ],
-    ).activate()
+    ).activate(by=CLIENT, at=pendulum.datetime(2026, 11, 28, 15, 30, tz=ZONE))
 
 
 def reflections(the_plan: Plan, days: int = 14, seed: int = 11) -> list[Reflection]:

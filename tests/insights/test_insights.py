@@ -7,12 +7,14 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from selfcare import (
+    Catalog,
     Category,
     CategoryBalance,
     HabitStrength,
@@ -517,7 +519,11 @@ def test_strategy_effects_are_ordered_and_filtered() -> None:
         for n in range(10)
     ]
     assert [e.strategy_id for e in strategy_effects(history)] == ["a-walk", "b-walk"]
-    assert [e.strategy_id for e in strategy_effects(history, strategy_ids={"b-walk"})] == ["b-walk"]
+    walk = default_catalog().strategy(WALK)
+    catalog = Catalog(strategies=[attrs.evolve(walk, id="a-walk"), attrs.evolve(walk, id="b-walk")])
+    assert ["b-walk"] == [
+        e.strategy_id for e in strategy_effects(history, strategy_ids={"b-walk"}, catalog=catalog)
+    ]
     check_rejected(lambda: strategy_effects(history, strategy_ids="b-walk"), "strategy_ids", "")
     check_rejected(lambda: strategy_effects(history, min_days=0), "min_days", "from 1")
 

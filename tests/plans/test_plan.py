@@ -29,6 +29,7 @@ from selfcare import (
     Ritual,
     RitualStep,
     Role,
+    UnknownIdError,
     Weekday,
 )
 from tests.rejection import check_rejected
@@ -312,10 +313,16 @@ def test_plan_item_lookup() -> None:
     assert ("short-walk", "journaling") == p.strategy_ids
 
 
-def test_plan_item_lookup_of_a_missing_strategy_is_a_key_error() -> None:
-    """item() raises KeyError for a strategy the plan does not hold."""
-    with pytest.raises(KeyError):
-        plan().item("yoga")
+def test_plan_item_lookup_of_a_missing_strategy_is_the_librarys_error() -> None:
+    """item() raises UnknownIdError (a LookupError) naming the plan's closest items."""
+    with pytest.raises(UnknownIdError) as caught:
+        plan().item("short-wak")
+    assert isinstance(caught.value, LookupError)
+    assert "strategy_id" == caught.value.problems[0][0]
+    assert "did you mean 'short-walk'?" in str(caught.value)
+    with pytest.raises(UnknownIdError) as free_text:
+        plan().item("I walked by the sea")
+    assert "sea" not in str(free_text.value)
 
 
 def test_plan_holds_rituals_boundaries_and_goals() -> None:

@@ -152,13 +152,14 @@ def test_chosen_suggestions_become_one_revision() -> None:
     } == {i.strategy_id for i in changes.added}
 
 
-def test_keeping_everything_changes_nothing_and_is_refused() -> None:
-    """A revision must change something."""
+def test_keeping_everything_returns_the_plan_unchanged() -> None:
+    """Only "keep" suggestions change nothing: the same plan, with no new revision."""
     plan = the_plan()
     review = review_plan(plan, journal(), at=AT)
     keep = [s for s in review.suggestions if s.kind is SuggestionKind.KEEP]
-    with pytest.raises(ValidationError):
-        apply_suggestions(plan, review, keep, by="therapist-1", at=AT, reason="r")
+    assert keep
+    assert plan is apply_suggestions(plan, review, keep, by="therapist-1", at=AT, reason="r")
+    assert plan is apply_suggestions(plan, review, [], by="therapist-1", at=AT, reason="r")
 
 
 def test_a_review_of_another_version_cannot_be_applied() -> None:

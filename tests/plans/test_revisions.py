@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from selfcare import (
     Benefit,
     Boundary,
+    Catalog,
     Contributor,
     Period,
     Plan,
@@ -21,6 +23,7 @@ from selfcare import (
     Role,
     ValidationError,
     Weekday,
+    default_catalog,
 )
 from selfcare.testing import plan_items
 
@@ -47,9 +50,29 @@ def plan(**changes: object) -> Plan:
 def test_status_moves_from_draft_to_active_to_completed() -> None:
     """activate and complete return new plans; the original is unchanged."""
     draft = plan()
-    active = draft.activate()
+    active = draft.activate(by=THERAPIST, at=AT)
     assert (PlanStatus.DRAFT, PlanStatus.ACTIVE) == (draft.status, active.status)
     assert PlanStatus.COMPLETED == active.complete().status
+
+
+def test_activation_records_who_agreed_and_when_without_changing_items() -> None:
+    """Activating keeps a revision by the person who agreed, at the time, with no change."""
+    draft = plan()
+    active = draft.activate(by=CLIENT, at=AT, reason="we agreed it together")
+    assert (draft.version + 1, draft.items) == (active.version, active.items)
+    agreed = active.revisions[-1]
+    assert ("client-7", AT, draft.items) == (agreed.by, agreed.at, agreed.items)
+    assert CLIENT in active.contributors
+    changes = active.changes_since(draft.version)
+    assert ((), (), ()) == (changes.added, changes.removed, changes.changed)
+    with pytest.raises(ValidationError) as info:
+        draft.revise(by=THERAPIST, at=AT, reason="r", remove=["short-walk"]).activate(
+            by=THERAPIST, at=AT.subtract(minutes=1)
+        )
+    assert "at" == info.value.problems[0][0]
+    with pytest.raises(ValidationError) as stranger:
+        draft.activate(by="stranger", at=AT)
+    assert "by" == stranger.value.problems[0][0]
 
 
 @pytest.mark.parametrize(
@@ -64,14 +87,17 @@ def test_status_moves_from_draft_to_active_to_completed() -> None:
 def test_status_moves_that_make_no_sense_are_rejected(status: PlanStatus, move: str) -> None:
     """A completed plan cannot be revoked, a draft cannot be completed, and so on."""
     with pytest.raises(ValidationError) as info:
-        getattr(plan(status=status), move)()
+        if move == "activate":
+            plan(status=status).activate(by=THERAPIST, at=AT)
+        else:
+            getattr(plan(status=status), move)()
     assert "status" == info.value.problems[0][0]
 
 
 def test_a_draft_or_active_plan_can_be_revoked() -> None:
     """Revoking withdraws the plan."""
     assert PlanStatus.REVOKED == plan().revoke().status
-    assert PlanStatus.REVOKED == plan().activate().revoke().status
+    assert PlanStatus.REVOKED == plan().activate(by=THERAPIST, at=AT).revoke().status
 
 
 def test_revise_records_who_when_why_and_what_it_was() -> None:
@@ -137,14 +163,19 @@ def test_changes_since_an_earlier_version() -> None:
         ({"by": "stranger"}, "by"),
         ({"by": Contributor("therapist-1", Role.CLIENT)}, "by"),
         ({"at": dt.datetime(2026, 12, 7, 18)}, "at"),
-        ({"remove": ["unknown"]}, "remove"),
-        ({"add": [PlanItem("short-walk", Recurrence.daily(), 5)]}, "add"),
+        ({"remove": ["unknown"]}, "remove[0]"),
+        ({"add": [PlanItem("short-walk", Recurrence.daily(), 5)]}, "add[0]"),
         (
             {"remove": ["short-walk"], "replace": [PlanItem("short-walk", Recurrence.daily(), 5)]},
             "remove",
         ),
         ({}, "revise"),
-        ({"add": ["short-walk"]}, "add"),
+        ({"add": ["short-walk"]}, "add[0]"),
+        ({"add": [PlanItem("short-wlak", Recurrence.daily(), 5)]}, "add[0].strategy_id"),
+        ({"remove": "short-walk"}, "remove"),
+        ({"add": PlanItem("self-compassion", Recurrence.daily(), 5)}, "add"),
+        ({"replace": {"short-walk": 5}}, "replace"),
+        ({"remove": [5]}, "remove[0]"),
     ],
 )
 def test_invalid_revisions_are_rejected(changes: dict[str, object], field: str) -> None:
@@ -175,7 +206,9 @@ def test_finished_plans_cannot_be_revised(status: PlanStatus) -> None:
 def test_adding_items_then_comparing_lists_exactly_them(items: list[PlanItem]) -> None:
     """Whatever is added shows up as added, and nothing else changes."""
     base = plan(items=[])
-    revised = base.revise(by=THERAPIST, at=AT, reason="r", add=items)
+    walk = default_catalog().strategy("short-walk")
+    catalog = Catalog(strategies=[attrs.evolve(walk, id=item.strategy_id) for item in items])
+    revised = base.revise(by=THERAPIST, at=AT, reason="r", add=items, catalog=catalog)
     changes = revised.changes_since(1)
     assert tuple(items) == changes.added
     assert () == changes.removed

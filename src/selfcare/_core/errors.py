@@ -9,6 +9,7 @@ never contain free text a person wrote (notes, insights, gratitude, descriptions
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from selfcare._core.describe import describe, looks_like_id
 
@@ -17,6 +18,7 @@ __all__ = [
     "Problem",
     "SelfCareError",
     "TooManyOccurrencesError",
+    "UnknownId",
     "UnknownIdError",
     "ValidationError",
 ]
@@ -53,7 +55,9 @@ class ValidationError(SelfCareError, ValueError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
-        super().__init__("; ".join(f"{path}: {message}" for path, message in self.problems))
+        super().__init__(
+            "; ".join(f"{path}: {message}" if path else message for path, message in self.problems)
+        )
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.problems,))
@@ -108,35 +112,101 @@ class TooManyOccurrencesError(ValidationError):
         return (type(self), (self.limit, self.what))
 
 
-class UnknownIdError(SelfCareError, LookupError):
-    """An id was looked up that the catalog does not hold.
+class UnknownId(NamedTuple):
+    """One id a catalog does not hold.
 
-    Attributes:
-        kind: what was looked up (``"strategy"``, ``"ritual"`` or ``"prompt"``).
-        id: the id that was asked for.
-        suggestions: the closest ids the catalog does hold, best first.
+    Its fields: ``path``, where it was given (``"items[2].strategy_id"``, or ``""`` for a
+    look-up); ``kind``, what it names (``"strategy"``, ``"ritual"``, ``"prompt"`` or
+    ``"plan item"``); ``id``, the id given; ``suggestions``, the closest ids there are, best
+    first.
     """
 
-    __module__ = "selfcare.errors"  # where users import it from, and tracebacks name it
+    path: str
+    kind: str
+    id: str
+    suggestions: tuple[str, ...] = ()
 
-    def __init__(self, kind: str, id: str, suggestions: Iterable[str] = ()) -> None:
-        self.kind = kind
-        self.id = id
-        self.suggestions = tuple(suggestions)
-        # Quote the id only when it looks like one: free text passed by mistake stays out.
-        shown = repr(id) if looks_like_id(id) else f"(not a valid id: {describe(id)})"
+    @property
+    def message(self) -> str:
+        """What is wrong, quoting the id only when it looks like one."""
+        # Free text passed by mistake (a note, a name) stays out of the message.
+        shown = (
+            repr(self.id) if looks_like_id(self.id) else f"(not a valid id: {describe(self.id)})"
+        )
         hint = (
             "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
             if self.suggestions
             else "; list the catalog's ids to see what it holds"
         )
-        super().__init__(f"no {kind} with id {shown} in this catalog{hint}")
+        where = "this plan" if self.kind == "plan item" else "this catalog"
+        return f"no {self.kind} with id {shown} in {where}{hint}"
 
-    def __str__(self) -> str:
-        return str(self.args[0])
+
+class UnknownIdError(ValidationError, LookupError):
+    """Ids were given that the catalog (or the plan) does not hold.
+
+    Every unknown id of one call is listed at once, each with where it was given and the
+    closest ids there are. It is a :class:`ValidationError` (and a ``LookupError``).
+
+    Attributes:
+        unknown: each unknown id (an :class:`UnknownId`), in the order given; ``kind``,
+            ``id`` and ``suggestions`` are those of the first.
+
+    Example:
+        >>> err = UnknownIdError("strategy", "short-wlak", ["short-walk"], path="items[0]")
+        >>> str(err)
+        "items[0]: no strategy with id 'short-wlak' in this catalog; did you mean 'short-walk'?"
+    """
+
+    __module__ = "selfcare.errors"  # where users import it from, and tracebacks name it
+
+    unknown: tuple[UnknownId, ...]
+
+    def __init__(
+        self, kind: str, id: str, suggestions: Iterable[str] = (), *, path: str = ""
+    ) -> None:
+        self._set((UnknownId(path, kind, id, tuple(suggestions)),))
+
+    @classmethod
+    def of(cls, unknown: Iterable[UnknownId]) -> UnknownIdError:
+        """The error for several unknown ids (at least one), listed in the order given."""
+        error = cls.__new__(cls)
+        error._set(tuple(unknown))
+        return error
+
+    def _set(self, unknown: tuple[UnknownId, ...]) -> None:
+        self.unknown = unknown
+        shown = unknown[:MAX_LISTED]
+        problems = [(u.path, u.message) for u in shown]
+        if len(unknown) > len(shown):
+            problems.append((shown[-1].path, f"and {len(unknown) - len(shown)} more unknown ids"))
+        ValidationError.__init__(self, problems)
+
+    @property
+    def kind(self) -> str:
+        """What the first unknown id names."""
+        return self.unknown[0].kind
+
+    @property
+    def id(self) -> str:
+        """The first unknown id."""
+        return self.unknown[0].id
+
+    @property
+    def suggestions(self) -> tuple[str, ...]:
+        """The closest ids to the first unknown one, best first."""
+        return self.unknown[0].suggestions
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.kind, self.id, self.suggestions))
+        return (_unknown_id_error, (self.unknown,))
+
+
+def _unknown_id_error(unknown: tuple[UnknownId, ...]) -> UnknownIdError:
+    return UnknownIdError.of(UnknownId(*u) for u in unknown)
+
+
+#: The most unknown ids one error lists (the rest are counted).
+MAX_LISTED = 20
 
 
 class InfeasiblePlanError(SelfCareError, ValueError):

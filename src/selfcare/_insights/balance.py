@@ -49,6 +49,8 @@ class CategoryBalance:
             days (or on none of the days reflected, when there were fewer), or self-rated
             2 or lower on average; in the order of :class:`Category`.
         min_days: the fewest days of practice for a category not to count as neglected.
+        unknown_ids: the strategies practised in the period that the catalog does not hold
+            (say, since removed from it), sorted; they count in no category.
 
     Example:
         >>> empty = category_balance([], at=pendulum.datetime(2026, 1, 14, 20, tz="UTC"))
@@ -63,6 +65,7 @@ class CategoryBalance:
     self_ratings: Mapping[Category, float] = attrs.field(converter=freeze)
     neglected: tuple[Category, ...]
     min_days: int
+    unknown_ids: tuple[str, ...] = ()
 
     def _repr_html_(self) -> str:
         """The balance as HTML for notebooks: a table per category, neglected ones marked."""
@@ -85,6 +88,7 @@ def balance_of(
     cat_minutes: dict[Category, int] = {}
     rated: dict[Category, list[int]] = {}
     index = catalog._strategy_index
+    unknown: set[str] = set()
     reflected = 0
     for ordinal in range(first, last + 1):
         day = days.get(ordinal)
@@ -95,6 +99,7 @@ def balance_of(
         for sid in day.done:
             strategy = index.get(sid)
             if strategy is None:
+                unknown.add(sid)
                 continue
             category = strategy.category
             cat_minutes[category] = cat_minutes.get(category, 0) + minutes_of(day, sid, catalog)
@@ -124,6 +129,7 @@ def balance_of(
         self_ratings=means,
         neglected=neglected,
         min_days=min_days,
+        unknown_ids=tuple(sorted(unknown)),
     )
 
 
@@ -157,7 +163,8 @@ def category_balance(
     Args:
         history: the person's reflections, in any order.
         catalog: where strategy categories and typical minutes are looked up (default:
-            :func:`default_catalog`); strategies it does not hold are left out.
+            :func:`default_catalog`); strategies it does not hold count in no category and
+            are listed in ``unknown_ids``.
         at: now, as a zoned instant: reflections after it are left out, and its local date
             is the window's last day (default: the last day with a reflection).
         days: the length of the window in days, from 1 to 366.

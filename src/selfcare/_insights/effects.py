@@ -26,6 +26,8 @@ from selfcare._insights.days import (
     check_count,
     window,
 )
+from selfcare._model.builtin_catalog import catalog_or_default
+from selfcare._model.catalog import Catalog
 from selfcare._model.reflections import Reflection
 
 __all__ = ["Measure", "StrategyEffect", "strategy_effects"]
@@ -212,6 +214,7 @@ def strategy_effects(
     min_days: int = MIN_DAYS,
     at: dt.datetime | None = None,
     days: int | None = None,
+    catalog: Catalog | None = None,
 ) -> tuple[StrategyEffect, ...]:
     """Compare each rating on days a strategy was practised with days it was not.
 
@@ -229,11 +232,15 @@ def strategy_effects(
         at: now, as a zoned instant: reflections after it are left out (default: none are).
         days: how many days to include, up to the local date of ``at`` or the last day with
             a reflection (default: all).
+        catalog: the catalog the ``strategy_ids`` must be in (default: the built-in one);
+            without ``strategy_ids``, every strategy practised is compared, in the catalog
+            or not.
 
     Returns:
         The effects, ordered by strategy id, then mood, energy, stress.
 
     Raises:
+        UnknownIdError: a strategy id given is not in the catalog.
         ValidationError: an argument is not valid.
 
     Example:
@@ -250,6 +257,9 @@ def strategy_effects(
     looked_at = window(history, at, days)
     days_min = check_count("min_days", min_days, 1, 1_000)
     wanted = None if strategy_ids is None else check_ids("strategy_ids", strategy_ids)
+    if wanted is not None:
+        named = [("strategy_ids", sid) for sid in sorted(wanted)]
+        catalog_or_default(catalog).require(strategies=named)
     return effects_in(looked_at, wanted, days_min)
 
 

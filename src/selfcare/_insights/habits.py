@@ -31,6 +31,8 @@ from selfcare._insights.days import (
     to_date,
     window,
 )
+from selfcare._model.builtin_catalog import catalog_or_default
+from selfcare._model.catalog import Catalog
 from selfcare._model.reflections import Reflection
 from selfcare._time.recurrence import Frequency, Recurrence
 
@@ -188,6 +190,7 @@ def habit_strength(
     target: Recurrence | None = None,
     at: dt.datetime | None = None,
     days: int | None = None,
+    catalog: Catalog | None = None,
 ) -> HabitStrength:
     """Score how established a strategy is as a habit, from 0 to 1.
 
@@ -208,11 +211,13 @@ def habit_strength(
             is the last day counted (default: the last day with a reflection).
         days: how many days to count, up to the last (default: all, from the first day
             with a reflection).
+        catalog: the catalog the strategy must be in (default: the built-in one).
 
     Returns:
         The score, with the period counted and the days done and skipped in it.
 
     Raises:
+        UnknownIdError: the catalog has no such strategy; the closest ids are suggested.
         ValidationError: an argument is not valid.
 
     Example:
@@ -228,6 +233,7 @@ def habit_strength(
     """
     looked_at = window(history, at, days)
     check.check_slug("strategy_id", strategy_id)
+    catalog_or_default(catalog).require(strategies=[("strategy_id", strategy_id)])
     return strength_in(looked_at, strategy_id, target_of(target))
 
 
@@ -256,6 +262,7 @@ def streak(
     *,
     at: dt.datetime | None = None,
     days: int | None = None,
+    catalog: Catalog | None = None,
 ) -> Streak:
     """Count the days in a row a strategy was done, now and at its longest.
 
@@ -270,11 +277,13 @@ def streak(
             is the last day counted (default: the last day with a reflection). The current
             streak is the run that reaches that day.
         days: how many days to count, up to the last (default: all).
+        catalog: the catalog the strategy must be in (default: the built-in one).
 
     Returns:
         The current and the longest streak.
 
     Raises:
+        UnknownIdError: the catalog has no such strategy; the closest ids are suggested.
         ValidationError: an argument is not valid.
 
     Example:
@@ -288,6 +297,7 @@ def streak(
     """
     looked_at = window(history, at, days)
     check.check_slug("strategy_id", strategy_id)
+    catalog_or_default(catalog).require(strategies=[("strategy_id", strategy_id)])
     last = looked_at.last
     if last is None:
         return Streak(strategy_id, 0, 0, None)

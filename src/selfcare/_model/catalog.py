@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import attrs
 
 from selfcare._core import checks as check
-from selfcare._core.errors import UnknownIdError
+from selfcare._core.errors import MAX_LISTED, UnknownId, UnknownIdError
 from selfcare._model.categories import Benefit, Category, Role
 from selfcare._model.rituals import Ritual
 from selfcare._model.strategies import Strategy
@@ -27,6 +27,24 @@ def suggest(wanted: object, ids: Iterable[str]) -> list[str]:
     if not isinstance(wanted, str):
         return []
     return difflib.get_close_matches(wanted, list(ids), n=3, cutoff=0.5)
+
+
+Given = Iterable[tuple[str, object]]
+"""Ids as given: ``(path, id)`` pairs, e.g. ``("items[2].strategy_id", "short-walk")``."""
+
+
+def unknown_ids(index: Mapping[str, object], kind: str, given: Given) -> list[UnknownId]:
+    """The ids given that ``index`` does not hold, with the closest ids to the first few."""
+    found: list[UnknownId] = []
+    for path, wanted in given:
+        if type(wanted) is str and wanted in index:
+            continue
+        if not isinstance(wanted, str):
+            check.check_slug(path, wanted, f"a {kind} id")  # not even text: a plain error
+        else:
+            hints = suggest(wanted, index) if len(found) < MAX_LISTED else ()
+            found.append(UnknownId(path, kind, wanted, tuple(hints)))
+    return found
 
 
 @attrs.frozen
@@ -160,6 +178,28 @@ class Catalog:
             return self._prompt_index[id]
         except (KeyError, TypeError):
             raise UnknownIdError("prompt", id, suggest(id, self._prompt_index)) from None
+
+    def require(self, *, strategies: Given = (), rituals: Given = ()) -> None:
+        """Require every id given to name a strategy (or ritual) of this catalog.
+
+        Args:
+            strategies: ``(path, id)`` pairs naming strategies.
+            rituals: ``(path, id)`` pairs naming rituals.
+
+        Raises:
+            UnknownIdError: listing every id the catalog does not hold, each with its path
+                and the closest ids it does hold.
+
+        Example:
+            >>> default_catalog().require(strategies=[("items[0]", "short-wlak")])
+            Traceback (most recent call last):
+            ...
+            selfcare.errors.UnknownIdError: items[0]: no strategy with id 'short-wlak' in this catalog; did you mean 'short-walk'?
+        """  # noqa: E501
+        unknown = unknown_ids(self._strategy_index, "strategy", strategies)
+        unknown += unknown_ids(self._ritual_index, "ritual", rituals)
+        if unknown:
+            raise UnknownIdError.of(unknown)
 
     def __contains__(self, id: object) -> bool:
         return id in self._strategy_index or id in self._ritual_index or id in self._prompt_index

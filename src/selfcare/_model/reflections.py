@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
@@ -16,6 +16,9 @@ import pendulum
 from selfcare._core import checks as check
 from selfcare._core.frozenmap import FrozenMap, freeze
 from selfcare._model.categories import Category, Role
+
+if TYPE_CHECKING:
+    from selfcare._model.catalog import Catalog
 from selfcare._time.zoned import to_at, zoned_key
 
 __all__ = ["Journal", "Practice", "PracticeStatus", "Ratings", "Reflection"]
@@ -172,6 +175,31 @@ class Reflection:
             if practice.strategy_id == strategy_id:
                 return practice
         return None
+
+    def check(self, catalog: Catalog | None = None) -> None:
+        """Require every strategy the reflection mentions to be in a catalog.
+
+        A reflection is data: it keeps what a person did even after a strategy leaves the
+        catalog, and insights report such strategies rather than fail. Call this to check
+        reflections as they are entered.
+
+        Args:
+            catalog: the catalog (default: the built-in one).
+
+        Raises:
+            UnknownIdError: listing every id the catalog does not hold, each with its path
+                (``practised[1].strategy_id``) and the closest ids it does hold.
+
+        Example:
+            >>> Reflection(at=pendulum.datetime(2026, 1, 5, 21, tz="UTC"), author=Role.CLIENT,
+            ...            practised=[Practice.done("short-walk")]).check()
+        """
+        from selfcare._model.builtin_catalog import catalog_or_default
+
+        named = [
+            (f"practised[{n}].strategy_id", p.strategy_id) for n, p in enumerate(self.practised)
+        ]
+        catalog_or_default(catalog).require(strategies=named)
 
 
 def _check_parts(r: Reflection) -> None:

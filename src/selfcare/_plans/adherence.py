@@ -37,8 +37,10 @@ from selfcare._insights.days import (
     to_date,
     up_to,
 )
+from selfcare._model.builtin_catalog import catalog_or_default
+from selfcare._model.catalog import Catalog
 from selfcare._model.reflections import Reflection
-from selfcare._plans.plan import Plan, PlanItem
+from selfcare._plans.plan import Plan, PlanItem, require_known
 from selfcare._time.calendar import Period
 from selfcare._time.recurrence import Frequency
 from selfcare._time.zoned import check_zoned, local_date
@@ -154,7 +156,11 @@ def _blocks(days: list[int], first: int, last: int, size: int) -> list[int]:
 
 
 def plan_adherence(
-    plan: Plan, history: Iterable[Reflection], *, at: dt.datetime | None = None
+    plan: Plan,
+    history: Iterable[Reflection],
+    *,
+    at: dt.datetime | None = None,
+    catalog: Catalog | None = None,
 ) -> PlanAdherence:
     """Count, for each plan item, the days planned, freed by a skip and done.
 
@@ -169,11 +175,14 @@ def plan_adherence(
         at: now, as a zoned instant: reflections after it are left out, and its local date
             in the plan's zone is the last day assessed (default: the last day with a
             reflection); never later than the plan's last day.
+        catalog: the catalog the plan's strategies and rituals are in (default: the
+            built-in one).
 
     Returns:
         The adherence of each item, and overall through :attr:`PlanAdherence.rate`.
 
     Raises:
+        UnknownIdError: the plan names a strategy or ritual the catalog does not hold.
         ValidationError: an argument is not valid, or the period assessed is longer than
             ten years.
 
@@ -192,6 +201,7 @@ def plan_adherence(
         ([(6, 4)], 0.666...)
     """
     check.check_instance("plan", plan, Plan)
+    require_known(catalog_or_default(catalog), plan.items, plan.rituals)
     reflections = check_history(history)
     if at is None:
         collected = collect(reflections)

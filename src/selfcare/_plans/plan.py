@@ -12,8 +12,11 @@ import attrs
 import pendulum
 
 from selfcare._core import checks as check
+from selfcare._core.errors import UnknownIdError
 from selfcare._core.reprs import counted
 from selfcare._model.boundaries import Boundary
+from selfcare._model.builtin_catalog import catalog_or_default
+from selfcare._model.catalog import Catalog, unknown_ids
 from selfcare._model.categories import Benefit, Role
 from selfcare._model.reasons import Reason
 from selfcare._model.rituals import AnchorKind, Ritual
@@ -333,11 +336,34 @@ class Plan:
         """Planned self-care minutes on one day (0 outside the plan's period)."""
         return self.minutes_by_date().get(check.check_date("day", day), 0)
 
-    def activate(self) -> Plan:
-        """Return the plan, now active. Only a draft can be activated."""
+    def activate(self, *, by: str | Contributor, at: dt.datetime, reason: str = "") -> Plan:
+        """Return the plan, now active, recording who agreed to it and when.
+
+        Only a draft can be activated. The agreement is kept as a revision that changes no
+        item: :attr:`revisions` then shows who agreed (``by``) and when (``at``), and the
+        plan's version goes up by one.
+
+        Args:
+            by: who agreed: a contributor's id, or a :class:`Contributor` (added to the
+                plan's contributors when new).
+            at: when, as a zoned datetime; not before the previous revision.
+            reason: a note on the agreement, in the person's words (private).
+
+        Raises:
+            ValidationError: the plan is not a draft, ``by`` is not a contributor, or
+                ``at`` is before the last revision.
+
+        Example:
+            >>> plan = Plan(id="p", role=Role.CLIENT, timezone="UTC",
+            ...             period=Period.weeks_from(datetime.date(2026, 1, 5), 4))
+            >>> agreed = plan.activate(by=Contributor("client-7", Role.CLIENT),
+            ...                        at=pendulum.datetime(2026, 1, 4, 18, tz="UTC"))
+            >>> agreed.status.value, agreed.version, agreed.revisions[-1].by
+            ('active', 2, 'client-7')
+        """
         from selfcare._plans.revisions import activate
 
-        return activate(self)
+        return activate(self, by=by, at=at, reason=reason)
 
     def complete(self) -> Plan:
         """Return the plan, now completed. Only an active plan can be completed."""
@@ -363,6 +389,7 @@ class Plan:
         goals: Iterable[Benefit] | None = None,
         rituals: Iterable[Ritual] | None = None,
         boundaries: Iterable[Boundary] | None = None,
+        catalog: Catalog | None = None,
     ) -> Plan:
         """Return the plan with a change made together, recorded as a new revision.
 
@@ -379,10 +406,15 @@ class Plan:
             goals: the plan's new goals, when they change.
             rituals: the plan's new rituals, when they change.
             boundaries: the plan's new boundaries, when they change.
+            catalog: the catalog the strategies and rituals added must be in (default: the
+                built-in one).
 
         Raises:
+            UnknownIdError: an item or ritual added names a strategy or ritual the catalog
+                does not hold, or an item removed or replaced is not in the plan (every such
+                id is listed, with its path).
             ValidationError: the plan is completed or revoked, ``by`` is not a contributor, an
-                id is unknown or repeated, ``at`` is before the last revision, or nothing changed.
+                id is repeated, ``at`` is before the last revision, or nothing changed.
 
         Example:
             >>> plan = Plan(id="p", role=Role.CLIENT, timezone="Europe/London",
@@ -408,6 +440,7 @@ class Plan:
             goals=goals,
             rituals=rituals,
             boundaries=boundaries,
+            catalog=catalog,
         )
 
     def changes_since(self, version: int) -> PlanChanges:
@@ -420,9 +453,57 @@ class Plan:
         """The item for a strategy.
 
         Raises:
-            KeyError: the plan has no item for that strategy.
+            UnknownIdError: the plan has no item for that strategy; it suggests the closest
+                of the plan's strategy ids (and quotes the id only if it looks like one).
         """
         for candidate in self.items:
             if candidate.strategy_id == strategy_id:
                 return candidate
-        raise KeyError(strategy_id)
+        index = {item.strategy_id: item for item in self.items}
+        raise UnknownIdError.of(unknown_ids(index, "plan item", [("strategy_id", strategy_id)]))
+
+    def check(self, catalog: Catalog | None = None) -> None:
+        """Require every strategy and ritual the plan names to be in a catalog.
+
+        A plan is data and is built without a catalog; call this to check one made
+        elsewhere (loaded from storage, or built by hand) against the catalog an app uses.
+
+        Args:
+            catalog: the catalog (default: the built-in one).
+
+        Raises:
+            UnknownIdError: listing every id the catalog does not hold, each with its path
+                (``items[2].strategy_id``, ``rituals[0].steps[1].strategy_id``) and the
+                closest ids it does hold.
+
+        Example:
+            >>> plan = Plan(id="p", role=Role.CLIENT, timezone="UTC",
+            ...             period=Period.weeks_from(datetime.date(2026, 1, 5), 2),
+            ...             items=[PlanItem("short-wlak", Recurrence.daily(), 10)])
+            >>> plan.check()
+            Traceback (most recent call last):
+            ...
+            selfcare.errors.UnknownIdError: items[0].strategy_id: no strategy with id 'short-wlak' in this catalog; did you mean 'short-walk'?
+        """  # noqa: E501
+        require_known(catalog_or_default(catalog), self.items, self.rituals)
+
+
+def require_known(
+    catalog: Catalog, items: Iterable[PlanItem], rituals: Iterable[Ritual], where: str = ""
+) -> None:
+    """Require the strategies and rituals of plan items and rituals to be in the catalog.
+
+    Paths are ``items[n].strategy_id``, ``rituals[n].id`` and
+    ``rituals[n].steps[m].strategy_id``, after ``where`` (e.g. ``"add"`` gives ``add[0]...``).
+    """
+    items_path = where or "items"
+    rituals_path = where or "rituals"
+    strategies = [(f"{items_path}[{n}].strategy_id", i.strategy_id) for n, i in enumerate(items)]
+    ritual_ids = []
+    for r, ritual in enumerate(rituals):
+        ritual_ids.append((f"{rituals_path}[{r}].id", ritual.id))
+        strategies += [
+            (f"{rituals_path}[{r}].steps[{s}].strategy_id", step.strategy_id)
+            for s, step in enumerate(ritual.steps)
+        ]
+    catalog.require(strategies=strategies, rituals=ritual_ids)

@@ -35,7 +35,7 @@ from selfcare._model.reasons import Reason
 from selfcare._model.reflections import Reflection
 from selfcare._model.strategies import Strategy
 from selfcare._plans.adherence import ItemAdherence, PlanAdherence, adherence_over
-from selfcare._plans.plan import Contributor, Plan, PlanItem
+from selfcare._plans.plan import Contributor, Plan, PlanItem, require_known
 from selfcare._time.recurrence import Recurrence
 from selfcare._time.zoned import check_zoned, local_date
 
@@ -144,6 +144,8 @@ def review_plan(
         A :class:`PlanReview` with per-item figures and suggestions.
 
     Raises:
+        UnknownIdError: the plan names a strategy or ritual the catalog does not hold
+            (pass the catalog the plan was made from).
         ValidationError: an argument is not valid, or ``at`` is before the plan starts.
 
     Example:
@@ -156,6 +158,7 @@ def review_plan(
     """
     catalog = catalog_or_default(catalog)
     check.check_instance("plan", plan, Plan)
+    require_known(catalog, plan.items, plan.rituals)
     reflections = check_history(history)
     now = check_zoned("at", at)
     today = local_date(now, plan.timezone)
@@ -282,11 +285,12 @@ def apply_suggestions(
 
     Keeping changes nothing; dropping removes the item; replacing puts the gentler strategy
     in the item's place (same recurrence, at most the same minutes); adding puts the
-    strategy in the plan twice a week.
+    strategy in the plan twice a week. When nothing chosen changes the plan (only "keep"
+    suggestions, or none), the plan is returned as it is, with no new revision.
 
     Raises:
-        ValidationError: the review is of another plan or version, a suggestion is not the
-            review's, or nothing would change.
+        ValidationError: the review is of another plan or version, or a suggestion is not
+            the review's.
 
     Example:
         >>> plan = Plan(id="p", role=Role.CLIENT, timezone="UTC",
@@ -301,13 +305,19 @@ def apply_suggestions(
         (('self-compassion',), 2)
     """
     catalog = catalog_or_default(catalog)
+    check.check_instance("plan", plan, Plan)
+    check.check_instance("review", review, PlanReview)
     if (review.plan_id, review.plan_version) != (plan.id, plan.version):
         raise check.fail("review", "the review is of another plan or version; review it again")
+    if isinstance(chosen, str | bytes | Mapping) or not isinstance(chosen, Iterable):
+        raise check.fail(
+            "chosen", f"expected a collection of the review's suggestions, {check.got(chosen)}"
+        )
     remove: list[str] = []
     add: list[PlanItem] = []
-    for suggestion in chosen:
+    for n, suggestion in enumerate(chosen):
         if suggestion not in review.suggestions:
-            raise check.fail("chosen", "expected suggestions taken from this review")
+            raise check.fail(f"chosen[{n}]", "expected a suggestion taken from this review")
         if suggestion.kind is SuggestionKind.DROP:
             remove.append(suggestion.strategy_id)
         elif suggestion.kind is SuggestionKind.REPLACE:
@@ -323,4 +333,6 @@ def apply_suggestions(
             add.append(
                 PlanItem(new.id, Recurrence.times_per_week(2), new.minutes, suggestion.reasons)
             )
-    return plan.revise(by=by, at=at, reason=reason, remove=remove, add=add)
+    if not remove and not add:
+        return plan  # only "keep": the plan stays as agreed, with no new revision
+    return plan.revise(by=by, at=at, reason=reason, remove=remove, add=add, catalog=catalog)

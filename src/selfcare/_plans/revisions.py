@@ -8,18 +8,33 @@ so any earlier version can be compared with the current one.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 import attrs
+import pendulum
 
 from selfcare._core import checks as check
+from selfcare._core.errors import UnknownIdError
 from selfcare._model.boundaries import Boundary
+from selfcare._model.builtin_catalog import catalog_or_default
+from selfcare._model.catalog import Catalog, unknown_ids
 from selfcare._model.categories import Benefit
 from selfcare._model.rituals import Ritual
-from selfcare._plans.plan import Contributor, Plan, PlanItem, PlanStatus, Revision
+from selfcare._plans.plan import (
+    Contributor,
+    Plan,
+    PlanItem,
+    PlanStatus,
+    Revision,
+    require_known,
+)
 from selfcare._time.zoned import check_zoned
 
 __all__ = ["ItemChange", "PlanChanges", "activate", "compare", "complete", "revise", "revoke"]
+
+T = TypeVar("T")
 
 
 def _move(plan: Plan, to: PlanStatus, allowed: tuple[PlanStatus, ...], verb: str) -> Plan:
@@ -32,16 +47,13 @@ def _move(plan: Plan, to: PlanStatus, allowed: tuple[PlanStatus, ...], verb: str
     return attrs.evolve(plan, status=to)
 
 
-def activate(plan: Plan) -> Plan:
-    """Return the plan, now active. Only a draft can be activated.
-
-    Example:
-        >>> plan = Plan(id="p", role=Role.CLIENT, timezone="UTC",
-        ...             period=Period.weeks_from(datetime.date(2026, 1, 5), 4))
-        >>> activate(plan).status
-        <PlanStatus.ACTIVE: 'active'>
-    """
-    return _move(plan, PlanStatus.ACTIVE, (PlanStatus.DRAFT,), "activated")
+def activate(plan: Plan, *, by: object, at: object, reason: object = "") -> Plan:
+    """Return the plan, now active, agreed by ``by`` at ``at``; see :meth:`Plan.activate`."""
+    active = _move(plan, PlanStatus.ACTIVE, (PlanStatus.DRAFT,), "activated")
+    contributors, by_id = _contributor(plan, by)
+    when = _after_last(plan, at)
+    agreed = _revision(plan, when, by_id, reason)
+    return attrs.evolve(active, contributors=contributors, revisions=(*plan.revisions, agreed))
 
 
 def complete(plan: Plan) -> Plan:
@@ -66,37 +78,30 @@ def revise(
     goals: Iterable[Benefit] | None = None,
     rituals: Iterable[Ritual] | None = None,
     boundaries: Iterable[Boundary] | None = None,
+    catalog: Catalog | None = None,
 ) -> Plan:
     """Return the plan with a change made together; see :meth:`Plan.revise`."""
+    check.check_instance("plan", plan, Plan)
+    known = catalog_or_default(catalog)
     if plan.status not in (PlanStatus.DRAFT, PlanStatus.ACTIVE):
         raise check.fail(
             "status", f"a {plan.status.value} plan cannot be revised; generate a new plan"
         )
-    contributors = list(plan.contributors)
-    if isinstance(by, Contributor):
-        if by not in contributors:
-            if by.id in {c.id for c in contributors}:
-                raise check.fail(
-                    "by", f"contributor {by.id!r} is already in the plan with another role"
-                )
-            contributors.append(by)
-        by_id = by.id
-    else:
-        check.check_slug("by", by, "a contributor id")
-        if by not in {c.id for c in contributors}:
-            raise check.fail(
-                "by", f"{by!r} is not a contributor of this plan; pass a Contributor to add them"
-            )
-        by_id = by
-    when = check_zoned("at", at)
-    if plan.revisions and when < plan.revisions[-1].at:
-        raise check.fail("at", "expected a time on or after the previous revision")
-    items = _changed_items(plan, list(add), list(remove), list(replace))
+    contributors, by_id = _contributor(plan, by)
+    when = _after_last(plan, at)
+    added, replacing = _items("add", add), _items("replace", replace)
+    removing = _ids("remove", remove)
+    new_rituals = None if rituals is None else _of_type("rituals", rituals, Ritual)
+    require_known(known, added, (), "add")
+    require_known(known, replacing, (), "replace")
+    if new_rituals:
+        require_known(known, (), new_rituals, "rituals")
+    items = _changed_items(plan, added, removing, replacing)
     new = attrs.evolve(
         plan,
         items=items,
         goals=plan.goals if goals is None else goals,
-        rituals=plan.rituals if rituals is None else rituals,
+        rituals=plan.rituals if new_rituals is None else new_rituals,
         boundaries=plan.boundaries if boundaries is None else boundaries,
         contributors=contributors,
     )
@@ -107,37 +112,100 @@ def revise(
         plan.boundaries,
     ):
         raise check.fail("revise", "nothing changed; pass add, remove, replace or new values")
-    revision = Revision(
+    return attrs.evolve(new, revisions=(*plan.revisions, _revision(plan, when, by_id, reason)))
+
+
+def _contributor(plan: Plan, by: object) -> tuple[list[Contributor], str]:
+    """The plan's contributors with ``by`` among them, and ``by``'s id."""
+    contributors = list(plan.contributors)
+    if isinstance(by, Contributor):
+        if by not in contributors:
+            if by.id in {c.id for c in contributors}:
+                raise check.fail(
+                    "by", f"contributor {by.id!r} is already in the plan with another role"
+                )
+            contributors.append(by)
+        return contributors, by.id
+    check.check_slug("by", by, "a contributor id")
+    assert isinstance(by, str)
+    if by not in {c.id for c in contributors}:
+        raise check.fail(
+            "by", f"{by!r} is not a contributor of this plan; pass a Contributor to add them"
+        )
+    return contributors, by
+
+
+def _after_last(plan: Plan, at: object) -> pendulum.DateTime:
+    """The zoned instant ``at``, which must not be before the plan's last revision."""
+    when = check_zoned("at", at)
+    if plan.revisions and when < plan.revisions[-1].at:
+        raise check.fail("at", "expected a time on or after the previous revision")
+    return when
+
+
+def _revision(plan: Plan, at: pendulum.DateTime, by: str, reason: object) -> Revision:
+    """The revision that records the plan as it was before a change made ``at`` by ``by``."""
+    return Revision(
         number=plan.version,
-        at=when,
-        by=by_id,
-        reason=reason,
+        at=at,
+        by=by,
+        reason=reason,  # type: ignore[arg-type]  # checked by Revision
         items=plan.items,
         rituals=plan.rituals,
         boundaries=plan.boundaries,
         goals=plan.goals,
     )
-    return attrs.evolve(new, revisions=(*plan.revisions, revision))
+
+
+def _of_type(field: str, value: object, kind: type[T]) -> list[T]:
+    """Require a collection (not a lone string) of ``kind`` values; return them as a list."""
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise check.fail(
+            field, f"expected a collection of {kind.__name__} values, {check.got(value)}"
+        )
+    found = list(itertools.islice(value, check.MAX_COLLECTION + 1))
+    if len(found) > check.MAX_COLLECTION:
+        raise check.fail(field, f"expected at most {check.MAX_COLLECTION} values")
+    for n, entry in enumerate(found):
+        if not isinstance(entry, kind):
+            raise check.fail(f"{field}[{n}]", f"expected a {kind.__name__}, {check.got(entry)}")
+    return found
+
+
+def _items(field: str, value: object) -> list[PlanItem]:
+    return _of_type(field, value, PlanItem)
+
+
+def _ids(field: str, value: object) -> list[str]:
+    """Require a collection (not a lone string) of strategy ids."""
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise check.fail(
+            field, f"expected a collection of strategy ids, e.g. ['short-walk'], {check.got(value)}"
+        )
+    found = list(itertools.islice(value, check.MAX_COLLECTION + 1))
+    for n, sid in enumerate(found):
+        check.check_slug(f"{field}[{n}]", sid, "a strategy id")
+    return found
 
 
 def _changed_items(
     plan: Plan, add: list[PlanItem], remove: list[str], replace: list[PlanItem]
 ) -> list[PlanItem]:
     current = {item.strategy_id: item for item in plan.items}
-    for field, entries in (("add", add), ("replace", replace)):
-        for entry in entries:
-            if not isinstance(entry, PlanItem):
-                raise check.fail(field, f"expected PlanItem values, {check.got(entry)}")
-    touched = [*(i.strategy_id for i in replace), *remove]
-    if len(set(touched)) != len(touched):
+    touched = [
+        *((f"replace[{n}].strategy_id", i.strategy_id) for n, i in enumerate(replace)),
+        *((f"remove[{n}]", sid) for n, sid in enumerate(remove)),
+    ]
+    if len({sid for _, sid in touched}) != len(touched):
         raise check.fail("remove", "an item is both removed and replaced; do one of them")
-    for sid in touched:
-        if sid not in current:
-            raise check.fail("remove", f"the plan has no item for {sid!r}")
-    for item in add:
+    missing = unknown_ids(current, "plan item", touched)
+    if missing:
+        raise UnknownIdError.of(missing)
+    for n, item in enumerate(add):
         if item.strategy_id in current:
             raise check.fail(
-                "add", f"the plan already has {item.strategy_id!r}; use replace to change it"
+                f"add[{n}]",
+                f"the plan already has {item.strategy_id!r}; use replace to change it",
             )
     replacing = {item.strategy_id: item for item in replace}
     kept = [replacing.get(i.strategy_id, i) for i in plan.items if i.strategy_id not in remove]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from selfcare._insights import reasons as explain
 from selfcare._insights.reasons import LOW_RATING
@@ -10,6 +11,9 @@ from selfcare._insights.recommend.scoring import MOMENTUM_REASON, RECENT_DAYS, C
 from selfcare._model.categories import Benefit
 from selfcare._model.reasons import Reason
 from selfcare._model.strategies import Strategy
+
+if TYPE_CHECKING:
+    from selfcare._insights.recommend.recommend import Recommendation
 
 
 def reasons_for(
@@ -44,7 +48,7 @@ def reasons_for(
     values = sorted(s.tags & ctx.profile.values)
     if values:
         add("values", explain.matches_value(values))
-    if parts["variety"] == 1.0:
+    if parts["variety"] == 1.0 and s.minutes <= ctx.minutes_left:
         add("variety", explain.variety(RECENT_DAYS))
     found.sort(key=lambda entry: -entry[0])
     reasons = [reason for _, reason in found]
@@ -55,8 +59,28 @@ def reasons_for(
     return tuple(reasons)
 
 
-def shortfall(found: int, k: int, total: int, excluded: Mapping[str, int]) -> str | None:
-    """Why fewer than ``k`` strategies are recommended, or ``None`` when there are ``k``."""
+def shortfall(
+    items: Sequence[Recommendation],
+    k: int,
+    total: int,
+    excluded: Mapping[str, int],
+    minutes_left: int,
+) -> str | None:
+    """Why fewer than ``k`` strategies are recommended, or why none fits the time left today."""
+    fewer = _fewer(len(items), k, total, excluded)
+    if items and all(r.strategy.minutes > minutes_left for r in items):
+        left = (
+            "no minutes are left for self-care today"
+            if minutes_left <= 0
+            else f"only {minutes_left} minute{'' if minutes_left == 1 else 's'} "
+            "for self-care are left today"
+        )
+        fits = f"{left}, and none of these fits in that time; keep them for another day"
+        return fits if fewer is None else f"{fewer}; {fits}"
+    return fewer
+
+
+def _fewer(found: int, k: int, total: int, excluded: Mapping[str, int]) -> str | None:
     if found >= k:
         return None
     why = {

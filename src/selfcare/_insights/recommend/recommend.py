@@ -127,8 +127,11 @@ class RecommendationList:
         eligible: how many catalog strategies could be offered.
         excluded: how many were left out, by rule (``"category"``, ``"role"``,
             ``"effort"``, ``"tag"``; each counted under the first rule that applied).
-        shortfall: why there are fewer than ``k`` items, or ``None``.
+        shortfall: why there are fewer than ``k`` items, or why none of them fits the
+            minutes left today; ``None`` when there are ``k`` and some fit.
         explored: whether exploration (Thompson sampling) was on.
+        unknown_ids: strategies in the history that the catalog does not hold (say, since
+            removed from it), sorted; they are never recommended.
 
     Example:
         >>> recs = recommend(
@@ -147,6 +150,7 @@ class RecommendationList:
     excluded: Mapping[str, int] = attrs.field(converter=freeze)
     shortfall: str | None
     explored: bool
+    unknown_ids: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.items)
@@ -295,6 +299,7 @@ def rank(context: Context, k: int, seed: int | None) -> RecommendationList:
         minutes_left=context.minutes_left,
         eligible=ranking.eligible,
         excluded=ranking.excluded,
-        shortfall=shortfall(len(items), k, len(strategies), ranking.excluded),
+        shortfall=shortfall(items, k, len(strategies), ranking.excluded, context.minutes_left),
         explored=seed is not None,
+        unknown_ids=tuple(sorted(s for s in context.stats if s not in context.catalog)),
     )
