@@ -13,8 +13,7 @@ with :func:`configure_converter` or start from :func:`make_converter`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from types import MappingProxyType
-from typing import Any, Final, NamedTuple, TypeVar, cast, get_args, get_origin
+from typing import Any, Final, NamedTuple, TypeGuard, TypeVar, cast, get_args, get_origin
 
 import cattrs
 
@@ -33,6 +32,7 @@ from selfcare._io.documents import (
     read,
     upgrade,
 )
+from selfcare._io.migrations import MIGRATIONS
 from selfcare._io.problems import DocumentError, flatten, unknown_keys
 
 __all__ = [
@@ -53,9 +53,7 @@ __all__ = [
 
 T = TypeVar("T")
 #: The version of the format this library writes.
-SCHEMA_VERSION: Final = 1
-#: Upgrades: ``MIGRATIONS[n]`` turns a document of version ``n`` into one of version ``n + 1``.
-MIGRATIONS: Mapping[int, Migration] = MappingProxyType({})
+SCHEMA_VERSION: Final = 2
 _ENVELOPE = frozenset({"schema_version", "type", "redacted"})
 _NAMES_TO_TYPES = {name: kind for kind, name in TYPE_NAMES.items()}
 
@@ -76,19 +74,21 @@ def to_dict(value: object, *, redact: bool = False) -> dict[str, Any]:
         ``schema_version`` and ``type`` first.
 
     Raises:
-        TypeError: the value is not of a serializable type, or a list mixes types.
+        ValidationError: the value is not of a serializable type, or a list mixes types.
 
     Example:
         >>> from selfcare.serialize import to_dict
         >>> to_dict(Period(datetime.date(2026, 1, 5), datetime.date(2026, 2, 1)))
-        {'schema_version': 1, 'type': 'period', 'first': '2026-01-05', 'last': '2026-02-01'}
+        {'schema_version': 2, 'type': 'period', 'first': '2026-01-05', 'last': '2026-02-01'}
     """
     hooks = redacting() if redact else codec().plain
     head: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     if isinstance(value, list | tuple):
         kinds = {type(item) for item in value}
         if len(kinds) > 1 or not kinds <= hooks.keys():
-            raise TypeError("to_dict takes a list of values of one serializable selfcare type")
+            raise ValidationError.single(
+                "value", "expected a list of values of one serializable selfcare type"
+            )
         unstructure = hooks[kinds.pop()] if kinds else None
         head["type"] = "list"
         if redact:
@@ -97,7 +97,9 @@ def to_dict(value: object, *, redact: bool = False) -> dict[str, Any]:
         return head
     unstructure = hooks.get(type(value))
     if unstructure is None:
-        raise TypeError(f"to_dict takes a serializable selfcare value, got {type(value).__name__}")
+        raise ValidationError.single(
+            "value", f"expected a serializable selfcare value, {got(value)}"
+        )
     head["type"] = TYPE_NAMES[type(value)]
     if redact:
         head["redacted"] = True
@@ -111,7 +113,7 @@ def to_json(value: object, *, redact: bool = False) -> str:
     Example:
         >>> from selfcare.serialize import to_json
         >>> to_json(RitualStep("short-walk", 5))
-        '{"schema_version":1,"type":"ritual_step","strategy_id":"short-walk","minutes":5}'
+        '{"schema_version":2,"type":"ritual_step","strategy_id":"short-walk","minutes":5}'
     """
     return ENCODER.encode(to_dict(value, redact=redact))
 
@@ -126,8 +128,8 @@ def from_dict(kind: type[T], data: object) -> T:
 
     Raises:
         ValidationError: the document is not a valid ``kind``; ``problems`` lists every
-            problem found, each with its path (``$.items[3].minutes``).
-        TypeError: ``kind`` is not a serializable type.
+            problem found, each with its path (``$.items[3].minutes``); or ``kind`` is not a
+            serializable type.
 
     Example:
         >>> from selfcare.serialize import from_dict
@@ -146,7 +148,7 @@ def from_json(kind: type[T], text: str | bytes) -> T:
 
     Raises:
         ValidationError: the text is not JSON, is too long, or is not a valid ``kind``.
-        TypeError: ``kind`` is not a serializable type, or ``text`` is not text.
+        ValidationError: ``kind`` is not a serializable type, or ``text`` is not text.
 
     Example:
         >>> from selfcare.serialize import from_json, to_json
@@ -158,9 +160,9 @@ def from_json(kind: type[T], text: str | bytes) -> T:
         ...
         selfcare.errors.ValidationError: $: not valid JSON: Expecting value at line 1 column 4
     """
-    _element_type(kind)  # a wrong kind is a TypeError, found before the text is read
+    _element_type(kind)  # a wrong kind is found before the text is read
     if not isinstance(text, str | bytes):
-        raise TypeError(f"from_json reads str or bytes, got {type(text).__name__}")
+        raise ValidationError.single("text", f"expected JSON text (str or bytes), {got(text)}")
     parsed = read(text)
     if isinstance(parsed, str):
         raise ValidationError([("$", parsed)])
@@ -218,22 +220,29 @@ def _rooted(problems: list[tuple[str, str]]) -> tuple[Problem, ...]:
     return tuple(("$" + path, message) for path, message in problems)
 
 
+def _serializable(kind: object) -> TypeGuard[type]:
+    """Whether ``kind`` is a type with a document format (anything unhashable is not)."""
+    return isinstance(kind, type) and kind in TYPE_NAMES
+
+
 def _element_type(kind: Any) -> tuple[type, type | None]:
     """The serializable type ``kind`` names, and ``list`` or ``tuple`` for a list document."""
     origin, args = get_origin(kind), get_args(kind)
-    if origin is list and len(args) == 1 and args[0] in TYPE_NAMES:
+    if origin is list and len(args) == 1 and _serializable(args[0]):
         return args[0], list
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] in TYPE_NAMES:
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis and _serializable(args[0]):
         return args[0], tuple
-    if kind in TYPE_NAMES:
+    if _serializable(kind):
         return kind, None
-    raise TypeError(
-        f"cannot read a {kind!r}: name a serializable selfcare type, or list[...] of one"
+    raise ValidationError.single(
+        "kind",
+        "expected a serializable selfcare type (such as Plan), or list[...] or tuple[..., ...] "
+        f"of one, {got(kind)}",
     )
 
 
 def _from_dict(kind: type[T], data: object, migrations: Mapping[int, Migration]) -> T:
-    _element_type(kind)  # a wrong kind is a TypeError, found before the data is checked
+    _element_type(kind)  # a wrong kind is found before the data is checked
     problems = check_limits(data)
     if problems:
         raise ValidationError(problems)

@@ -151,7 +151,7 @@ def rebuilt(value: Any) -> Any:
         return value
     try:
         document = to_dict(value)
-    except TypeError:  # insight results have no document format
+    except ValidationError:  # insight results have no document format
         return attrs.evolve(value)
     return from_dict(type(value), document)
 
@@ -553,26 +553,27 @@ def test_occurrence_records_check_their_window_even_with_nothing_to_expand(
 # Errors
 
 
-def test_an_unsupported_value_is_a_type_error_naming_what_is_supported() -> None:
-    """A value of another type raises TypeError listing the supported types, not the value."""
-    with pytest.raises(TypeError) as caught:
+def test_an_unsupported_value_is_rejected_naming_what_is_supported() -> None:
+    """A value of another type is a ValidationError listing the supported types, not the value."""
+    with pytest.raises(ValidationError) as caught:
         to_records(wrong(SECRET))
     message = str(caught.value)
     assert SECRET not in message
-    assert "got a str" in message
+    assert "value: expected a Plan" in message
+    assert f"got a string of {len(SECRET)} characters" in message
     assert "Plan, Workday, Workweek, Reflection" in message
 
 
 def test_an_unsupported_value_in_a_list_is_named_by_position() -> None:
     """The position of the first unsupported value is given."""
-    with pytest.raises(TypeError, match="got a dict at position 1"):
+    with pytest.raises(ValidationError, match=r"value\[1\]: .* got a dict"):
         to_records(wrong([example_plan(), {"note": SECRET}]))
 
 
-def test_a_list_of_mixed_types_is_a_type_error() -> None:
+def test_a_list_of_mixed_types_is_rejected() -> None:
     """A list must hold values of one type, so its rows share their columns."""
     plan = example_plan()
-    with pytest.raises(TypeError, match="mixes types"):
+    with pytest.raises(ValidationError, match="mixes types"):
         to_records([plan, *week_of_reflections()])
 
 

@@ -92,7 +92,7 @@ def test_to_dict_writes_the_envelope_then_the_fields() -> None:
     """A document starts with its schema version and type, then the fields in order."""
     doc = to_dict(PERIOD)
     assert {
-        "schema_version": 1,
+        "schema_version": 2,
         "type": "period",
         "first": "2026-11-30",
         "last": "2027-02-21",
@@ -159,7 +159,7 @@ def test_lists_of_values_are_list_documents() -> None:
     assert EVENINGS == from_dict(list[Reflection], doc)
     assert tuple(EVENINGS) == from_dict(tuple[Reflection, ...], doc)
     assert [] == from_json(list[Plan], to_json([]))
-    assert {"schema_version": 1, "type": "list", "values": []} == to_dict(())
+    assert {"schema_version": 2, "type": "list", "values": []} == to_dict(())
 
 
 def test_a_list_document_is_read_as_the_element_type_given() -> None:
@@ -176,23 +176,26 @@ def test_a_list_document_is_read_as_the_element_type_given() -> None:
 )
 def test_to_dict_rejects_what_has_no_format(value: object) -> None:
     """Only serializable values, or lists of one such type, can be written."""
-    with pytest.raises(TypeError):
+    with pytest.raises(ValidationError) as caught:
         to_dict(value)
+    assert "value" == caught.value.problems[0][0]
 
 
 @pytest.mark.parametrize("kind", [int, dict, list, list[int], Role, "Plan", tuple[Plan, Plan]])
-def test_reading_a_type_without_a_format_is_a_type_error(kind: Any) -> None:
-    """Naming a type that has no format is a mistake in the code, not in the document."""
-    with pytest.raises(TypeError):
+def test_reading_a_type_without_a_format_is_rejected(kind: Any) -> None:
+    """Naming a type that has no format is refused, naming ``kind``, before the data is read."""
+    with pytest.raises(ValidationError) as from_data:
         from_dict(kind, {})
-    with pytest.raises(TypeError):
+    with pytest.raises(ValidationError) as from_text:
         from_json(kind, "{}")
+    assert ["kind", "kind"] == [from_data.value.problems[0][0], from_text.value.problems[0][0]]
 
 
 def test_from_json_reads_only_text() -> None:
-    """Anything other than str or bytes is a TypeError."""
-    with pytest.raises(TypeError):
+    """Anything other than str or bytes is refused, naming ``text``."""
+    with pytest.raises(ValidationError) as caught:
         from_json(Period, 5)  # type: ignore[arg-type]
+    assert "text" == caught.value.problems[0][0]
 
 
 def test_validation_error_is_a_value_error_with_every_problem() -> None:
@@ -638,14 +641,24 @@ def lift_ratings(doc: Document) -> Document:
     return doc
 
 
-def test_there_are_no_migrations_yet() -> None:
-    """Version 1 is the first version of the format."""
-    assert (1, {}) == (SCHEMA_VERSION, dict(MIGRATIONS))
+def test_version_2_adds_the_plans_shortfall() -> None:
+    """Version 1 documents are upgraded to version 2: a plan gains ``shortfall: null``."""
+    assert (2, [1]) == (SCHEMA_VERSION, sorted(MIGRATIONS))
+    old = {**to_dict(PLAN), "schema_version": 1}
+    del old["shortfall"]
+    assert_exactly_equal(PLAN, from_dict(Plan, old))
+    fields = {k: v for k, v in old.items() if k not in ("schema_version", "type")}
+    listed = {"schema_version": 1, "type": "list", "values": [fields]}
+    before = copy.deepcopy(listed)
+    assert_exactly_equal([PLAN], from_dict(list[Plan], listed))
+    assert before == listed
 
 
 def test_documents_of_an_earlier_version_are_upgraded_in_order() -> None:
     """A registry of migrations takes a document from its version to the current one."""
-    assert_exactly_equal(REFLECTION, _from_dict(Reflection, v0_reflection(), {0: lift_ratings}))
+    assert_exactly_equal(
+        REFLECTION, _from_dict(Reflection, v0_reflection(), {0: lift_ratings, **MIGRATIONS})
+    )
 
 
 def test_a_version_without_a_migration_cannot_be_read() -> None:
@@ -660,7 +673,7 @@ def test_a_failing_migration_is_a_validation_error() -> None:
     doc = v0_reflection()
     del doc["mood"]
     with pytest.raises(ValidationError) as caught:
-        _from_dict(Reflection, doc, {0: lift_ratings})
+        _from_dict(Reflection, doc, {0: lift_ratings, **MIGRATIONS})
     assert (("$", "this version 0 document cannot be upgraded"),) == caught.value.problems
 
 
@@ -668,7 +681,7 @@ def test_migrations_do_not_change_the_document_given() -> None:
     """The caller's document is left as it was."""
     doc = v0_reflection()
     before = copy.deepcopy(doc)
-    _from_dict(Reflection, doc, {0: lift_ratings})
+    _from_dict(Reflection, doc, {0: lift_ratings, **MIGRATIONS})
     assert before == doc
 
 

@@ -137,11 +137,12 @@ def test_unknown_id_message_says_did_you_mean() -> None:
     assert "did you mean 'short-walk'?" in str(caught.value)
 
 
-def test_look_up_with_a_non_string_id_is_an_unknown_id() -> None:
-    """Looking up something that is not an id raises UnknownIdError, without suggestions."""
-    with pytest.raises(UnknownIdError) as caught:
+def test_look_up_with_a_non_string_id_is_a_validation_error() -> None:
+    """Looking up something that is not even text is a ValidationError naming ``id``."""
+    with pytest.raises(ValidationError) as caught:
         small_catalog().strategy(["short-walk"])  # type: ignore[arg-type]
-    assert () == caught.value.suggestions
+    assert "id" == caught.value.problems[0][0]
+    assert not isinstance(caught.value, UnknownIdError)
 
 
 @pytest.mark.parametrize(

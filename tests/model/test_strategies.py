@@ -170,7 +170,7 @@ def test_enum_error_says_how_to_convert_text() -> None:
         strategy(category="physical")
     expected = (
         "category: expected a Category such as Category.EMOTIONAL "
-        "(convert text with Category(text)), got a string of 8 characters"
+        "(convert text with Category.parse(text)), got a string of 8 characters"
     )
     assert expected == str(caught.value)
 

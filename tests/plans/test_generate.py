@@ -376,7 +376,7 @@ def test_infeasible_profiles_name_the_blocking_constraint(
         ({"seed": 1.5}, "seed"),
         ({"assessment": {Category.PHYSICAL: 6}}, "assessment[physical]"),
         ({"assessment": {"physical": 3}}, "assessment"),
-        ({"assessment": [object()]}, "assessment"),
+        ({"assessment": [object()]}, "assessment[0]"),
         ({"include_rituals": "yes"}, "include_rituals"),
     ],
 )

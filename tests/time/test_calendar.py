@@ -220,3 +220,29 @@ def test_period_is_a_frozen_hashable_value() -> None:
 def test_calendar_values_pickle(value: object) -> None:
     """Calendar values survive a pickle round trip unchanged."""
     assert value == pickle.loads(pickle.dumps(value))
+
+
+# Values of the wrong type, passed on purpose to see them rejected.
+NONE: Any = None
+TEXT: Any = "monday"
+SEVEN: Any = 7
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "expected"),
+    [
+        (lambda: Weekday.of(NONE), "day", "expected a date such as datetime.date(2026, 1, 5)"),
+        (lambda: Weekday.of(TEXT), "day", "got a string of 6 characters"),
+        (lambda: TimeOfDay.of(SEVEN), "when", "expected a time of day such as datetime.time(7"),
+        (lambda: TimeOfDay.of(TEXT), "when", "got a string of 6 characters"),
+    ],
+)
+def test_of_refuses_what_is_not_a_date_or_a_time(call: Any, field: str, expected: str) -> None:
+    """Weekday.of wants a date and TimeOfDay.of a time of day; anything else is described."""
+    check_rejected(call, field, expected)
+
+
+def test_of_reads_a_datetime_too() -> None:
+    """A datetime has a weekday and a time of day of its own."""
+    at = dt.datetime(2026, 1, 5, 18, 30)
+    assert (Weekday.MONDAY, TimeOfDay.EVENING) == (Weekday.of(at), TimeOfDay.of(at))

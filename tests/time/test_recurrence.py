@@ -472,3 +472,19 @@ def test_recurrences_pickle(value: Recurrence) -> None:
 def test_frequency_converts_from_text() -> None:
     """Frequency members are built from their text values."""
     assert Frequency.TIMES_PER_WEEK is Frequency("times-per-week")
+
+
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [
+        (([2026, 1, 5],), "expected a date such as datetime.date(2026, 1, 5), got a list"),
+        (("2026-01-05",), "expected a date such as datetime.date(2026, 1, 5), got a string"),
+        (
+            tuple(dt.date(2026, 1, 1) + dt.timedelta(days=n) for n in range(1_001)),
+            "expected at most 1000 skipped dates",
+        ),
+    ],
+)
+def test_with_skipped_refuses_what_is_not_a_date(days: tuple[Any, ...], expected: str) -> None:
+    """A list, a string or too many dates are refused on 'skipped', whatever they hold."""
+    check_rejected(lambda: Recurrence.daily().with_skipped(*days), "skipped", expected)

@@ -148,6 +148,14 @@ def test_rejected_text_is_not_echoed() -> None:
     assert "SECRET" not in message
 
 
+@pytest.mark.parametrize("until", ["SECRET", "20261301", "00000101"])
+def test_a_bad_until_carries_no_other_exception(until: str) -> None:
+    """The error for UNTIL has nothing chained to it that could hold the text."""
+    with pytest.raises(ValidationError) as caught:
+        Recurrence.from_rrule(f"FREQ=DAILY;UNTIL={until}")
+    assert (None, None) == (caught.value.__cause__, caught.value.__context__)
+
+
 # Writing
 
 

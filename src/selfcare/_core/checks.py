@@ -127,7 +127,8 @@ def expected_member(kind: type[enum.Enum], value: object) -> str:
     example = next(iter(kind)).name
     name = kind.__name__
     return (
-        f"expected a {name} such as {name}.{example} (convert text with {name}(text)), {got(value)}"
+        f"expected a {name} such as {name}.{example} (convert text with {name}.parse(text)), "
+        f"{got(value)}"
     )
 
 

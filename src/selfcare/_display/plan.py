@@ -92,9 +92,13 @@ def plan_html(plan: Plan, catalog: Catalog | None = None) -> str:
             f"The grid shows the first {shown} of {weeks} weeks; every item is listed below."
         )
     )
+    short = (
+        None if plan.shortfall is None else section("What did not fit", el("div", plan.shortfall))
+    )
     return page(
         head,
         _goals(plan),
+        short,
         section("Week by week", _grid(plan, catalog, shown), note),
         section("Items and why they are in the plan", _items(plan, catalog)),
         _rituals(plan, catalog),
@@ -168,7 +172,8 @@ def _ritual_entry(ritual: Ritual) -> Html:
 def _grid(plan: Plan, catalog: Catalog, weeks: int) -> Html:
     period = plan.period
     start = period.first - dt.timedelta(days=period.first.weekday())
-    last = min(period.last, start + dt.timedelta(days=7 * weeks - 1))
+    last = min(period.last, _plus(start, 7 * weeks - 1))
+    room = dt.date.max.toordinal() - start.toordinal()  # days left in the calendar
     entries = _entries(plan, catalog, last)
     cell = f"border:1px solid {LINE};padding:4px;vertical-align:top;width:13%"
     head = el(
@@ -178,11 +183,11 @@ def _grid(plan: Plan, catalog: Catalog, weeks: int) -> Html:
     )
     rows = []
     for week in range(weeks):
-        monday = start + dt.timedelta(days=7 * week)
         cells = []
         for offset in range(7):
-            day = monday + dt.timedelta(days=offset)
-            if day not in period or day > last:
+            n = 7 * week + offset
+            day = _plus(start, n)
+            if n > room or day not in period or day > last:
                 cells.append(el("td", "", style=cell + ";background:#f6f7f9"))
                 continue
             found = entries.get(day) or [muted("rest")]
@@ -253,3 +258,8 @@ def _people(plan: Plan) -> Html | None:
         el("ul", changes, style="margin:2px 0 2px 18px;padding:0") if changes else None,
     ]
     return section("Contributors and revisions", body)
+
+
+def _plus(day: dt.date, days: int) -> dt.date:
+    """The day ``days`` after ``day``, or the last day of the calendar if that is sooner."""
+    return dt.date.fromordinal(min(day.toordinal() + days, dt.date.max.toordinal()))

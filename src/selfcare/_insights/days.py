@@ -12,11 +12,12 @@ built for the output of the public functions.
 from __future__ import annotations
 
 import datetime as dt
-import enum
+import itertools
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from selfcare._core import checks as check
+from selfcare._core.vocabulary import Vocabulary
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Category
 from selfcare._model.reflections import Reflection
@@ -27,7 +28,7 @@ MAX_HISTORY = 100_000
 MAX_SPAN = 3_660
 
 
-class Measure(enum.StrEnum):
+class Measure(Vocabulary):
     """A rating a reflection can carry: mood, energy or stress, each 0–10.
 
     Example:
@@ -75,11 +76,9 @@ def check_history(value: object, field: str = "history") -> tuple[Reflection, ..
     """Require a sequence of reflections; return it as a tuple."""
     if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
         raise check.fail(field, f"expected a sequence of Reflection values, {check.got(value)}")
-    items = tuple(value)
+    items = tuple(itertools.islice(value, MAX_HISTORY + 1))  # an endless iterable is cut short
     if len(items) > MAX_HISTORY:
-        raise check.fail(
-            field, f"expected at most {MAX_HISTORY} reflections, got {len(items)}; pass fewer"
-        )
+        raise check.fail(field, f"expected at most {MAX_HISTORY} reflections, got more; pass fewer")
     for position, item in enumerate(items):
         if not isinstance(item, Reflection):
             raise check.fail(f"{field}[{position}]", f"expected a Reflection, {check.got(item)}")

@@ -259,7 +259,7 @@ def strategy_effects(
     wanted = None if strategy_ids is None else check_ids("strategy_ids", strategy_ids)
     if wanted is not None:
         named = [("strategy_ids", sid) for sid in sorted(wanted)]
-        catalog_or_default(catalog).require(strategies=named)
+        catalog_or_default(catalog).require_at(strategies=named)
     return effects_in(looked_at, wanted, days_min)
 
 

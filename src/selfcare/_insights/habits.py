@@ -233,7 +233,7 @@ def habit_strength(
     """
     looked_at = window(history, at, days)
     check.check_slug("strategy_id", strategy_id)
-    catalog_or_default(catalog).require(strategies=[("strategy_id", strategy_id)])
+    catalog_or_default(catalog).require_at(strategies=[("strategy_id", strategy_id)])
     return strength_in(looked_at, strategy_id, target_of(target))
 
 
@@ -297,7 +297,7 @@ def streak(
     """
     looked_at = window(history, at, days)
     check.check_slug("strategy_id", strategy_id)
-    catalog_or_default(catalog).require(strategies=[("strategy_id", strategy_id)])
+    catalog_or_default(catalog).require_at(strategies=[("strategy_id", strategy_id)])
     last = looked_at.last
     if last is None:
         return Streak(strategy_id, 0, 0, None)

@@ -33,7 +33,7 @@ from selfcare._io.problems import (
 )
 from selfcare._model.categories import Category
 from selfcare._time.calendar import Weekday
-from selfcare._time.zoned import DateTime, _zone
+from selfcare._time.zoned import DateTime, _zone, zone_problem
 
 E = TypeVar("E", bound=enum.Enum)
 Hook = Callable[..., Any]
@@ -230,7 +230,10 @@ def structure_zoned(value: Any, _: object = None) -> DateTime:
     year, month, day, hour, minute, second, fraction, sign, oh, om, osec, name = match.groups()
     tz = _zone(name)
     if tz is None:
-        raise bad("expected an IANA time zone name in the brackets, such as [Europe/London]")
+        raise bad(
+            "expected an IANA time zone name in the brackets, such as [Europe/London], "
+            + zone_problem(name)
+        )
     parts = (
         int(year),
         int(month),
@@ -240,10 +243,7 @@ def structure_zoned(value: Any, _: object = None) -> DateTime:
         int(second),
         int(fraction.ljust(6, "0")) if fraction else 0,
     )
-    try:
-        wall = _datetime(*parts)
-    except ValueError:
-        raise bad("expected a real calendar date and time of day") from None
+    wall = _real_datetime(parts)
     stated = int(oh) * 3600 + int(om) * 60 + (int(osec) if osec else 0)
     stated = -stated if sign == "-" else stated
     earlier, later = _utcoffset(tz, wall), _utcoffset(tz, _datetime(*parts, fold=1))
@@ -492,3 +492,13 @@ def _unstructure_daily(minutes: tuple[int, ...]) -> dict[str, int]:
 _DAYS = tuple(DAY_NAMES.values())
 #: Minutes per weekday, an object with the seven lowercase day names as keys.
 DAILY_MINUTES = Hooks(_fast_daily, _detailed_daily, _unstructure_daily)
+
+
+def _real_datetime(parts: tuple[int, int, int, int, int, int, int]) -> dt.datetime:
+    """The naive datetime of the parts, or the error for a date or time that does not exist."""
+    try:
+        return _datetime(*parts)
+    except ValueError:
+        pass
+    # Raised outside the except block, so it carries no exception that quotes the input.
+    raise bad("expected a real calendar date and time of day")

@@ -114,7 +114,7 @@ def to_records(value: object, *, include_private: bool = False) -> list[Record]:
         The rows, in a fixed order.
 
     Raises:
-        TypeError: the value is not of a supported type, or a list mixes types.
+        ValidationError: the value is not of a supported type, or a list mixes types.
         ValidationError: ``include_private`` is not a bool, or a datetime has no IANA zone.
 
     Example:
@@ -141,15 +141,17 @@ def to_records(value: object, *, include_private: bool = False) -> list[Record]:
     for position, item in enumerate(values):
         found = _builder(item)
         if found is None:
-            where = f" at position {position}" if many else ""
-            raise TypeError(
-                f"to_records takes a {_SUPPORTED} or zoned datetime, or a list of values of "
-                f"one of those types; got a {type(item).__name__}{where}"
+            raise check.fail(
+                f"value[{position}]" if many else "value",
+                f"expected a {_SUPPORTED} or zoned datetime, or a list of values of one of "
+                f"those types, {check.got(item)}",
             )
         kind, build = found
         kinds.add(kind)
         if len(kinds) > 1:
-            raise TypeError("to_records takes a list of values of one type; this list mixes types")
+            raise check.fail(
+                "value", "expected a list of values of one type; this list mixes types"
+            )
         if isinstance(item, dt.datetime):
             item = check_zoned(f"value[{position}]" if many else "value", item)
         rows.extend(build(item, include_private))
@@ -213,7 +215,12 @@ def occurrence_records(
     check.check_time("default_time", default_time)
     first = plan.period.first
     window_start = first if start is None else start
-    window_end = plan.period.last + dt.timedelta(days=1) if end is None else end
+    # Any end after 9999-12-27 means the same (see the supported range), so date.max will do.
+    window_end = (
+        min(plan.period.last, dt.date.max - dt.timedelta(days=1)) + dt.timedelta(days=1)
+        if end is None
+        else end
+    )
     tz = plan.timezone
     window(window_start, window_end, Offsets(tz, sparse=True))  # checked even for an empty plan
     found: list[tuple[dt.datetime, str, str | None, int]] = []

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable
 
 import attrs
 
 from selfcare._core import checks as check
+from selfcare._core.vocabulary import Vocabulary
 from selfcare._time.calendar import Weekday
 
 __all__ = ["Boundary", "BoundaryKind"]
 
 
-class BoundaryKind(enum.StrEnum):
+class BoundaryKind(Vocabulary):
     """The kinds of boundary the library can check."""
 
     NO_CONTACT_AFTER = "no-contact-after"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import itertools
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -27,6 +28,30 @@ def suggest(wanted: object, ids: Iterable[str]) -> list[str]:
     if not isinstance(wanted, str):
         return []
     return difflib.get_close_matches(wanted, list(ids), n=3, cutoff=0.5)
+
+
+def _look_up(index: Mapping[str, T], kind: str, id: object) -> T:
+    """The entry with this id, or the error naming the closest ids (and no caller text)."""
+    if type(id) is str:
+        found = index.get(id)
+        if found is not None:
+            return found
+    if not isinstance(id, str):
+        check.check_slug("id", id, f"a {kind} id")  # not even text: a plain error
+    # Raised outside any except block, so it carries no exception that holds the input.
+    raise UnknownIdError(kind, str(id), suggest(id, index))
+
+
+def _numbered(field: str, ids: object) -> list[tuple[str, object]]:
+    """Ids given as a collection, each with its place in it (``strategies[1]``)."""
+    if isinstance(ids, str | bytes | Mapping) or not isinstance(ids, Iterable):
+        raise check.fail(
+            field, f"expected a collection of ids, e.g. ['short-walk'], {check.got(ids)}"
+        )
+    found = list(itertools.islice(ids, check.MAX_COLLECTION + 1))
+    if len(found) > check.MAX_COLLECTION:
+        raise check.fail(field, f"expected at most {check.MAX_COLLECTION} ids")
+    return [(f"{field}[{n}]", id) for n, id in enumerate(found)]
 
 
 Given = Iterable[tuple[str, object]]
@@ -152,10 +177,7 @@ class Catalog:
         Raises:
             UnknownIdError: the catalog has no such strategy; it suggests the closest ids.
         """
-        try:
-            return self._strategy_index[id]
-        except (KeyError, TypeError):
-            raise UnknownIdError("strategy", id, suggest(id, self._strategy_index)) from None
+        return _look_up(self._strategy_index, "strategy", id)
 
     def ritual(self, id: str) -> Ritual:
         """The ritual with this id.
@@ -163,10 +185,7 @@ class Catalog:
         Raises:
             UnknownIdError: the catalog has no such ritual; it suggests the closest ids.
         """
-        try:
-            return self._ritual_index[id]
-        except (KeyError, TypeError):
-            raise UnknownIdError("ritual", id, suggest(id, self._ritual_index)) from None
+        return _look_up(self._ritual_index, "ritual", id)
 
     def prompt(self, id: str) -> Prompt:
         """The prompt with this id.
@@ -174,28 +193,32 @@ class Catalog:
         Raises:
             UnknownIdError: the catalog has no such prompt; it suggests the closest ids.
         """
-        try:
-            return self._prompt_index[id]
-        except (KeyError, TypeError):
-            raise UnknownIdError("prompt", id, suggest(id, self._prompt_index)) from None
+        return _look_up(self._prompt_index, "prompt", id)
 
-    def require(self, *, strategies: Given = (), rituals: Given = ()) -> None:
-        """Require every id given to name a strategy (or ritual) of this catalog.
+    def require(self, *, strategies: Iterable[str] = (), rituals: Iterable[str] = ()) -> None:
+        """Require every id given to name a strategy (or a ritual) of this catalog.
 
         Args:
-            strategies: ``(path, id)`` pairs naming strategies.
-            rituals: ``(path, id)`` pairs naming rituals.
+            strategies: strategy ids.
+            rituals: ritual ids.
 
         Raises:
-            UnknownIdError: listing every id the catalog does not hold, each with its path
-                and the closest ids it does hold.
+            UnknownIdError: listing every id the catalog does not hold, each with its place
+                (``strategies[1]``) and the closest ids it does hold.
+            ValidationError: an argument is not a collection of ids.
 
         Example:
-            >>> default_catalog().require(strategies=[("items[0]", "short-wlak")])
+            >>> default_catalog().require(strategies=["short-walk", "short-wlak"])
             Traceback (most recent call last):
             ...
-            selfcare.errors.UnknownIdError: items[0]: no strategy with id 'short-wlak' in this catalog; did you mean 'short-walk'?
+            selfcare.errors.UnknownIdError: strategies[1]: no strategy with id 'short-wlak' in this catalog; did you mean 'short-walk'?
         """  # noqa: E501
+        self.require_at(
+            strategies=_numbered("strategies", strategies), rituals=_numbered("rituals", rituals)
+        )
+
+    def require_at(self, *, strategies: Given = (), rituals: Given = ()) -> None:
+        """:meth:`require` for ids given with their paths, ``(path, id)`` (internal)."""
         unknown = unknown_ids(self._strategy_index, "strategy", strategies)
         unknown += unknown_ids(self._ritual_index, "ritual", rituals)
         if unknown:
@@ -247,10 +270,14 @@ class Catalog:
 
     def rituals_for(self, role: Role) -> tuple[Ritual, ...]:
         """The rituals meant for ``role``."""
+        if not isinstance(role, Role):
+            raise check.fail("role", check.expected_member(Role, role))
         return tuple(r for r in self.rituals if role in r.roles)
 
     def prompts_for(self, role: Role) -> tuple[Prompt, ...]:
         """The prompts meant for ``role``."""
+        if not isinstance(role, Role):
+            raise check.fail("role", check.expected_member(Role, role))
         return tuple(p for p in self.prompts if role in p.roles)
 
     def with_entries(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import enum
+from selfcare._core.vocabulary import Vocabulary
 
 __all__ = ["Benefit", "Category", "Effort", "Role"]
 
 
-class Category(enum.StrEnum):
+class Category(Vocabulary):
     """An area of self-care.
 
     The five areas the seed names for clients, plus the therapist's professional
@@ -49,7 +49,7 @@ _CATEGORY_LABELS = {
 }
 
 
-class Role(enum.StrEnum):
+class Role(Vocabulary):
     """Who a strategy, plan or reflection is for.
 
     Example:
@@ -61,7 +61,7 @@ class Role(enum.StrEnum):
     CLIENT = "client"
 
 
-class Benefit(enum.StrEnum):
+class Benefit(Vocabulary):
     """Why self-care matters: the benefits the seed names.
 
     Each benefit belongs to the therapist, the client or the relationship they share.
@@ -123,7 +123,7 @@ _BENEFITS = {
 }
 
 
-class Effort(enum.StrEnum):
+class Effort(Vocabulary):
     """How much effort a strategy asks of a person.
 
     Example:

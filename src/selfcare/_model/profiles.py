@@ -146,8 +146,11 @@ class Profile:
 
     def minutes_on(self, day: Weekday | dt.date) -> int:
         """Minutes available on a weekday or a date."""
-        index = day.weekday() if isinstance(day, dt.date) else int(day)
-        return self.daily_minutes[index]
+        if isinstance(day, Weekday):
+            return self.daily_minutes[day]
+        if isinstance(day, dt.date):  # a datetime too: its own date's weekday
+            return self.daily_minutes[day.weekday()]
+        raise check.fail("day", f"expected a Weekday or a date, {check.got(day)}")
 
     @property
     def weekly_minutes(self) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import math
 import re
 from collections.abc import Mapping
@@ -12,6 +11,7 @@ import attrs
 
 from selfcare._core import checks as check
 from selfcare._core.frozenmap import FrozenMap, freeze
+from selfcare._core.vocabulary import Vocabulary
 
 __all__ = ["Reason", "ReasonCode"]
 
@@ -19,7 +19,7 @@ Fact = int | float | str
 _FACT_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
 
 
-class ReasonCode(enum.StrEnum):
+class ReasonCode(Vocabulary):
     """Why something was chosen, as a code an app can switch on.
 
     Every reason the library gives carries exactly the facts its code lists in

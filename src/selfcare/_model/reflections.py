@@ -6,7 +6,6 @@ Everything a person writes here is sensitive health information. It never appear
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +14,7 @@ import pendulum
 
 from selfcare._core import checks as check
 from selfcare._core.frozenmap import FrozenMap, freeze
+from selfcare._core.vocabulary import Vocabulary
 from selfcare._model.categories import Category, Role
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def _private(value: object) -> str:
     return "None" if value is None else "<private>"
 
 
-class PracticeStatus(enum.StrEnum):
+class PracticeStatus(Vocabulary):
     """Whether a strategy was done or deliberately skipped (a holiday, an illness)."""
 
     DONE = "done"
@@ -199,7 +199,7 @@ class Reflection:
         named = [
             (f"practised[{n}].strategy_id", p.strategy_id) for n, p in enumerate(self.practised)
         ]
-        catalog_or_default(catalog).require(strategies=named)
+        catalog_or_default(catalog).require_at(strategies=named)
 
 
 def _check_parts(r: Reflection) -> None:

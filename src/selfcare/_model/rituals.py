@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import zoneinfo
 from typing import TYPE_CHECKING
 
 import attrs
 
 from selfcare._core import checks as check
+from selfcare._core.vocabulary import Vocabulary
 from selfcare._model.categories import Role
 from selfcare._time.occurrences import occurrences, zone_key
 from selfcare._time.recurrence import Recurrence
@@ -23,7 +23,7 @@ __all__ = ["Anchor", "AnchorKind", "Ritual", "RitualStep"]
 MAX_STEPS = 20
 
 
-class AnchorKind(enum.StrEnum):
+class AnchorKind(Vocabulary):
     """What a ritual hangs on in the day."""
 
     AT_TIME = "at-time"
@@ -229,13 +229,16 @@ class Ritual:
             elapsed += step.minutes
         tzinfo = zone(key)
         # steps last real minutes, so later steps are placed in elapsed time, not on the clock
-        return tuple(
-            (
-                begin,
-                *(
-                    in_zone(dt.datetime.astimezone(begin, dt.UTC) + dt.timedelta(minutes=m), tzinfo)
-                    for m in offsets[1:]
-                ),
-            )
-            for begin in begins
-        )
+        last_start = dt.datetime.max.replace(tzinfo=dt.UTC) - dt.timedelta(days=2, minutes=elapsed)
+        found = []
+        for begin in begins:
+            utc = dt.datetime.astimezone(begin, dt.UTC)
+            if utc > last_start:  # its steps would run past the end of the calendar
+                raise check.fail(
+                    "end",
+                    "the ritual's steps would run past the end of the calendar (9999-12-31); "
+                    "end the window earlier",
+                )
+            later = (in_zone(utc + dt.timedelta(minutes=m), tzinfo) for m in offsets[1:])
+            found.append((begin, *later))
+        return tuple(found)

@@ -37,6 +37,7 @@ import attrs
 from selfcare._core import checks as check
 from selfcare._core.errors import InfeasiblePlanError
 from selfcare._insights import reasons as explain
+from selfcare._insights.days import check_history
 from selfcare._model.boundaries import Boundary
 from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
@@ -155,6 +156,7 @@ def generate_plan(
     timed = [r for r in rituals if r.anchor.kind is AnchorKind.AT_TIME]
     ritual_minutes = [0] * 7
     placed: list[Ritual] = []
+    short: list[str] = []
     for ritual in timed:
         days = [
             d for d in range(7) if ritual_minutes[d] + ritual.minutes <= profile.daily_minutes[d]
@@ -163,6 +165,7 @@ def generate_plan(
             for d in days:
                 ritual_minutes[d] += ritual.minutes
             placed.append(attrs.evolve(ritual, recurrence=_on_days(days)))
+        short += _ritual_shortfall(profile, ritual, days)
     workdays = _workdays(profile)
     placed += [
         attrs.evolve(r, recurrence=_on_days(workdays))
@@ -199,6 +202,7 @@ def generate_plan(
             "or pass include_rituals=False",
         )
     items = _items(profile, choices, neglect, first)
+    short += _strategy_shortfall(profile, catalog, in_rituals, len(choices))
     period = Period.weeks_from(first, weeks)
     return Plan(
         id=_plan_id(profile, first, weeks, items),
@@ -209,6 +213,7 @@ def generate_plan(
         items=items,
         rituals=placed,
         boundaries=_boundaries(profile),
+        shortfall="; ".join(short) or None,
     )
 
 
@@ -225,6 +230,49 @@ def shared_arguments(
     check.check_seed(seed)
     check.check_bool("include_rituals", rituals)
     return catalog, first
+
+
+def _ritual_shortfall(profile: Profile, ritual: Ritual, days: Sequence[int]) -> list[str]:
+    """What a daily ritual could not be given: every day with time, or any day at all."""
+    wanted = [d for d in range(7) if profile.daily_minutes[d]]
+    if len(days) == len(wanted):
+        return []
+    name = _in_sentence(ritual.name)
+    if not days:
+        return [
+            f"{name} ({ritual.minutes} minutes) fits on no day; give a day at least "
+            f"{ritual.minutes} minutes for it"
+        ]
+    missed = ", ".join(Weekday(d).name.title() for d in wanted if d not in days)
+    return [f"{name} ({ritual.minutes} minutes) does not fit on {missed}"]
+
+
+def _strategy_shortfall(
+    profile: Profile, catalog: Catalog, in_rituals: set[str], chosen: int
+) -> list[str]:
+    """Say so when most strategies open to the person cannot fit the time they have."""
+    open_to = [
+        s
+        for s in catalog.find(role=profile.role)
+        if s.category in profile.allowed_categories
+        and not s.tags & profile.excluded_tags
+        and s.id not in in_rituals
+    ]
+    longest = max(profile.daily_minutes)
+    fitting = [s for s in open_to if min(_minute_options(s)) <= longest]
+    if 2 * len(fitting) >= len(open_to) and chosen >= min(MAX_ITEMS, 2):
+        return []
+    return [
+        f"only {len(fitting)} of the {len(open_to)} strategies open to you fit in your longest "
+        f"day ({longest} minutes), so the plan holds {chosen} item{'' if chosen == 1 else 's'}; "
+        "more minutes on some days would leave more to choose from"
+    ]
+
+
+def _in_sentence(name: str) -> str:
+    """A name inside a sentence: ``the Daily reflective practice`` → ``the daily ...``."""
+    first = name.split(" ", 1)[0]
+    return name if first.isupper() and len(first) > 1 else name[:1].lower() + name[1:]
 
 
 def _check_feasible(profile: Profile, catalog: Catalog) -> None:
@@ -279,11 +327,7 @@ def _neglect(assessment: Assessment | None) -> dict[Category, float]:
             ratings[category] = float(rating)
     else:
         totals: dict[Category, list[int]] = {}
-        for reflection in assessment:
-            if not isinstance(reflection, Reflection):
-                raise check.fail(
-                    "assessment", "expected a {Category: rating} mapping or Reflection values"
-                )
+        for reflection in check_history(assessment, "assessment"):
             for category, rating in reflection.self_ratings.items():
                 totals.setdefault(category, []).append(rating)
         ratings = {c: sum(v) / len(v) for c, v in totals.items()}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import zoneinfo
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -14,6 +13,7 @@ import pendulum
 from selfcare._core import checks as check
 from selfcare._core.errors import UnknownIdError
 from selfcare._core.reprs import counted
+from selfcare._core.vocabulary import Vocabulary
 from selfcare._model.boundaries import Boundary
 from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog, unknown_ids
@@ -56,7 +56,7 @@ def _check_unique(field: str, keys: list[str], what: str) -> None:
         seen.add(key)
 
 
-class PlanStatus(enum.StrEnum):
+class PlanStatus(Vocabulary):
     """Where a plan is in its life: a draft, active, completed or revoked."""
 
     DRAFT = "draft"
@@ -231,6 +231,8 @@ class Plan:
         boundaries: boundaries the person keeps.
         contributors: who co-creates the plan.
         revisions: every change so far, oldest first.
+        shortfall: what the generator could not fit and why, in plain words, or ``None``
+            (a daily ritual too long for some days, most strategies too long for any day).
 
     Example:
         >>> plan = Plan(
@@ -263,6 +265,7 @@ class Plan:
     revisions: tuple[Revision, ...] = attrs.field(
         default=(), converter=check.to_tuple, repr=counted
     )
+    shortfall: str | None = attrs.field(default=None, validator=check.optional_text)
 
     def __attrs_post_init__(self) -> None:
         check_zone("timezone", self.timezone)
@@ -506,4 +509,4 @@ def require_known(
             (f"{rituals_path}[{r}].steps[{s}].strategy_id", step.strategy_id)
             for s, step in enumerate(ritual.steps)
         ]
-    catalog.require(strategies=strategies, rituals=ritual_ids)
+    catalog.require_at(strategies=strategies, rituals=ritual_ids)

@@ -11,13 +11,13 @@ and what to add; :func:`apply_suggestions` turns the chosen ones into a revision
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable, Mapping
 
 import attrs
 
 from selfcare._core import checks as check
 from selfcare._core.reprs import counted
+from selfcare._core.vocabulary import Vocabulary
 from selfcare._insights import reasons as explain
 from selfcare._insights.balance import (
     BALANCE_DAYS,
@@ -58,7 +58,7 @@ WORSE_BY = 1.0
 NOTABLE = 0.5
 
 
-class SuggestionKind(enum.StrEnum):
+class SuggestionKind(Vocabulary):
     """What a review suggests doing with the plan."""
 
     KEEP = "keep"

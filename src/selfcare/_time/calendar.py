@@ -7,7 +7,8 @@ import enum
 
 import attrs
 
-from selfcare._core.checks import check_date, fail
+from selfcare._core.checks import check_date, fail, got
+from selfcare._core.vocabulary import Vocabulary
 
 __all__ = ["Period", "TimeOfDay", "Weekday"]
 
@@ -36,12 +37,41 @@ class Weekday(enum.IntEnum):
         return self.name[:2]
 
     @classmethod
+    def parse(cls, text: object) -> Weekday:
+        """The weekday ``text`` names: its name, three letters, RFC 5545 code or number.
+
+        Numbers count from 0 (Monday), as ``datetime.date.weekday()`` does, and are read
+        from text (``"0"``); a member is returned as it is. Case does not matter.
+
+        Raises:
+            ValidationError: ``text`` names no weekday (on ``text``), never quoting it.
+
+        Example:
+            >>> Weekday.parse("Tuesday"), Weekday.parse("sat"), Weekday.parse("SU")
+            (<Weekday.TUESDAY: 1>, <Weekday.SATURDAY: 5>, <Weekday.SUNDAY: 6>)
+        """
+        if isinstance(text, cls):
+            return text
+        if isinstance(text, str):
+            word = text.strip().lower()
+            for day in cls:
+                names = (day.name.lower(), day.name[:3].lower(), day.code.lower(), str(day.value))
+                if word in names:
+                    return day
+        raise fail(
+            "text",
+            f"expected a weekday such as 'monday', 'mon', 'MO' or 0 (Monday) to 6, {got(text)}",
+        )
+
+    @classmethod
     def of(cls, day: dt.date) -> Weekday:
-        """Return the weekday of a date."""
+        """Return the weekday of a date (or of a datetime's date)."""
+        if not isinstance(day, dt.date):
+            raise fail("day", f"expected a date such as datetime.date(2026, 1, 5), {got(day)}")
         return cls(day.weekday())
 
 
-class TimeOfDay(enum.StrEnum):
+class TimeOfDay(Vocabulary):
     """A part of the day a person may prefer for self-care.
 
     Morning is 05:00–12:00, afternoon 12:00–17:00, evening 17:00–22:00 and night the rest.
@@ -69,8 +99,10 @@ class TimeOfDay(enum.StrEnum):
         return dt.time(_STARTS[_NEXT[self]])
 
     @classmethod
-    def of(cls, when: dt.time) -> TimeOfDay:
-        """Return the part of the day a wall-clock time falls in."""
+    def of(cls, when: dt.time | dt.datetime) -> TimeOfDay:
+        """Return the part of the day a wall-clock time (or a datetime's) falls in."""
+        if not isinstance(when, dt.time | dt.datetime):
+            raise fail("when", f"expected a time of day such as datetime.time(7, 30), {got(when)}")
         hour = when.hour
         if 5 <= hour < 12:
             return cls.MORNING
@@ -138,6 +170,11 @@ class Period:
     def weeks_from(cls, start: dt.date, weeks: int) -> Period:
         """The period of ``weeks`` whole weeks starting on ``start``.
 
+        Raises:
+            ValidationError: ``weeks`` is not from 1 to 520, or the period would run past
+                9999-12-31, the last date (on ``weeks``, or on ``start`` when not even one
+                week fits).
+
         Example:
             >>> Period.weeks_from(datetime.date(2026, 1, 5), 4).last
             datetime.date(2026, 2, 1)
@@ -145,7 +182,17 @@ class Period:
         if not isinstance(weeks, int) or isinstance(weeks, bool) or not 1 <= weeks <= 520:
             raise fail("weeks", "expected an integer from 1 to 520")
         first = check_date("start", start)
-        try:
-            return cls(first, first + dt.timedelta(days=7 * weeks - 1))
-        except OverflowError:
-            raise fail("weeks", "the period would run past the year 9999") from None
+        room = (dt.date.max - first).days + 1  # days from start to the last date, 9999-12-31
+        if room < 7:
+            raise fail(
+                "start",
+                f"expected a date on or before {dt.date.max - dt.timedelta(days=6)}, so that "
+                f"a week fits before the calendar ends on {dt.date.max}; got {first}",
+            )
+        if 7 * weeks > room:
+            raise fail(
+                "weeks",
+                f"expected at most {room // 7} weeks from {first}: the period would run past "
+                f"{dt.date.max}, where the calendar ends; pass fewer weeks",
+            )
+        return cls(first, first + dt.timedelta(days=7 * weeks - 1))

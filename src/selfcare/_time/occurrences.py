@@ -18,10 +18,18 @@ import pendulum
 from selfcare._core.checks import check_date, check_int, check_time, fail, got
 from selfcare._core.errors import TooManyOccurrencesError
 from selfcare._time.calendar import Period
-from selfcare._time.offsets import DAY, EPOCH_ORDINAL, MAX_OFFSET, MAX_ORDINAL, MIN_ORDINAL, Offsets
+from selfcare._time.offsets import (
+    DATE_RANGE,
+    DAY,
+    EPOCH_ORDINAL,
+    MAX_OFFSET,
+    MAX_ORDINAL,
+    MIN_ORDINAL,
+    Offsets,
+)
 from selfcare._time.recurrence import Recurrence
 from selfcare._time.schedule import Schedule, without
-from selfcare._time.zoned import DateTime, check_zone, zone
+from selfcare._time.zoned import DateTime, check_zone_arg, zone
 
 DEFAULT_LIMIT = 10_000
 MAX_LIMIT = 1_000_000
@@ -34,8 +42,7 @@ Zone = str | zoneinfo.ZoneInfo
 
 def zone_key(value: object) -> str:
     """Require an IANA zone, by name or as a ``ZoneInfo`` (as pendulum's are); return the name."""
-    key = value.key if isinstance(value, zoneinfo.ZoneInfo) else value
-    return check_zone("tz", key)
+    return check_zone_arg("tz", value)
 
 
 def check_limit(value: object) -> int:
@@ -61,7 +68,8 @@ def resolve_local(day: dt.date, time: dt.time, tz: Zone) -> pendulum.DateTime:
         A canonical pendulum ``DateTime`` in ``tz``.
 
     Raises:
-        ValidationError: a value is of the wrong kind, or the zone is unknown.
+        ValidationError: a value is of the wrong kind, the zone is unknown, or the day is
+            outside the supported range, 0001-01-05 to 9999-12-27.
 
     Example:
         >>> resolve_local(datetime.date(2026, 3, 29), datetime.time(1, 30), "Europe/London")
@@ -70,9 +78,14 @@ def resolve_local(day: dt.date, time: dt.time, tz: Zone) -> pendulum.DateTime:
         DateTime(2026, 10, 25, 1, 30, 0, tzinfo=Timezone('Europe/London'))
     """
     key = zone_key(tz)
-    ordinal = check_date("day", day).toordinal()
+    checked = check_date("day", day)
+    ordinal = checked.toordinal()
     if not MIN_ORDINAL <= ordinal <= MAX_ORDINAL:
-        raise fail("day", "expected a date from 0001-01-05 to 9999-12-27")
+        raise fail(
+            "day",
+            f"expected a date {DATE_RANGE} (the supported range), got {checked}; "
+            "pick a day inside it",
+        )
     clock = check_time("time", time)
     seconds = clock.hour * 3600 + clock.minute * 60 + clock.second
     _, shown, fold = _resolve(Offsets(key), ordinal, seconds)
@@ -124,7 +137,9 @@ def _instant(field: str, value: object, offsets: Offsets) -> int:
         micros = wall * 1_000_000 + value.microsecond - offset // dt.timedelta(microseconds=1)
         return -(-micros // 1_000_000)
     if isinstance(value, dt.date):
-        ordinal = min(max(value.toordinal(), MIN_ORDINAL), MAX_ORDINAL)
+        # Days outside the supported range hold no occurrences: a bound before it is its
+        # first day, and one after it the day after its last, so the last day is included.
+        ordinal = min(max(value.toordinal(), MIN_ORDINAL), MAX_ORDINAL + 1)
         return _resolve(offsets, ordinal, 0)[0]
     raise fail(field, f"expected an aware datetime or a date, {got(value)}")
 

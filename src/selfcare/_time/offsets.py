@@ -22,10 +22,16 @@ DAY = 86_400
 EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 #: More than any UTC offset a zone has ever had (the largest is 15:56:40, local mean time).
 MAX_OFFSET = 26 * 3600
-#: The first and last days we expand, a few days inside the stdlib's range so that every
-#: instant we look at, and its local time, can be built as a ``datetime``.
-MIN_ORDINAL = dt.date(1, 1, 5).toordinal()
-MAX_ORDINAL = dt.date(9999, 12, 27).toordinal()
+#: The first and last days we expand (docs/reference/time.md, "The supported range"), a few
+#: days inside the stdlib's range so that every instant we look at, and its local time, can
+#: be built as a ``datetime``: a day and its neighbours, and the first moment of the day
+#: after the last (where a window given as dates ends), in any zone.
+FIRST_DATE = dt.date(1, 1, 5)
+LAST_DATE = dt.date(9999, 12, 27)
+MIN_ORDINAL = FIRST_DATE.toordinal()
+MAX_ORDINAL = LAST_DATE.toordinal()
+#: The range, as a message puts it.
+DATE_RANGE = f"from {FIRST_DATE} to {LAST_DATE}"
 _FIRST_SAMPLE = (dt.date(1, 1, 2).toordinal() - EPOCH_ORDINAL) * DAY
 _LAST_SAMPLE = (dt.date(9999, 12, 30).toordinal() - EPOCH_ORDINAL) * DAY
 #: Sampling step when looking for transitions. Two changes of offset within one step that
@@ -144,7 +150,8 @@ class Offsets:
         # from four days back, so a walk may start two days before a bound it resolved
         since = ld - 4 * DAY
         if self._sparse:
-            horizon = ld + 3 * DAY
+            # the days around, kept to the instants whose local time exists in every zone
+            since, horizon = max(since, _FIRST_SAMPLE), min(ld + 3 * DAY, _LAST_SAMPLE)
             offset, near = _scan(self._tz, since, horizon)
         else:
             # to the end of the next year: one fetch covers a bound, the other and the walk

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import zoneinfo
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -19,6 +18,7 @@ from selfcare._core.checks import (
     to_frozenset,
     to_tuple,
 )
+from selfcare._core.vocabulary import Vocabulary
 from selfcare._time.calendar import Weekday
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ MAX_TIMES = 24
 MAX_SKIPPED = 1_000
 
 
-class Frequency(enum.StrEnum):
+class Frequency(Vocabulary):
     """The shape of a recurrence.
 
     ``DAILY`` repeats every ``interval`` days, ``WEEKLY`` on chosen weekdays every
@@ -73,10 +73,12 @@ def _until(value: dt.date | None) -> dt.date | None:
 def _skipped(value: Iterable[dt.date]) -> frozenset[dt.date]:
     """Skipped dates as a frozenset of stdlib dates."""
     skipped: Any = to_frozenset(value)
-    if not isinstance(skipped, frozenset):
-        raise fail("skipped", "expected a collection of dates")
-    if len(skipped) > MAX_SKIPPED:
+    if isinstance(skipped, frozenset | tuple) and len(skipped) > MAX_SKIPPED:
         raise fail("skipped", f"expected at most {MAX_SKIPPED} skipped dates; use 'until' instead")
+    if not isinstance(skipped, frozenset):
+        for day in skipped if isinstance(skipped, tuple) else ():
+            check_date("skipped", day)  # an item that did not hash is no date
+        raise fail("skipped", "expected a collection of dates")
     if all(type(day) is dt.date for day in skipped):
         return skipped
     return frozenset(check_date("skipped", day) for day in skipped)
@@ -209,7 +211,7 @@ class Recurrence:
             >>> datetime.date(2026, 12, 25) in r.skipped
             True
         """
-        return attrs.evolve(self, skipped=self.skipped | frozenset(days))
+        return attrs.evolve(self, skipped=(*self.skipped, *days))
 
     @property
     def days_per_week(self) -> float:
@@ -284,13 +286,15 @@ class Recurrence:
         Each occurrence is the wall-clock time on its day in ``tz``, by the DST policy: a
         time that does not exist that day moves forward by the length of the gap, and an
         ambiguous time is the earlier of its two instants (see ``docs/reference/time.md``).
-        Two times that land on the same instant give one occurrence.
+        Two times that land on the same instant give one occurrence. Only the days from
+        0001-01-05 to 9999-12-27 hold occurrences; a window may reach past them.
 
         Args:
             start: the first instant of the window: an aware ``datetime`` (stdlib or
                 pendulum, any zone) or a ``date``, meaning its first moment in ``tz``.
             end: the instant just after the window, given the same way.
-            tz: the IANA zone the wall-clock times are in, e.g. ``"Europe/London"``.
+            tz: the IANA zone the wall-clock times are in, e.g. ``"Europe/London"``: the
+                name of a place, or ``"UTC"``.
             origin: the day to count from when the recurrence has no ``start``; it stands in
                 for ``start`` (nothing happens before it). Needed then for an interval
                 above 1 or a ``count``; ignored when the recurrence has a ``start``.
@@ -347,7 +351,8 @@ class Recurrence:
 
         Whole weeks are counted, also where they reach outside ``[first, last]``. For a
         times-per-week rule this is its target for the week (less in a week cut by ``start``,
-        ``until``, ``count`` or skipped dates). ``limit`` caps the number of weeks.
+        ``until``, ``count``, skipped dates or the ends of the supported range, 0001-01-05 to
+        9999-12-27). ``limit`` caps the number of weeks.
 
         Returns:
             ``(monday, occurrences)`` for each week, in order.

@@ -145,17 +145,15 @@ def _until(value: str | None) -> dt.date | None:
     if value is None:
         return None
     match = _UNTIL.fullmatch(value)
-    try:
-        if match is None:
-            raise ValueError(value)
+    if match is not None:
         year, month, day, hour, minute, second = match.groups()
-        if hour is not None:
-            dt.time(int(hour), int(minute), int(second))
-        return dt.date(int(year), int(month), int(day))
-    except ValueError:
-        raise fail(
-            "rrule.UNTIL", "expected a date YYYYMMDD or a UTC time YYYYMMDDTHHMMSSZ"
-        ) from None
+        try:
+            if hour is not None:
+                dt.time(int(hour), int(minute), int(second))
+            return dt.date(int(year), int(month), int(day))
+        except ValueError:
+            pass  # raised below, outside the handler, so no exception is chained to it
+    raise fail("rrule.UNTIL", "expected a date YYYYMMDD or a UTC time YYYYMMDDTHHMMSSZ")
 
 
 def write(rule: Recurrence) -> str:

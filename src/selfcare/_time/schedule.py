@@ -150,7 +150,9 @@ class Schedule:
         the gaps of a sparse rule cost nothing either.
         """
         gone = {day.toordinal() for day in skipped}
-        for first, last in without(low, high, pauses):
+        # only the schedule's own days: past them after() gives NEVER, which a range running
+        # past the last expandable day (as a week_targets week may) would reach, and loop
+        for first, last in without(max(low, self.first), min(high, self.last), pauses):
             day = self.after(first)
             while day <= last:
                 end = min(last, day + 365)

@@ -15,17 +15,15 @@ import zoneinfo
 
 import pendulum
 
-from selfcare._time.zoned import check_zone, in_zone, zone
+from selfcare._core.checks import fail
+from selfcare._time.zoned import FIRST_YEAR, LAST_YEAR, check_zone_arg, in_zone, zone
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def zone_arg(tz: str | zoneinfo.ZoneInfo) -> str:
     """Accept a zone name or a zone object (zoneinfo or pendulum); return the checked name."""
-    raw: object = tz
-    if isinstance(raw, zoneinfo.ZoneInfo):
-        raw = raw.key
-    return check_zone("tz", raw)
+    return check_zone_arg("tz", tz)
 
 
 def minute_of(value: dt.datetime) -> int:
@@ -44,8 +42,22 @@ def wall(day: dt.date, time: dt.time, tz: str) -> int:
     return minute_of(local)
 
 
+#: The days that can be planned: those whose every instant is in the range of zoned instants.
+FIRST_DAY, LAST_DAY = dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31)
+
+
 def day_bounds(day: dt.date, tz: str) -> tuple[int, int]:
-    """The first minute of ``day`` and the first minute of the next day, in ``tz``."""
+    """The first minute of ``day`` and the first minute of the next day, in ``tz``.
+
+    Raises:
+        ValidationError: on ``day``, when it is outside the range of zoned instants.
+    """
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise fail(
+            "day",
+            f"expected a day from {FIRST_DAY} to {LAST_DAY} (the supported range of instants), "
+            f"got {day}; pick a day inside it",
+        )
     return wall(day, dt.time(0), tz), wall(day + dt.timedelta(days=1), dt.time(0), tz)
 
 

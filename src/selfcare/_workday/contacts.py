@@ -7,7 +7,6 @@ taken, a session held — and :func:`check_boundaries` says which boundaries the
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import itertools
 import zoneinfo
 from collections.abc import Iterable, Mapping
@@ -18,6 +17,7 @@ import pendulum
 
 from selfcare._core import checks as check
 from selfcare._core.frozenmap import freeze
+from selfcare._core.vocabulary import Vocabulary
 from selfcare._model.boundaries import Boundary, BoundaryKind
 from selfcare._model.reasons import Fact, check_facts
 from selfcare._time.calendar import TimeOfDay, Weekday
@@ -38,7 +38,7 @@ def _private(value: object) -> str:
     return "None" if value is None else "<private>"
 
 
-class ContactKind(enum.StrEnum):
+class ContactKind(Vocabulary):
     """A kind of client contact."""
 
     EMAIL = "email"
@@ -99,6 +99,7 @@ class ContactEvent:
             >>> ContactEvent.of_session(s).minutes
             50
         """
+        check.check_instance("session", session, Session)
         return cls(ContactKind.SESSION, session.start, session.minutes, session.ref)
 
 

@@ -7,7 +7,6 @@ show, store or compare.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import itertools
 from collections.abc import Mapping
 from typing import Any
@@ -18,6 +17,7 @@ import pendulum
 from selfcare._core import checks as check
 from selfcare._core.frozenmap import FrozenMap, freeze
 from selfcare._core.reprs import counted
+from selfcare._core.vocabulary import Vocabulary
 from selfcare._model.reasons import Fact, check_facts
 from selfcare._time.calendar import Period
 from selfcare._time.zoned import check_zone, check_zoned
@@ -47,7 +47,7 @@ def _private(value: object) -> str:
     return "None" if value is None else "<private>"
 
 
-class BlockKind(enum.StrEnum):
+class BlockKind(Vocabulary):
     """What a stretch of the working day is for.
 
     Transitions, notes, lunch and decompression are *protected*: they never overlap a
@@ -141,7 +141,7 @@ class Block:
         return self.kind.protected
 
 
-class WorkdayWarningCode(enum.StrEnum):
+class WorkdayWarningCode(Vocabulary):
     """What a warning about a planned day or week is about, as a code an app can switch on."""
 
     NOT_A_WORKING_DAY = "not-a-working-day"

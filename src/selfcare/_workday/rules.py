@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from typing import Any
 
 import attrs
 
 from selfcare._core import checks as check
+from selfcare._core.vocabulary import Vocabulary
 from selfcare._model.builtin_catalog import default_catalog
 from selfcare._model.profiles import WorkingHours
 from selfcare._model.rituals import Ritual
@@ -18,7 +18,7 @@ __all__ = ["NotesPer", "WorkdayRules"]
 MAX_RULE_MINUTES = 240
 
 
-class NotesPer(enum.StrEnum):
+class NotesPer(Vocabulary):
     """How notes time is owed: after every session, or once after each run of sessions."""
 
     SESSION = "session"

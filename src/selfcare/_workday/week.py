@@ -14,7 +14,7 @@ from selfcare._core import checks as check
 from selfcare._core.errors import ValidationError
 from selfcare._core.reprs import counted
 from selfcare._time.calendar import Period, Weekday
-from selfcare._time.timeline import local, zone_arg
+from selfcare._time.timeline import FIRST_DAY, LAST_DAY, local, zone_arg
 from selfcare._time.zoned import check_zone
 from selfcare._workday.day import Workday, WorkdayWarning, WorkdayWarningCode, WorkFigures
 from selfcare._workday.planner import Item, check_rules, plan_items
@@ -154,6 +154,10 @@ def plan_workweek(
     if weeks is None:
         weeks = max(1, -(-((max(by_day, default=start) - start).days + 1) // 7))
     check.check_int("weeks", weeks, 1, MAX_WEEKS)
+    if not FIRST_DAY <= start <= LAST_DAY:
+        raise check.fail("start", f"expected a day from {FIRST_DAY} to {LAST_DAY}, got {start}")
+    if (LAST_DAY - start).days + 1 < 7 * weeks:
+        raise check.fail("weeks", f"the weeks from {start} would run past {LAST_DAY}; plan fewer")
     last = start + dt.timedelta(days=7 * weeks - 1)
     problems: list[tuple[str, str]] = []
     for day, items in by_day.items():
