@@ -35,8 +35,11 @@ from selfcare import (
     Strategy,
     SupportAdvisory,
     TimeOfDay,
+    UnknownIdError,
     ValidationError,
+    category_balance,
     default_catalog,
+    habit_strength,
     recommend,
     support_advisory,
 )
@@ -674,3 +677,40 @@ def test_recommendation_value_types() -> None:
         recs.items = ()  # type: ignore[misc]
     assert hash(recs[0].components) == hash(recs[0].components)
     assert recs[0].reason(ReasonCode.ADDED_BY_PERSON) is None
+
+
+# Thin inputs and strategies the catalog no longer holds
+
+
+def test_with_no_minutes_left_the_shortfall_says_nothing_fits_today() -> None:
+    """When today's minutes are used up, the result says so instead of looking full."""
+    done = reflection(AT.subtract(hours=2), Practice.done("short-walk", 30))
+    recs = recommend(CLIENT, history=[done], at=AT, k=3)
+    assert 0 == recs.minutes_left
+    assert 3 == len(recs)
+    assert recs.shortfall is not None
+    assert recs.shortfall.startswith("no minutes are left for self-care today")
+    assert all(r.reason(ReasonCode.VARIETY) is None for r in recs)
+    assert all(r.reason(ReasonCode.FITS_TIME) is None for r in recs)
+
+
+def test_strategies_the_catalog_no_longer_holds_are_reported() -> None:
+    """A history naming a removed strategy is read, and the strategy is listed, not dropped."""
+    catalog = default_catalog().without("news-limits")
+    history = [reflection(on(n), Practice.done("news-limits")) for n in range(36, 42)]
+    recs = recommend(CLIENT, catalog, history=history, at=AT)
+    assert ("news-limits",) == recs.unknown_ids
+    assert "news-limits" not in recs.strategy_ids
+    balance = category_balance(history, catalog, at=AT, days=14)
+    assert ("news-limits",) == balance.unknown_ids
+    assert () == recommend(CLIENT, history=history, at=AT).unknown_ids
+
+
+def test_insights_reject_an_unknown_strategy_id_with_a_suggestion() -> None:
+    """A misspelt id in habit_strength is refused, naming the closest id of the catalog."""
+    with pytest.raises(UnknownIdError) as caught:
+        habit_strength([], "short-wlak")
+    assert ("strategy_id", ("short-walk",)) == (
+        caught.value.problems[0][0],
+        caught.value.suggestions[:1],
+    )

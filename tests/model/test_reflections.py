@@ -22,6 +22,7 @@ from selfcare import (
     Ratings,
     Reflection,
     Role,
+    UnknownIdError,
 )
 from selfcare._core.frozenmap import FrozenMap
 from tests.rejection import check_rejected
@@ -502,3 +503,19 @@ def test_self_ratings_cannot_be_changed_in_place() -> None:
     ratings: Any = reflection(self_ratings={Category.PHYSICAL: 2}).self_ratings
     with pytest.raises(TypeError):
         ratings[Category.PHYSICAL] = 5
+
+
+def test_check_lists_every_strategy_the_catalog_does_not_hold() -> None:
+    """Reflection.check names each unknown practice by its path, with suggestions."""
+    entry = Reflection(
+        at=pendulum.datetime(2026, 1, 5, 21, tz="UTC"),
+        author=Role.CLIENT,
+        practised=[Practice.done("short-walk"), Practice.done("short-wlak"), Practice.skipped("x")],
+    )
+    with pytest.raises(UnknownIdError) as caught:
+        entry.check()
+    assert ["practised[1].strategy_id", "practised[2].strategy_id"] == [
+        path for path, _ in caught.value.problems
+    ]
+    assert ("short-walk",) == caught.value.suggestions[:1]
+    Reflection(at=entry.at, author=Role.CLIENT, practised=entry.practised[:1]).check()

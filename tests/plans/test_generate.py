@@ -37,7 +37,9 @@ from selfcare import (
     Weekday,
     WorkingHours,
     default_catalog,
+    from_json,
     generate_plan,
+    to_json,
 )
 from selfcare._plans.generate import MAX_ITEMS, RAMP
 from selfcare.testing import catalogs, profiles
@@ -421,3 +423,37 @@ def test_the_same_seed_gives_byte_identical_plans_in_separate_processes() -> Non
     }
     assert 1 == len(outputs)
     assert b'"type":"plan"' in outputs.pop()
+
+
+# --- what did not fit ---------------------------------------------------------------------
+
+
+def test_a_plan_that_fits_says_nothing_is_short() -> None:
+    """With time for the ritual and most strategies, the plan has no shortfall."""
+    assert None is generate_plan(client(daily_minutes=40), start=START).shortfall
+
+
+def test_a_ritual_that_fits_on_no_day_is_named_in_the_shortfall() -> None:
+    """Four minutes a day cannot hold the daily reflection: the plan says so and why."""
+    plan = generate_plan(client(daily_minutes=4), start=START)
+    assert plan.shortfall is not None
+    ritual = CATALOG.ritual("daily-reflection")
+    assert f"the daily reflection ({ritual.minutes} minutes) fits on no day" in plan.shortfall
+    assert "daily-reflection" not in [r.id for r in plan.rituals]
+
+
+def test_a_ritual_missing_on_some_days_names_the_days() -> None:
+    """Days too short for the ritual are named."""
+    minutes = [30, 30, 30, 30, 30, 4, 4]
+    plan = generate_plan(client(daily_minutes=minutes), start=START)
+    assert plan.shortfall is not None
+    assert "does not fit on Saturday, Sunday" in plan.shortfall
+
+
+def test_a_budget_too_small_for_most_strategies_says_how_many_fit() -> None:
+    """When most strategies are longer than the longest day, the plan counts them."""
+    plan = generate_plan(client(daily_minutes=6), start=START, include_rituals=False)
+    assert plan.shortfall is not None
+    assert plan.shortfall.startswith("only ")
+    assert "fit in your longest day (6 minutes)" in plan.shortfall
+    assert from_json(Plan, to_json(plan)) == plan

@@ -538,3 +538,24 @@ def test_plan_status_converts_from_text() -> None:
     assert [PlanStatus.DRAFT, PlanStatus.ACTIVE, PlanStatus.COMPLETED, PlanStatus.REVOKED] == [
         PlanStatus(text) for text in ("draft", "active", "completed", "revoked")
     ]
+
+
+def test_check_lists_every_strategy_and_ritual_the_catalog_does_not_hold() -> None:
+    """Plan.check finds unknown items, rituals and ritual steps at once, each with its path."""
+    odd = Ritual(
+        id="odd-ritual",
+        name="Odd",
+        steps=[RitualStep("short-walk", 5), RitualStep("no-such-step", 5)],
+        anchor=Anchor.at(dt.time(21)),
+        recurrence=Recurrence.daily(),
+        roles={Role.CLIENT},
+    )
+    bad = plan(items=[PlanItem("short-wlak", Recurrence.daily(), 5)], rituals=[odd])
+    with pytest.raises(UnknownIdError) as caught:
+        bad.check()
+    assert [
+        "items[0].strategy_id",
+        "rituals[0].steps[1].strategy_id",
+        "rituals[0].id",
+    ] == [path for path, _ in caught.value.problems]
+    plan().check()

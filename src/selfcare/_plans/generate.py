@@ -240,11 +240,11 @@ def _ritual_shortfall(profile: Profile, ritual: Ritual, days: Sequence[int]) -> 
     name = _in_sentence(ritual.name)
     if not days:
         return [
-            f"{name} ({ritual.minutes} minutes) fits on no day; give a day at least "
+            f"the {name} ({ritual.minutes} minutes) fits on no day; give a day at least "
             f"{ritual.minutes} minutes for it"
         ]
     missed = ", ".join(Weekday(d).name.title() for d in wanted if d not in days)
-    return [f"{name} ({ritual.minutes} minutes) does not fit on {missed}"]
+    return [f"the {name} ({ritual.minutes} minutes) does not fit on {missed}"]
 
 
 def _strategy_shortfall(
