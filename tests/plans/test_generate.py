@@ -375,6 +375,8 @@ def test_infeasible_profiles_name_the_blocking_constraint(
         ({"weeks": 0}, "weeks"),
         ({"weeks": 53}, "weeks"),
         ({"start": dt.datetime(2026, 1, 1)}, "start"),
+        ({"start": dt.date(9999, 12, 31), "weeks": 4}, "start"),
+        ({"start": dt.date(9999, 12, 1), "weeks": 5}, "weeks"),
         ({"seed": 1.5}, "seed"),
         ({"assessment": {Category.PHYSICAL: 6}}, "assessment[physical]"),
         ({"assessment": {"physical": 3}}, "assessment"),

@@ -229,6 +229,7 @@ def shared_arguments(
     check.check_int("weeks", weeks, 1, 52)
     check.check_seed(seed)
     check.check_bool("include_rituals", rituals)
+    Period.weeks_from(first, weeks)  # type: ignore[arg-type]  # the plan ends in the calendar
     return catalog, first
 
 
