@@ -1,6 +1,11 @@
 """Sphinx configuration for the selfcare docs (MyST Markdown, furo theme)."""
 
+import sys
 from importlib.metadata import version as _version
+from pathlib import Path
+
+# The docs' own extensions: view_pictures renders the pictures of the HTML views.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "selfcare"
 author = "The selfcare developers"
@@ -13,6 +18,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
+    "view_pictures",
 ]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build"]

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         UnknownIdError,
         ValidationError,
     )
+    from selfcare._display.palette import BLOCK_COLOURS, CATEGORY_COLOURS, MEASURE_COLOURS, Swatch
     from selfcare._insights.balance import CategoryBalance, category_balance
     from selfcare._insights.effects import Measure, StrategyEffect, strategy_effects
     from selfcare._insights.habits import HabitStrength, Streak, habit_strength, streak
@@ -81,12 +82,14 @@ if TYPE_CHECKING:
 _WHERE: dict[str, str] = {
     "Anchor": "_model.rituals",
     "AnchorKind": "_model.rituals",
+    "BLOCK_COLOURS": "_display.palette",
     "Benefit": "_model.categories",
     "Block": "_workday.day",
     "BlockKind": "_workday.day",
     "Boundary": "_model.boundaries",
     "BoundaryKind": "_model.boundaries",
     "BoundaryViolation": "_workday.contacts",
+    "CATEGORY_COLOURS": "_display.palette",
     "Catalog": "_model.catalog",
     "Category": "_model.categories",
     "CategoryBalance": "_insights.balance",
@@ -102,6 +105,7 @@ _WHERE: dict[str, str] = {
     "ItemChange": "_plans.revisions",
     "ItemReview": "_plans.review",
     "Journal": "_model.reflections",
+    "MEASURE_COLOURS": "_display.palette",
     "Measure": "_insights.effects",
     "NotesPer": "_workday.rules",
     "Period": "_time.calendar",
@@ -135,6 +139,7 @@ _WHERE: dict[str, str] = {
     "Suggestion": "_plans.review",
     "SuggestionKind": "_plans.review",
     "SupportAdvisory": "_insights.support",
+    "Swatch": "_display.palette",
     "TimeOfDay": "_time.calendar",
     "TooManyOccurrencesError": "_core.errors",
     "TrendPoint": "_insights.trend",
@@ -227,15 +232,17 @@ def _version() -> str:
         return "0+unknown"
 
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - in plain sorted order (capitals first), as the tests check
     "Anchor",
     "AnchorKind",
+    "BLOCK_COLOURS",
     "Benefit",
     "Block",
     "BlockKind",
     "Boundary",
     "BoundaryKind",
     "BoundaryViolation",
+    "CATEGORY_COLOURS",
     "Catalog",
     "Category",
     "CategoryBalance",
@@ -251,6 +258,7 @@ __all__ = [
     "ItemChange",
     "ItemReview",
     "Journal",
+    "MEASURE_COLOURS",
     "Measure",
     "NotesPer",
     "Period",
@@ -284,6 +292,7 @@ __all__ = [
     "Suggestion",
     "SuggestionKind",
     "SupportAdvisory",
+    "Swatch",
     "TimeOfDay",
     "TooManyOccurrencesError",
     "TrendPoint",

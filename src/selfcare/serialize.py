@@ -53,7 +53,7 @@ __all__ = [
 
 T = TypeVar("T")
 #: The version of the format this library writes.
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 _ENVELOPE = frozenset({"schema_version", "type", "redacted"})
 _NAMES_TO_TYPES = {name: kind for kind, name in TYPE_NAMES.items()}
 
@@ -79,7 +79,7 @@ def to_dict(value: object, *, redact: bool = False) -> dict[str, Any]:
     Example:
         >>> from selfcare.serialize import to_dict
         >>> to_dict(Period(datetime.date(2026, 1, 5), datetime.date(2026, 2, 1)))
-        {'schema_version': 2, 'type': 'period', 'first': '2026-01-05', 'last': '2026-02-01'}
+        {'schema_version': 3, 'type': 'period', 'first': '2026-01-05', 'last': '2026-02-01'}
     """
     hooks = redacting() if redact else codec().plain
     head: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
@@ -112,8 +112,8 @@ def to_json(value: object, *, redact: bool = False) -> str:
 
     Example:
         >>> from selfcare.serialize import to_json
-        >>> to_json(RitualStep("short-walk", 5))
-        '{"schema_version":2,"type":"ritual_step","strategy_id":"short-walk","minutes":5}'
+        >>> to_json(Contributor("client-7", Role.CLIENT))
+        '{"schema_version":3,"type":"contributor","id":"client-7","role":"client"}'
     """
     return ENCODER.encode(to_dict(value, redact=redact))
 
@@ -186,9 +186,9 @@ def configure_converter(converter: cattrs.Converter, *, redact: bool = False) ->
         >>> converter = cattrs.Converter()
         >>> configure_converter(converter)
         >>> converter.unstructure({"evening": [RitualStep("short-walk", 5)]})
-        {'evening': [{'strategy_id': 'short-walk', 'minutes': 5}]}
+        {'evening': [{'strategy_id': 'short-walk', 'minutes': 5, 'alternatives': []}]}
         >>> converter.structure([{"strategy_id": "short-walk", "minutes": 5}], list[RitualStep])
-        [RitualStep(strategy_id='short-walk', minutes=5)]
+        [RitualStep(strategy_id='short-walk', minutes=5, alternatives=())]
     """
     hooks = codec()
     for kind, both in hooks.classes.items():

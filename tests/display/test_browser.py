@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from selfcare._display.workday import KIND_COLOURS
-from selfcare._workday.day import BlockKind
+from selfcare import BlockKind, Category
+from selfcare._display.palette import BLOCK_COLOURS, CATEGORY_COLOURS, WARN
 from tests.display.values import VALUES, view
 
 pytestmark = pytest.mark.examples
@@ -71,27 +71,35 @@ EXPECTED = {
     "plan": [
         "Week by week",
         "Short walk",
-        "10 min · 18:30",
+        "10 min · 07:45",
+        "kept at 22:30",
         "serves your goal: builds coping skills",
     ],
     "workday": ["Workday Tue 3 Mar 2026", "back to back", "16:00–17:15", "transition"],
+    "spring-workday": ["the clocks go forward an hour at 01:00", "01:00–02:00 skipped"],
+    "autumn-workday": ["01:00–02:00 happens twice", "01:00–02:00 again", "01:10 BST"],
     "workweek": ["Mon 9 Mar", "recovery time is falling", "7 sessions", "day off"],
-    "recommendations": ["Reaching out is advised", "Ranked", "Why"],
-    "review": ["Review of plan", "Suggestions", "keep", "Short walk"],
+    "recommendations": ["Reaching out is advised", "In the order of their score", "Why"],
+    "review": ["Review of the plan", "Suggestions", "keep", "Short walk"],
     "balance": ["Category balance", "physical", "of 14"],
     "trend": ["Wellbeing trend", "mood", "(worse)"],
     "habit": ["Habit strength: short-walk", "of 100"],
     "streak": ["Streak: short-walk", "Longest"],
-    "adherence": ["Adherence to plan", "Kept overall"],
+    "adherence": ["Adherence to the plan", "Kept overall"],
     "effect": ["your mood was", "not proof"],
     "advisory": ["Reaching out is advised", "you do not have to manage this alone"],
 }
 #: Colours the view must actually paint, where it paints one for sure.
 COLOURS = {
-    "workday": [KIND_COLOURS[BlockKind.SESSION][0], KIND_COLOURS[BlockKind.TRANSITION][0]],
-    "workweek": [KIND_COLOURS[BlockKind.SESSION][0], KIND_COLOURS[BlockKind.NOTES][0]],
-    "plan": ["#dcf3e3"],  # a physical item's background
-    "advisory": ["#fff1dc"],  # the advisory's box
+    "workday": [
+        BLOCK_COLOURS[BlockKind.SESSION].colour,
+        BLOCK_COLOURS[BlockKind.TRANSITION].colour,
+    ],
+    "workweek": [BLOCK_COLOURS[BlockKind.SESSION].colour, BLOCK_COLOURS[BlockKind.NOTES].colour],
+    "plan": [CATEGORY_COLOURS[Category.PHYSICAL].tint],  # a physical item's background
+    "advisory": [WARN.tint],  # the advisory's box
+    "spring-workday": [WARN.colour],  # the line where the clocks go forward
+    "autumn-workday": [WARN.colour],  # the lines around the hour that comes again
 }
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 import functools
 import html
 import itertools
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -47,7 +48,10 @@ from selfcare import (
     WorkdayWarning,
     WorkdayWarningCode,
 )
+from selfcare._display import palette
 from selfcare._display.plan import MAX_WEEKS_SHOWN, plan_html
+from selfcare._display.recommendations import ORDER_RULE
+from selfcare._display.review import SUGGESTION_COLOURS
 from tests.display.values import (
     CANARY,
     CANARY_REF,
@@ -158,9 +162,97 @@ def test_plan_grid_shows_each_days_minutes_and_items() -> None:
         assert f"{day.day} " in first
         assert selfcare_minutes(by_date[day]) == total
     first_cell = cells[0].text()
-    assert "Short walk" in first_cell
-    assert "10 min · 18:30" in first_cell
+    assert "Organising tasks and realistic goals" in first_cell
+    assert "15 min · 07:30" in first_cell
     assert "Daily reflection" in first_cell
+    # The plan starts gently: the short walk comes in week 3, on Mon 14 Dec.
+    assert "Short walk" not in cells[13].text()
+    assert "Short walk" in cells[14].text()
+    assert "10 min · 07:45" in cells[14].text()
+
+
+def test_plan_shows_a_commitment_as_kept_not_as_minutes() -> None:
+    """A commitment takes no minutes: it reads as kept all day, or kept at its time."""
+    plan = values.plan()
+    root = parse(view(plan))
+    grid, items = root.find_all("table")[:2]
+    cells = [td for td in grid.find_all("td") if td.find_all("div")]
+    starts = cells[7].text()  # Mon 7 Dec, week 2: the commitments start
+    assert "Regular sleep" in starts
+    assert "kept at 22:30" in starts
+    assert "Limits on news and social media" in starts
+    assert "kept all day" in starts
+    assert "Regular sleep" not in cells[6].text()
+    entries = [div.text() for td in cells for div in td.find_all("div")]
+    assert [] == [entry for entry in entries if re.search(r"(?<![\d ])0 min", entry)]
+    rows = {row.find_all("b")[0].text(): row.text() for row in items.find_all("tr")[1:]}
+    assert "kept at 22:30" in rows["Regular sleep"]
+    assert "commitment" in rows["Regular sleep"]
+    assert "kept all day" in rows["Limits on news and social media"]
+    assert "0 min" not in rows["Regular sleep"] + rows["Limits on news and social media"]
+
+
+def test_a_plan_writes_its_dates_as_the_rest_of_the_view_does() -> None:
+    """An item's first day reads as a date in words, never in ISO form."""
+    text = text_of(view(values.plan()))
+    assert "every day at 22:30, from Mon 7 Dec 2026" in text
+    assert "every day at 07:45, from Mon 14 Dec 2026" in text
+    assert [] == re.findall(r"\d{4}-\d\d-\d\d", text)
+
+
+def test_a_days_items_are_in_the_order_of_the_day() -> None:
+    """In a cell, what is kept all day comes first, then each item by its time of day."""
+    plan = values.plan()
+    grid = parse(view(plan)).find_all("table")[0]
+    cells = [td for td in grid.find_all("td") if td.find_all("div")]
+    monday = cells[14].text()  # Mon 14 Dec: every item but reading and learning
+    names = [
+        "Limits on news and social media",  # kept all day
+        "Organising tasks and realistic goals",  # 07:30
+        "Short walk",  # 07:45
+        "Mindful breathing",  # 18:30
+        "Mindfulness, meditation or grounding",  # 18:35
+        "Daily reflection",  # 21:00
+        "Regular sleep",  # kept at 22:30
+    ]
+    positions = [monday.index(name) for name in names]
+    assert sorted(positions) == positions
+
+
+def test_plan_shows_an_appointment_and_a_monthly_item_with_their_rhythm() -> None:
+    """A fortnightly appointment shows on its days only, saying so; so does a monthly item."""
+    profile = selfcare.Profile(role=Role.THERAPIST, timezone=ZONE, daily_minutes=30)
+    plan = selfcare.generate_plan(profile, start=values.START, seed=3)
+    catalog = selfcare.default_catalog()
+    fortnightly = [
+        item
+        for item in plan.items
+        if catalog.strategy(item.strategy_id).cadence.value == "fortnightly"
+    ]
+    assert fortnightly  # supervision and therapy of one's own
+    monthly = PlanItem(
+        "values-reflection", Recurrence.monthly(weekday=selfcare.Weekday.TUESDAY, nth=1), 20
+    )
+    plan = attrs.evolve(plan, items=(*plan.items, monthly))
+    root = parse(view(plan))
+    grid, items = root.find_all("table")[:2]
+    cells = [td for td in grid.find_all("td") if td.find_all("div")]
+    days = sorted(plan.minutes_by_date())
+    for item in fortnightly:
+        name = catalog.strategy(item.strategy_id).name
+        (clock,) = item.recurrence.times
+        label = f"{selfcare_minutes(item.minutes)} · {clock:%H:%M} · fortnightly"
+        dates = set(item.dates(days[0], days[-1], origin=days[0]))
+        assert 1 <= len(dates) <= 2
+        for day, cell in zip(days, cells, strict=True):
+            assert (name in cell.text() and label in cell.text()) == (day in dates)
+    first_tuesday = cells[days.index(dt.date(2026, 12, 1))].text()
+    assert "Values and meaning reflection" in first_tuesday or "values" in first_tuesday.lower()
+    assert "20 min · monthly" in first_tuesday
+    assert 1 == sum("20 min · monthly" in cell.text() for cell in cells)
+    rows = {row.find_all("b")[0].text(): row.text() for row in items.find_all("tr")[1:]}
+    for item in fortnightly:
+        assert "appointment" in rows[catalog.strategy(item.strategy_id).name]
 
 
 def selfcare_minutes(value: int) -> str:
@@ -181,7 +273,7 @@ def test_plan_shows_every_reason_visibly_and_on_hover() -> None:
             assert reason.text in hover
     assert "physical" in text
     assert "mental & cognitive" in text
-    assert "every Monday, Tuesday, Wednesday, Friday and Saturday at 18:30" in text
+    assert "every Tuesday, Wednesday, Friday, Saturday and Sunday at 07:30" in text
 
 
 def test_plan_shows_status_goals_boundaries_and_contributors() -> None:
@@ -255,17 +347,7 @@ def test_workday_shows_blocks_in_the_days_zone_with_warnings() -> None:
     assert "08:30–09:20 session (50 min): client session" in hover
 
 
-def fall_back_day() -> selfcare.Workday:
-    """A day when London's clocks go back: two sessions start at 01:10, an hour apart."""
-    at = pendulum.datetime(2026, 10, 25, 0, 10, tz="UTC")
-    return selfcare.plan_workday(
-        [selfcare.Session(at, 50), selfcare.Session(at.add(hours=1), 50)],
-        rules=selfcare.WorkdayRules(),
-        tz=ZONE,
-    )
-
-
-@pytest.mark.parametrize("build", [values.workday, fall_back_day])
+@pytest.mark.parametrize("build", [values.workday, values.spring_workday, values.autumn_workday])
 def test_workday_timeline_blocks_never_overlap(build: Callable[[], selfcare.Workday]) -> None:
     """Each block starts on the timeline where the one before it ends, or later."""
     day = build()
@@ -351,7 +433,34 @@ def test_review_shows_items_suggestions_and_balance() -> None:
             assert reason.text in text
     assert {"keep", "drop"} <= {s.kind.value for s in review.suggestions}
     assert "Balance over the last two weeks looked at" in text
-    assert "not started" in text
+    # Two weeks in, the items that start in week 3 have not started: the review says so.
+    the_plan = values.plan()
+    early = selfcare.review_plan(
+        the_plan,
+        values.reflections(the_plan, days=14),
+        at=pendulum.datetime(2026, 12, 13, 22, tz=ZONE),
+    )
+    waiting = [item.strategy_id for item in early.items if item.habit is None]
+    assert "short-walk" in waiting
+    root = parse(view(early))
+    rows = [row.text() for row in root.find_all("table")[0].find_all("tr")[1:]]
+    assert len(waiting) == sum("not started" in row for row in rows)
+
+
+def test_review_shows_a_less_often_suggestion_with_its_cadence() -> None:
+    """Every kind of suggestion has its colour; "less often" names the cadence it suggests."""
+    assert set(SuggestionKind) == set(SUGGESTION_COLOURS)
+    review = values.review()
+    fewer = selfcare.Recurrence.weekly(
+        [selfcare.Weekday.MONDAY, selfcare.Weekday.THURSDAY], at=dt.time(7, 45)
+    )
+    why = Reason(ReasonCode.LESS_OFTEN, "done on 3 of the 14 days planned")
+    less = Suggestion(SuggestionKind.LESS_OFTEN, "short-walk", None, (why,), fewer)
+    html_text = view(attrs.evolve(review, suggestions=(less,)))
+    text = sentences(parse(html_text))
+    assert "less often Short walk → every Monday and Thursday at 07:45 | " in text
+    assert why.text in text
+    assert f"background:{SUGGESTION_COLOURS[SuggestionKind.LESS_OFTEN].tint}" in html_text
 
 
 def test_insight_views_show_their_figures() -> None:
@@ -580,3 +689,256 @@ def test_times_are_shown_in_the_values_own_zone() -> None:
     text = text_of(view(day))
     assert "09:00–09:50" in text
     assert "times in America/New_York" in text
+
+
+# One palette
+
+
+def painted(root: Node) -> set[str]:
+    """Every colour the markup paints: in styles and in the chart's attributes."""
+    found = set()
+    for node in root.walk():
+        for name in ("style", "fill", "stroke"):
+            found |= {
+                c.lower() for c in re.findall(r"#[0-9a-fA-F]{3,8}\b", node.attrs.get(name, ""))
+            }
+    return found
+
+
+def test_every_view_paints_only_the_palettes_colours(rendered: tuple[str, object, str]) -> None:
+    """No view has a colour of its own: each comes from the one public palette."""
+    _, _, html_text = rendered
+    root = parse(html_text)
+    colours = painted(root)
+    assert colours
+    assert set() == colours - palette.all_colours()
+    # Nor a colour written any other way, which the check above would not see.
+    other = re.compile(
+        r"\b(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\(|\b(?:white|black|red|green|blue|"
+        r"gr[ae]y|orange|purple|yellow|pink|brown|navy|teal|silver|currentcolor)\b",
+        re.IGNORECASE,
+    )
+    written = [
+        value
+        for node in root.walk()
+        for value in [
+            *(
+                value
+                for part in node.attrs.get("style", "").split(";")
+                for name, _, value in [part.partition(":")]
+                if re.search(r"color|background|border|shadow|outline|fill|stroke", name)
+            ),
+            node.attrs.get("fill", ""),
+            node.attrs.get("stroke", ""),
+        ]
+    ]
+    assert [] == [value for value in written if other.search(value)]
+
+
+def _contrast(one: str, two: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(one), luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+SWATCHES = {
+    **{f"category {c.value}": s for c, s in palette.CATEGORY_COLOURS.items()},
+    **{f"block {k.value}": s for k, s in palette.BLOCK_COLOURS.items()},
+    **{name: getattr(palette, name) for name in ("GOOD", "BAD", "WARN", "CHANGE", "ACCENT")},
+    "NEUTRAL": palette.NEUTRAL,
+}
+
+
+@pytest.mark.parametrize("name", sorted(SWATCHES))
+def test_the_palettes_text_reads_on_its_backgrounds(name: str) -> None:
+    """Text on a colour, on a tint and on the page has a contrast of at least 4.5:1."""
+    swatch = SWATCHES[name]
+    assert _contrast(swatch.on_colour, swatch.colour) >= 4.5
+    assert _contrast(swatch.on_tint, swatch.tint) >= 4.5
+    assert _contrast(swatch.on_tint, palette.PAPER) >= 4.5
+    assert all(re.fullmatch("#[0-9a-f]{6}", shade) for shade in swatch)
+
+
+def test_the_palette_gives_every_category_and_kind_a_hue_of_its_own() -> None:
+    """Each category, and each kind of block, has its own colour; all are listed."""
+    assert set(Category) == set(palette.CATEGORY_COLOURS)
+    assert set(selfcare.BlockKind) == set(palette.BLOCK_COLOURS)
+    for mapping in (palette.CATEGORY_COLOURS, palette.BLOCK_COLOURS):
+        colours = [swatch.colour for swatch in mapping.values()]
+        assert len(set(colours)) == len(colours)
+    assert _contrast(palette.MUTED, palette.PAPER) >= 4.5
+    assert _contrast(palette.INK, palette.PAPER) >= 7
+
+
+def test_views_show_categories_and_blocks_in_their_palette_colours() -> None:
+    """A category or a kind of block is painted in its palette colour in every view showing it."""
+    plan = values.plan()
+    catalog = selfcare.default_catalog()
+    html_text = view(plan)
+    for item in plan.items:
+        swatch = palette.CATEGORY_COLOURS[catalog.strategy(item.strategy_id).category]
+        assert f"background:{swatch.tint};border-left:3px solid {swatch.colour}" in html_text
+    recs = values.recommendations()
+    html_text = view(recs)
+    for rec in recs:
+        assert f"background:{palette.CATEGORY_COLOURS[rec.strategy.category].tint}" in html_text
+    balance = values.balance()
+    html_text = view(balance) + view(values.review())
+    for category in balance.days:
+        assert f"background:{palette.CATEGORY_COLOURS[category].colour}" in html_text
+    for build in (values.workday, values.workweek):
+        built = build()
+        html_text = view(built)
+        days = [built] if isinstance(built, selfcare.Workday) else list(built.days)
+        blocks = [block for day in days for block in day.blocks]
+        for block in blocks:
+            assert f"background:{palette.BLOCK_COLOURS[block.kind].colour}" in html_text
+
+
+# The order of recommendations
+
+
+def test_recommendations_show_their_order_and_agree_with_the_records() -> None:
+    """The table says it is by score, its scores never rise, and its rows are to_records' rows."""
+    recs = values.recommendations()
+    root = parse(view(recs))
+    assert ORDER_RULE in root.text()
+    table = root.find_all("table")[0]
+    rows = [tr for tr in table.find_all("tr") if tr.find_all("td")]
+    shown = [float(row.find_all("td")[5].text()[-4:]) for row in rows]
+    assert sorted(shown, reverse=True) == shown
+    records = selfcare.to_records(recs)
+    assert [str(r["rank"]) for r in records] == [row.find_all("td")[0].text() for row in rows]
+    names = [row.find_all("td")[1].find_all("b")[0].text() for row in rows]
+    assert [r["name"] for r in records] == names
+    assert [round(float(str(r["score"])), 2) for r in records] == shown
+
+
+# One habit figure
+
+
+def test_a_habit_shows_one_figure_in_the_review_the_view_and_a_reason() -> None:
+    """The review's habit column, the habit's own view and a recommendation's reason agree."""
+    the_plan = values.plan()
+    history = values.reflections(the_plan)
+    at = values.REVIEWED_AT
+    review = selfcare.review_plan(the_plan, history, at=at)
+    text = text_of(view(review))
+    for item in review.items:
+        if item.habit is not None:
+            assert f"{item.habit.percent} of 100" in text
+    walk = next(item for item in the_plan.items if item.strategy_id == "short-walk")
+    every_day = selfcare.habit_strength(history, "short-walk", at=at)
+    assert f"{every_day.percent} of 100" in text_of(view(every_day))
+    recs = selfcare.recommend(values.client(), history=history, at=at, k=20)
+    reason = next(r for r in recs if r.strategy_id == "short-walk").reason(
+        ReasonCode.HABIT_MOMENTUM
+    )
+    assert reason is not None
+    assert f"strength {every_day.percent} of 100" in reason.text
+    # The review measures the habit against the item's own target, and says which.
+    reviewed = next(item for item in review.items if item.strategy_id == walk.strategy_id)
+    assert reviewed.habit is not None
+    assert (1, 1) == (reviewed.habit.target_times, reviewed.habit.target_days)  # every day
+    routine = next(item for item in review.items if item.strategy_id == "daily-routine")
+    assert routine.habit is not None
+    assert (5, 7) == (routine.habit.target_times, routine.habit.target_days)
+    rows = {
+        row.find_all("td")[0].text(): row.text()
+        for row in parse(view(review)).find_all("table")[0].find_all("tr")[1:]
+    }
+    walk_row = next(row for name, row in rows.items() if name.startswith("Short walk"))
+    routine_row = next(row for name, row in rows.items() if name.startswith("A steady daily"))
+    assert f"{reviewed.habit.percent} of 100target every day" in walk_row
+    assert f"{routine.habit.percent} of 100target 5 times a week" in routine_row
+
+
+# Written English
+
+
+BLOCK_TAGS = frozenset({"div", "li", "tr", "td", "th", "table", "ul"})
+
+
+def sentences(node: Node) -> str:
+    """The text as a person reads it: block elements apart, inline ones run together."""
+    parts = []
+    for child in node.children:
+        if isinstance(child, str):
+            parts.append(child)
+        elif child.tag in BLOCK_TAGS:
+            parts.append(f" | {sentences(child)} | ")
+        else:
+            parts.append(sentences(child))
+    return "".join(parts)
+
+
+def test_no_view_doubles_a_word(rendered: tuple[str, object, str]) -> None:
+    """No word follows itself ("plan plan-1"), in any view."""
+    _, _, html_text = rendered
+    text = sentences(parse(html_text))
+    assert [] == [m.group() for m in re.finditer(r"\b(\w+)\s+\1\b", text, re.IGNORECASE)]
+
+
+def test_ritual_steps_read_as_a_sentence() -> None:
+    """A ritual's steps are one phrase: names after the first in lower case, joined by then."""
+    text = text_of(view(values.plan()))
+    assert "One insight from today (3 min), then one gratitude from today (2 min)" in text
+
+
+# Days the clocks change
+
+
+def test_a_day_the_clocks_go_forward_says_so_and_marks_the_skipped_hour() -> None:
+    """The header names the change; the timeline marks it; the hours run 00:00, then 02:00."""
+    day = values.spring_workday()
+    root = parse(view(day))
+    text = root.text()
+    assert "On this day the clocks go forward an hour at 01:00: 01:00–02:00 is skipped." in text
+    assert "01:00–02:00 skipped: the clocks go forward" in text
+    ticks = [
+        n.text() for n in root.walk() if re.fullmatch(r"\d\d:00", n.text()) and n.tag == "span"
+    ]
+    assert ["00:00", "02:00", "04:00"] == ticks[:3]  # every other hour: 01:00 is skipped
+    assert "00:10–02:00" in text  # the first session: 50 real minutes across the gap
+
+
+def test_a_day_the_clocks_go_back_says_so_and_marks_the_repeated_hour() -> None:
+    """The header names the change; the repeated hour is marked; its times name their zone."""
+    day = values.autumn_workday()
+    root = parse(view(day))
+    text = root.text()
+    assert "On this day the clocks go back an hour at 02:00: 01:00–02:00 happens twice." in text
+    assert "01:00–02:00 again: the clocks go back" in text
+    ticks = [
+        n.text() for n in root.walk() if re.fullmatch(r"\d\d:00", n.text()) and n.tag == "span"
+    ]
+    assert ["01:00", "01:00", "03:00"] == ticks[:3]  # every other hour: 01:00 comes twice
+    assert "01:10 BST–01:00 GMT" in text
+    assert "01:10 GMT–02:00" in text
+
+
+def test_a_working_day_the_clocks_change_says_so_in_the_header() -> None:
+    """The change is named even when it falls outside the hours the timeline shows."""
+    sessions = [selfcare.Session(pendulum.datetime(2026, 3, 29, 10, tz=ZONE), 50)]
+    day = selfcare.plan_workday(sessions, rules=selfcare.WorkdayRules(), tz=ZONE)
+    text = text_of(view(day))
+    assert "the clocks go forward an hour at 01:00" in text
+    assert "skipped: the clocks go forward" not in text  # not on the timeline: 01:00 is not shown
+    ordinary = text_of(view(values.workday()))
+    assert "clocks" not in ordinary
+
+
+def test_a_week_with_a_change_of_clocks_names_the_day() -> None:
+    """In a week's view, the day the clocks change says which way they go."""
+    sessions = [
+        selfcare.Session(pendulum.datetime(2026, 10, day, 10, tz=ZONE), 50) for day in (23, 26)
+    ]
+    week = selfcare.plan_workweek(sessions, rules=selfcare.WorkdayRules(), tz=ZONE)
+    text = sentences(parse(view(week)))
+    assert "Sun 25 Oct | " in text
+    assert "clocks go back" in text
+    assert text.count("clocks go") == 1

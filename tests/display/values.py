@@ -69,14 +69,14 @@ def plan() -> Plan:
     ).activate(by=CLIENT, at=pendulum.datetime(2026, 11, 28, 15, 30, tz=ZONE))
 
 
-def reflections(the_plan: Plan, days: int = 14, seed: int = 11) -> list[Reflection]:
-    """Evening check-ins on the plan, with private journal text on each."""
+def reflections(the_plan: Plan, days: int = 28, seed: int = 11) -> list[Reflection]:
+    """Evening check-ins through the plan's four weeks, with private journal text on each."""
     rng = random.Random(seed)
     found = []
     for n in range(days):
         day = START + dt.timedelta(days=n)
         done = [
-            Practice.done(item.strategy_id, item.minutes)
+            Practice.done(item.strategy_id, item.minutes or None)
             for item in the_plan.items
             if day in item.dates(day, day, origin=START)
             and item.strategy_id != "reading-and-learning"
@@ -142,6 +142,26 @@ def workday() -> selfcare.Workday:
     return selfcare.plan_workday(sessions(), rules=RULES, tz=ZONE)
 
 
+def clocks_change(month: int, day: int) -> selfcare.Workday:
+    """Two sessions around 01:00 UTC on a day London's clocks change (29 Mar, 25 Oct 2026)."""
+    at = pendulum.datetime(2026, month, day, 0, 10, tz="UTC")
+    return selfcare.plan_workday(
+        [Session(at, 50, ref=CANARY_REF), Session(at.add(hours=1), 50)],
+        rules=WorkdayRules(),
+        tz=ZONE,
+    )
+
+
+def spring_workday() -> selfcare.Workday:
+    """The clocks go forward at 01:00: the sessions start at 00:10 and 02:10."""
+    return clocks_change(3, 29)
+
+
+def autumn_workday() -> selfcare.Workday:
+    """The clocks go back at 02:00: both sessions start at 01:10, an hour apart."""
+    return clocks_change(10, 25)
+
+
 def workweek() -> selfcare.Workweek:
     """A light week then a packed one: recovery is falling."""
 
@@ -161,22 +181,24 @@ def recommendations() -> selfcare.RecommendationList:
     )
 
 
+#: The evening of the plan's last day, when it is reviewed.
+REVIEWED_AT = pendulum.datetime(2026, 12, 27, 22, tz=ZONE)
+
+
 def review() -> selfcare.PlanReview:
-    """The review of the plan after two weeks."""
+    """The review of the plan at the end of its four weeks."""
     the_plan = plan()
-    return selfcare.review_plan(
-        the_plan, reflections(the_plan), at=pendulum.datetime(2026, 12, 13, 22, tz=ZONE)
-    )
+    return selfcare.review_plan(the_plan, reflections(the_plan), at=REVIEWED_AT)
 
 
 def balance() -> selfcare.CategoryBalance:
-    """The category balance of the two weeks."""
+    """The category balance of the last two weeks of the plan."""
     return selfcare.category_balance(reflections(plan()))
 
 
 def trend() -> selfcare.WellbeingTrend:
-    """Three weeks of ratings, ending with the hard stretch."""
-    return selfcare.wellbeing_trend(reflections(plan()) + hard_days())
+    """Two weeks of ratings, then the hard stretch."""
+    return selfcare.wellbeing_trend(reflections(plan(), days=14) + hard_days())
 
 
 def habit() -> selfcare.HabitStrength:
@@ -190,7 +212,7 @@ def streak() -> selfcare.Streak:
 
 
 def adherence() -> selfcare.PlanAdherence:
-    """Adherence to the plan over two weeks."""
+    """Adherence to the plan over its four weeks."""
     the_plan = plan()
     return selfcare.plan_adherence(the_plan, reflections(the_plan))
 
@@ -210,6 +232,8 @@ def advisory() -> selfcare.SupportAdvisory:
 VALUES: dict[str, Callable[[], object]] = {
     "plan": plan,
     "workday": workday,
+    "spring-workday": spring_workday,
+    "autumn-workday": autumn_workday,
     "workweek": workweek,
     "recommendations": recommendations,
     "review": review,

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pendulum
 import pytest
@@ -32,6 +33,7 @@ from selfcare import (
     support_advisory,
 )
 from selfcare._insights import reasons as explain
+from selfcare._insights.effects import display_name
 from selfcare._model.reasons import FACTS
 from selfcare.testing import practices, profiles, ratings
 from tests import ROOT
@@ -136,3 +138,79 @@ def test_codes_are_documented_with_their_facts(code: ReasonCode) -> None:
     row = next(line for line in page.splitlines() if line.startswith(f"| `{code.value}` "))
     listed = [cell.strip("` ") for cell in row.split("|")[3].split(",") if cell.strip()]
     assert list(code.facts) == listed
+
+
+# Written English
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Short walk", "short walk"),
+        ("A steady daily routine", "a steady daily routine"),
+        ("Self-compassion and kind self-talk", "self-compassion and kind self-talk"),
+        ("One insight from today", "one insight from today"),
+        ("ADHD-friendly planning", "ADHD-friendly planning"),
+        ("CBT worksheet", "CBT worksheet"),
+        ("I-statements", "I-statements"),
+        ("I notice, I name", "I notice, I name"),
+        ("McKenzie exercises", "McKenzie exercises"),
+        ("walk", "walk"),
+    ],
+)
+def test_names_inside_sentences_start_in_lower_case(name: str, expected: str) -> None:
+    """A name in a sentence loses its capital, unless it is an acronym, a name or "I"."""
+    assert expected == display_name(name)
+
+
+#: Every name of the built-in catalog that a sentence must not show with its capital.
+CAPITALISED = sorted(
+    {
+        name
+        for name in (*(s.name for s in CATALOG.strategies), *(r.name for r in CATALOG.rituals))
+        if display_name(name) != name
+    }
+)
+DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+
+
+def check_written(reasons: list[Reason]) -> None:
+    """Each text starts in lower case, names no catalog entry with a capital, doubles no word."""
+    for reason in reasons:
+        text = reason.text
+        assert text[:1] == text[:1].lower(), text
+        assert [] == [name for name in CAPITALISED if name in text], text
+        assert DOUBLED.search(text) is None, text
+
+
+def test_every_builder_writes_english() -> None:
+    """The builders' own texts, with catalog names in them, read as written English."""
+    strategy = CATALOG.strategy("one-gratitude")
+    effect = StrategyEffect("one-gratitude", Measure.MOOD, 9, 5, 6.5, 5.0)
+    check_written(
+        [
+            explain.helped_before(effect, strategy.name),
+            explain.went_with_worse(effect, strategy.name),
+            explain.not_done(6, CATALOG.strategy("short-walk")),
+            explain.fits_time(strategy, 2, 20, [Weekday.MONDAY, Weekday.FRIDAY]),
+            explain.habit_momentum(0.5, 4),
+        ]
+    )
+
+
+@given(profiles(), history(), st.integers(0, 9))
+def test_reasons_read_as_written_english(
+    profile: Profile, past: list[Reflection], seed: int
+) -> None:
+    """Plans, recommendations and reviews give reasons with no mid-sentence capital or repeat."""
+    found = recommend(profile, history=past, at=AT, k=8, seed=seed, explore=True)
+    reasons = [r for rec in found for r in rec.reasons]
+    try:
+        plan = generate_plan(profile, start=AT.date() - dt.timedelta(days=28), weeks=6, seed=seed)
+    except InfeasiblePlanError:
+        plan = None
+    if plan is not None:
+        reasons += [r for item in plan.items for r in item.reasons]
+        review = review_plan(plan, past, at=AT)
+        reasons += [r for suggestion in review.suggestions for r in suggestion.reasons]
+    check_written(reasons)

@@ -41,8 +41,11 @@ from selfcare import (
     default_catalog,
     habit_strength,
     recommend,
+    streak,
     support_advisory,
 )
+from selfcare._insights.recommend.ranking import Ranking
+from selfcare._insights.recommend.scoring import Context
 from selfcare.testing import catalogs, practices, profiles, ratings
 
 ZONE = "Europe/London"
@@ -299,15 +302,58 @@ def test_recommend_habit_momentum_and_variety() -> None:
     catalog = Catalog([twin("a-walk"), twin("b-walk")])
     recs = recommend(CLIENT, catalog, history=history, at=AT)
     walk = recs[position(recs, "a-walk")]
-    assert walk.components["momentum"] > 0.85
+    assert walk.components["momentum"] > 0.8
     assert pytest.approx(walk.components["variety"]) == 1 / 3  # done two of the last three days
     momentum = walk.reason(ReasonCode.HABIT_MOMENTUM)
     assert momentum is not None
-    assert "42 days in a row" in momentum.text
     assert {"habit_strength", "current_streak"} == set(momentum.facts)
+    assert 0 == momentum.facts["current_streak"]  # not done yet today: the run has no today
     other = recs[position(recs, "b-walk")]
     assert other.reason(ReasonCode.VARIETY) is not None
     assert other.reason(ReasonCode.HABIT_MOMENTUM) is None
+    done_today = [*history, reflection(on(42, hour=9), Practice.done("a-walk"))]
+    walk = recommend(CLIENT, catalog, history=done_today, at=AT)[0]
+    momentum = walk.reason(ReasonCode.HABIT_MOMENTUM)
+    assert momentum is not None
+    assert "43 days in a row" in momentum.text
+
+
+def test_a_habit_shows_the_figure_habit_strength_gives_at_the_same_moment() -> None:
+    """Momentum, the reason's words and its facts are habit_strength and streak at ``at``."""
+    history = planted("short-walk", "news-limits", neutral="mindful-breathing", days=40)
+    recs = recommend(CLIENT, history=history, at=AT, k=8)
+    shown = [(rec, rec.reason(ReasonCode.HABIT_MOMENTUM)) for rec in recs]
+    assert any(reason is not None for _, reason in shown)
+    for rec, reason in shown:
+        habit = habit_strength(history, rec.strategy_id, at=AT)
+        assert pytest.approx(habit.score) == rec.components["momentum"]
+        if reason is None:
+            continue
+        assert f"strength {habit.percent} of 100" in reason.text
+        assert habit.percent / 100 == reason.facts["habit_strength"]
+        assert streak(history, rec.strategy_id, at=AT).current == reason.facts["current_streak"]
+
+
+def test_recommendations_come_in_the_order_of_their_score() -> None:
+    """The k are picked to spread over categories, then listed by score, ties in catalog order.
+
+    Picked in turn, the second walk comes after the self-talk (its category already has one);
+    listed, it comes before it, as its score is higher.
+    """
+    catalog = Catalog(
+        [twin(f"walk-{n}", benefits={Benefit.COPING_SKILLS}) for n in range(3)]
+        + [twin("self-talk", category=Category.MENTAL)]
+    )
+    profile = attrs.evolve(CLIENT, goals={Benefit.COPING_SKILLS})
+    weights = RecommendWeights(diversity=0.25)
+    context = Context(profile, catalog, (), AT, weights, DistressRule())
+    picked = [catalog.strategies[p].id for p in Ranking(context, None).top(3)]
+    assert ["walk-0", "self-talk", "walk-1"] == picked
+    recs = recommend(profile, catalog, at=AT, k=3, weights=weights)
+    assert ("walk-0", "walk-1", "self-talk") == recs.strategy_ids
+    scores = [rec.score for rec in recs]
+    assert sorted(scores, reverse=True) == scores
+    assert recs[0].score == recs[1].score  # a tie keeps catalog order
 
 
 def test_recommend_neglected_category() -> None:
@@ -654,6 +700,12 @@ def test_recommend_properties(
         assert pytest.approx((total + weights.effect) / norm) == rec.score
         if recs.support.advised:
             assert rec.reasons[0].code == ReasonCode.SUPPORT
+    order = [(-rec.score, catalog.strategies.index(rec.strategy)) for rec in recs]
+    assert sorted(order) == order  # by score, best first; ties in catalog order
+    local = at.in_timezone(profile.timezone)  # the person's day, as recommend counts it
+    for rec in recs:
+        habit = habit_strength(history, rec.strategy_id, at=local, catalog=catalog)
+        assert pytest.approx(habit.score) == rec.components["momentum"]
     again = recommend(profile, catalog, history=history, at=at, k=k, seed=seed, explore=explore)
     assert recs == again
 

@@ -2,29 +2,36 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from selfcare import Reflection
+from selfcare import Plan, Reflection, Strategy
 from selfcare._io.codec import TYPE_NAMES
-from selfcare.serialize import SCHEMA_VERSION, from_json, to_dict, to_json
+from selfcare._model.strategies import Cadence, StrategyKind
+from selfcare.serialize import MIGRATIONS, SCHEMA_VERSION, from_dict, from_json, to_dict, to_json
 from tests import ROOT
 from tests.exact import assert_exactly_equal
-from tests.io.golden.values import REDACTED, VALUES
+from tests.io.golden.values import PLAN, REDACTED, VALUES
 
 GOLDEN = ROOT / "tests" / "io" / "golden"
 CURRENT = GOLDEN / f"v{SCHEMA_VERSION}"
 KINDS: dict[str, Any] = {name: kind for kind, name in TYPE_NAMES.items()}
 KINDS["list_of_reflections"] = list[Reflection]
+
+
+def kind_of(name: str) -> Any:
+    """The type a golden file is read as: ``plan.redacted`` and ``strategy.commitment`` too."""
+    return KINDS[name.split(".")[0]]
+
+
 EXPECTED: dict[str, tuple[Any, Any, bool]] = {
-    name: (KINDS[name], value, False) for name, value in VALUES.items()
+    name: (kind_of(name), value, False) for name, value in VALUES.items()
 }
-EXPECTED |= {
-    name: (KINDS[name.split(".")[0]], loaded, True) for name, (_, loaded) in REDACTED.items()
-}
+EXPECTED |= {name: (kind_of(name), loaded, True) for name, (_, loaded) in REDACTED.items()}
 
 
 def pretty(document: object) -> str:
@@ -61,3 +68,115 @@ def test_current_golden_document_is_what_we_write(path: Path) -> None:
     assert text == pretty(to_dict(written, redact=redacted))
     compact = json.dumps(json.loads(text), separators=(",", ":"), ensure_ascii=True)
     assert compact == to_json(written, redact=redacted)
+
+
+# What each version added, and what an older document stands for
+
+
+#: The keys each version added to a type's documents, with the values that say what a
+#: document of the version before meant (as the migration to that version documents).
+ADDED: dict[int, dict[str, dict[str, Any]]] = {
+    2: {"plan": {"shortfall": None}},
+    3: {
+        "strategy": {
+            "kind": "activity",
+            "cadence": "times-a-week",
+            "times_a_week": None,
+            "times_of_day": [],
+            "at": None,
+        },
+        "ritual_step": {"alternatives": []},
+        "profile": {"fixed_routine": False},
+        "recurrence": {"monthday": None, "nth": None},
+    },
+}
+
+
+def golden(version: int, name: str) -> dict[str, Any]:
+    """A golden document as version ``version`` wrote it."""
+    document: dict[str, Any] = json.loads(
+        (GOLDEN / f"v{version}" / f"{name}.json").read_text(encoding="utf-8")
+    )
+    return document
+
+
+def additions(older: object, newer: object, path: str = "$") -> list[tuple[str, dict[str, Any]]]:
+    """Where ``newer`` has keys ``older`` lacks, with their values; all else must be equal."""
+    if type(older) is dict and type(newer) is dict:
+        assert older.keys() <= newer.keys(), path
+        extra = {key: newer[key] for key in newer if key not in older}
+        found = [(path, extra)] if extra else []
+        for key in older:
+            found += additions(older[key], newer[key], f"{path}.{key}")
+        return found
+    if type(older) is list and type(newer) is list:
+        assert len(older) == len(newer), path
+        return [
+            change
+            for index, pair in enumerate(zip(older, newer, strict=True))
+            for change in additions(*pair, f"{path}[{index}]")
+        ]
+    assert older == newer, path
+    return []
+
+
+def written_in_both(version: int) -> list[str]:
+    """The golden documents version ``version`` and the version before it both wrote."""
+    return sorted(
+        path.stem
+        for path in (GOLDEN / f"v{version}").glob("*.json")
+        if (GOLDEN / f"v{version - 1}" / path.name).exists()
+    )
+
+
+@pytest.mark.parametrize("version", sorted(ADDED))
+def test_a_new_version_adds_only_the_documented_keys(version: int) -> None:
+    """The same value, written by a version and the one before: only documented keys differ.
+
+    So every key a version added is one it documents, with the documented value for what
+    the older documents (which load to the same value) meant; and every documented key is
+    seen, nested wherever the golden values hold one.
+    """
+    seen = []
+    for name in written_in_both(version):
+        older, newer = golden(version - 1, name), golden(version, name)
+        assert (version - 1, version) == (older.pop("schema_version"), newer.pop("schema_version"))
+        for path, extra in additions(older, newer):
+            assert extra in ADDED[version].values(), f"{name}: {path}"
+            seen.append(extra)
+    assert all(extra in seen for extra in ADDED[version].values())
+
+
+@pytest.mark.parametrize("name", sorted(ADDED[3]))
+def test_a_version_2_document_reads_with_the_documented_defaults(name: str) -> None:
+    """A version 2 strategy, step, profile or recurrence reads as one with those values."""
+    old = golden(2, name)
+    assert not old.keys() & ADDED[3][name].keys()
+    kind = KINDS[name]
+    value = from_dict(kind, old)
+    assert {**old, **ADDED[3][name], "schema_version": 3} == to_dict(value)
+    assert_exactly_equal(from_dict(kind, {**old, **ADDED[3][name], "schema_version": 3}), value)
+
+
+def test_a_version_2_strategy_is_an_activity_whose_times_the_generator_decides() -> None:
+    """The defaults, said in Python."""
+    strategy = from_dict(Strategy, golden(2, "strategy"))
+    assert (StrategyKind.ACTIVITY, Cadence.TIMES_A_WEEK, None, frozenset(), None) == (
+        strategy.kind,
+        strategy.cadence,
+        strategy.times_a_week,
+        strategy.times_of_day,
+        strategy.at,
+    )
+
+
+def test_a_version_2_plan_is_upgraded_leaving_the_callers_data_alone() -> None:
+    """A plan, alone or in a list document, reads with its nested values' defaults."""
+    old = golden(2, "plan")
+    body = {key: value for key, value in old.items() if key not in ("schema_version", "type")}
+    listed = {"schema_version": 2, "type": "list", "values": [body]}
+    before = copy.deepcopy((old, listed))
+    assert_exactly_equal(PLAN, from_dict(Plan, old))
+    assert_exactly_equal([PLAN], from_dict(list[Plan], listed))
+    assert old == MIGRATIONS[2](copy.deepcopy(old))  # nothing written: reading fills it in
+    assert before == (old, listed)

@@ -8,6 +8,7 @@ import copy
 import datetime as dt
 import json
 import os
+import statistics
 import subprocess
 import sys
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from hypothesis import strategies as st
 
 from selfcare import (
     Catalog,
+    Category,
     Journal,
     Period,
     Plan,
@@ -35,9 +37,11 @@ from selfcare import (
     Role,
     Strategy,
     ValidationError,
+    Weekday,
+    default_catalog,
 )
 from selfcare._io.codec import TYPE_NAMES
-from selfcare._io.documents import parse, read
+from selfcare._io.documents import ENCODER, parse, read
 from selfcare.serialize import (
     MAX_DEPTH,
     MAX_ENTRIES,
@@ -92,7 +96,7 @@ def test_to_dict_writes_the_envelope_then_the_fields() -> None:
     """A document starts with its schema version and type, then the fields in order."""
     doc = to_dict(PERIOD)
     assert {
-        "schema_version": 2,
+        "schema_version": 3,
         "type": "period",
         "first": "2026-11-30",
         "last": "2027-02-21",
@@ -159,7 +163,7 @@ def test_lists_of_values_are_list_documents() -> None:
     assert EVENINGS == from_dict(list[Reflection], doc)
     assert tuple(EVENINGS) == from_dict(tuple[Reflection, ...], doc)
     assert [] == from_json(list[Plan], to_json([]))
-    assert {"schema_version": 2, "type": "list", "values": []} == to_dict(())
+    assert {"schema_version": 3, "type": "list", "values": []} == to_dict(())
 
 
 def test_a_list_document_is_read_as_the_element_type_given() -> None:
@@ -265,7 +269,21 @@ def test_recurrences_write_weekday_names_times_and_dates() -> None:
         "until": None,
         "count": 24,
         "skipped": ["2026-12-24", "2026-12-28"],
+        "monthday": None,
+        "nth": None,
     } == {k: v for k, v in to_dict(RECURRENCE).items() if k not in ("schema_version", "type")}
+
+
+def test_monthly_recurrences_write_the_day_of_the_month_or_the_nth_weekday() -> None:
+    """A monthly rule writes its ``monthday`` (-1 the last day) or ``nth`` and one weekday."""
+    by_date = to_dict(Recurrence.monthly(-1))
+    assert ("monthly", [], -1, None) == tuple(
+        by_date[k] for k in ("frequency", "weekdays", "monthday", "nth")
+    )
+    by_weekday = to_dict(Recurrence.monthly(weekday=Weekday.TUESDAY, nth=2, every_months=3))
+    assert ("monthly", 3, ["tuesday"], None, 2) == tuple(
+        by_weekday[k] for k in ("frequency", "interval", "weekdays", "monthday", "nth")
+    )
 
 
 def test_sets_are_sorted_lists_and_mappings_sorted_objects() -> None:
@@ -418,7 +436,8 @@ BAD: list[tuple[str, str, Callable[[Document], None], str]] = [
     ("whole float for int", "plan", edit("items.0.minutes", 15.0), "$.items[0].minutes"),
     ("bool for int", "plan", edit("items.0.minutes", True), "$.items[0].minutes"),
     ("null for int", "plan", edit("items.0.minutes", None), "$.items[0].minutes"),
-    ("out of range", "plan", edit("items.0.minutes", 0), "$.items[0].minutes"),
+    ("out of range", "plan", edit("items.0.minutes", -1), "$.items[0].minutes"),
+    ("out of range above", "plan", edit("items.0.minutes", 1441), "$.items[0].minutes"),
     ("string for bool", "reflection", edit("wants_support", "FALSE"), "$.wants_support"),
     ("int for bool", "reflection", edit("wants_support", 0), "$.wants_support"),
     ("null for string", "strategy", edit("name", None), "$.name"),
@@ -534,9 +553,9 @@ def test_bad_document_fails_naming_the_path(
 def test_the_documented_message_for_minutes() -> None:
     """The message says what was expected, and describes the value without quoting text."""
     doc = document(PLAN)
-    doc["items"][0]["minutes"] = 0
+    doc["items"][0]["minutes"] = -1
     assert (
-        "expected an integer from 1 to 1440, got 0" == problems_of(Plan, doc)["$.items[0].minutes"]
+        "expected an integer from 0 to 1440, got -1" == problems_of(Plan, doc)["$.items[0].minutes"]
     )
     doc["items"][0]["minutes"] = "ten"
     assert (
@@ -600,7 +619,7 @@ def test_text_longer_than_the_limit() -> None:
     """Text past MAX_TEXT_LENGTH is refused before it is parsed."""
     with pytest.raises(ValidationError) as caught:
         from_json(Plan, " " * (MAX_TEXT_LENGTH + 1))
-    assert (("$", "the text is longer than 50,000,000 characters"),) == caught.value.problems
+    assert (("$", "the text is longer than 64,000,000 characters"),) == caught.value.problems
 
 
 def count_values(data: object) -> int:
@@ -613,15 +632,33 @@ def count_values(data: object) -> int:
 
 
 def test_limits_are_in_line_with_the_model() -> None:
-    """The largest catalog and plan the model allows fit the limits."""
+    """As many strategies as a catalog may hold, like the built-in ones, fit the limits.
+
+    A strategy writes 14 members and the entries of its sets, and is an entry of the
+    catalog's list: 16 values at the least (one role; no benefits, tags or times of day),
+    about 25 for the built-in ones, which write about 500 characters each.
+    """
     from selfcare._model.catalog import MAX_ENTRIES as CATALOG_ENTRIES
     from selfcare._plans.plan import MAX_ITEMS
 
-    assert (32, 100_000, 2_000_000) == (MAX_DEPTH, MAX_ENTRIES, MAX_VALUES)
+    assert (32, 100_000, 3_000_000, 64_000_000) == (
+        MAX_DEPTH,
+        MAX_ENTRIES,
+        MAX_VALUES,
+        MAX_TEXT_LENGTH,
+    )
     assert MAX_ENTRIES >= max(CATALOG_ENTRIES, MAX_ITEMS)
-    strategy = to_dict(STRATEGY)
-    del strategy["schema_version"], strategy["type"]
-    assert CATALOG_ENTRIES * (count_values(strategy) + 1) + 4 < MAX_VALUES
+
+    def body(strategy: Strategy) -> Document:
+        return {k: v for k, v in to_dict(strategy).items() if k not in ("schema_version", "type")}
+
+    assert 16 == count_values(body(Strategy("a", "A", Category.MENTAL, {Role.CLIENT}, 1))) + 1
+    golden = [value for value in VALUES.values() if isinstance(value, Strategy)]
+    bodies = [body(strategy) for strategy in [*default_catalog().strategies, *golden]]
+    values = statistics.mean(count_values(b) + 1 for b in bodies)
+    characters = statistics.mean(len(ENCODER.encode(b)) + 1 for b in bodies)
+    assert CATALOG_ENTRIES * values + count_values(to_dict(Catalog())) < MAX_VALUES
+    assert CATALOG_ENTRIES * characters + len(to_json(Catalog())) < MAX_TEXT_LENGTH
 
 
 # Versions and migrations
@@ -641,11 +678,15 @@ def lift_ratings(doc: Document) -> Document:
     return doc
 
 
+def test_this_library_writes_version_3_and_upgrades_every_earlier_version() -> None:
+    """Version 3 is current; versions 1 and 2 each have a migration to the next."""
+    assert (3, [1, 2]) == (SCHEMA_VERSION, sorted(MIGRATIONS))
+
+
 def test_version_2_adds_the_plans_shortfall() -> None:
     """Version 1 documents are upgraded to version 2: a plan gains ``shortfall: null``."""
-    assert (2, [1]) == (SCHEMA_VERSION, sorted(MIGRATIONS))
-    old = {**to_dict(PLAN), "schema_version": 1}
-    del old["shortfall"]
+    old = json.loads((ROOT / "tests/io/golden/v1/plan.json").read_text(encoding="utf-8"))
+    assert "shortfall" not in old
     assert_exactly_equal(PLAN, from_dict(Plan, old))
     fields = {k: v for k, v in old.items() if k not in ("schema_version", "type")}
     listed = {"schema_version": 1, "type": "list", "values": [fields]}

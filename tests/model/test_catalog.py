@@ -244,7 +244,7 @@ def test_with_entries_checks_referential_integrity() -> None:
     check_rejected(
         lambda: small_catalog().with_entries(rituals=[yoga_ritual]),
         "rituals",
-        "ritual 'morning-yoga' has a step 'yoga' that is not a strategy in this catalog",
+        "ritual 'morning-yoga' has a step naming 'yoga', which is not a strategy in this catalog",
     )
 
 
@@ -270,7 +270,7 @@ def test_without_a_strategy_a_ritual_uses_is_invalid() -> None:
     check_rejected(
         lambda: small_catalog().without("short-walk"),
         "rituals",
-        "ritual 'between-sessions' has a step 'short-walk'",
+        "ritual 'between-sessions' has a step naming 'short-walk'",
     )
 
 
@@ -348,7 +348,7 @@ CATALOG_REJECTED = [
     pytest.param(
         lambda: Catalog(strategies=[WALK], rituals=[TRANSITION]),
         "rituals",
-        "has a step 'mindful-breathing' that is not a strategy in this catalog",
+        "has a step naming 'mindful-breathing', which is not a strategy in this catalog",
         id="unknown-step",
     ),
     pytest.param(

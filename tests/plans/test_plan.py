@@ -155,8 +155,8 @@ PLAN_ITEM_REJECTED = [
     pytest.param({"strategy_id": None}, "strategy_id", "expected an id", id="none-id"),
     pytest.param({"recurrence": "daily"}, "recurrence", "expected a Recurrence", id="rec-text"),
     pytest.param({"recurrence": None}, "recurrence", "expected a Recurrence", id="rec-none"),
-    pytest.param({"minutes": 0}, "minutes", "from 1 to 1440", id="minutes-0"),
-    pytest.param({"minutes": 1441}, "minutes", "from 1 to 1440", id="minutes-1441"),
+    pytest.param({"minutes": -1}, "minutes", "from 0 to 1440", id="minutes-negative"),
+    pytest.param({"minutes": 1441}, "minutes", "from 0 to 1440", id="minutes-1441"),
     pytest.param({"minutes": True}, "minutes", "expected an integer", id="minutes-bool"),
     pytest.param({"minutes": 10.0}, "minutes", "expected an integer", id="minutes-float"),
     pytest.param(

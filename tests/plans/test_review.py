@@ -6,6 +6,8 @@ import datetime as dt
 
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from selfcare import (
     Category,
@@ -23,7 +25,9 @@ from selfcare import (
     ValidationError,
     Weekday,
 )
-from selfcare._plans.review import SuggestionKind, apply_suggestions, review_plan
+from selfcare._plans.review import SuggestionKind, apply_suggestions, lower_cadence, review_plan
+from selfcare._time.recurrence import Frequency
+from selfcare.testing import recurrences
 
 FIRST = dt.date(2026, 11, 30)
 THERAPIST = Contributor("therapist-1", Role.THERAPIST)
@@ -177,3 +181,183 @@ def test_a_review_before_the_plan_starts_is_an_error() -> None:
     with pytest.raises(ValidationError) as info:
         review_plan(the_plan(), [], at=pendulum.datetime(2026, 11, 1, tz="Europe/London"))
     assert "at" == info.value.problems[0][0]
+
+
+# A lower cadence for what is not kept
+
+
+def cadence_plan() -> Plan:
+    return Plan(
+        id="plan-2",
+        role=Role.CLIENT,
+        timezone="Europe/London",
+        period=Period.weeks_from(FIRST, 6),
+        items=[
+            PlanItem("short-walk", Recurrence.weekly([Weekday.MONDAY], at=dt.time(18)), 20),
+            PlanItem("reading-and-learning", Recurrence.times_per_week(3), 30),
+            PlanItem("consistent-sleep", Recurrence.daily(at=dt.time(22, 30)), 0),
+        ],
+        contributors=[THERAPIST],
+    )
+
+
+def done_on(days: dict[str, list[int]]) -> list[Reflection]:
+    """A reflection each evening of three weeks, with the strategies done on those days."""
+    return [
+        Reflection(
+            at=pendulum.datetime(2026, 11, 30, 21, tz="Europe/London").add(days=n),
+            author=Role.CLIENT,
+            practised=[Practice.done(sid) for sid, on in days.items() if n in on],
+        )
+        for n in range(21)
+    ]
+
+
+THREE_WEEKS = pendulum.datetime(2026, 12, 20, 22, tz="Europe/London")
+SOME = {
+    "short-walk": [7],  # 1 of 3 Mondays
+    "reading-and-learning": [1, 2, 9, 16],  # 4 of 9
+    "consistent-sleep": [0, 5, 12],  # 3 of 21 nights
+}
+
+
+def test_what_is_kept_well_under_its_cadence_is_suggested_less_often() -> None:
+    """Weekly becomes fortnightly, three times a week twice; the reason names the cadence."""
+    review = review_plan(cadence_plan(), done_on(SOME), at=THREE_WEEKS)
+    less = {s.strategy_id: s for s in review.suggestions if s.kind is SuggestionKind.LESS_OFTEN}
+    assert ["short-walk", "reading-and-learning"] == list(less)
+    walk, reading = less["short-walk"], less["reading-and-learning"]
+    assert Recurrence.weekly([Weekday.MONDAY], at=dt.time(18), every_weeks=2) == walk.recurrence
+    assert Recurrence.times_per_week(2) == reading.recurrence
+    reason = walk.reasons[0]
+    assert ReasonCode.LESS_OFTEN is reason.code
+    assert {"usual_per_week": 1, "planned_per_week": 0.5} == dict(reason.facts)
+    assert (
+        "done on 1 of the 3 days planned; every 2 weeks on Monday at 18:00 rather than every "
+        "Monday at 18:00 may be easier to keep"
+    ) == reason.text
+    assert "2 times a week rather than 3 times a week" in reading.reasons[0].text
+    assert {"usual_per_week": 3, "planned_per_week": 2} == dict(reading.reasons[0].facts)
+
+
+def test_a_commitment_keeps_its_daily_cadence() -> None:
+    """A consistent bedtime kept on 3 of 21 nights is not made less frequent."""
+    review = review_plan(cadence_plan(), done_on(SOME), at=THREE_WEEKS)
+    assert "consistent-sleep" not in [
+        s.strategy_id for s in review.suggestions if s.kind is SuggestionKind.LESS_OFTEN
+    ]
+    sleep = review.items[2]
+    assert (21, 3) == (sleep.adherence.expected, sleep.adherence.done)
+
+
+def test_what_is_kept_or_too_new_to_judge_keeps_its_cadence() -> None:
+    """Half the days kept, or fewer than three days expected, suggests no lower cadence."""
+    half = {"short-walk": [0, 7], "reading-and-learning": [0, 1, 2, 7, 9]}  # 2 of 3, 5 of 9
+    review = review_plan(cadence_plan(), done_on(half), at=THREE_WEEKS)
+    assert [] == [s for s in review.suggestions if s.kind is SuggestionKind.LESS_OFTEN]
+    early = pendulum.datetime(2026, 12, 8, 22, tz="Europe/London")  # two Mondays planned
+    review = review_plan(cadence_plan(), done_on({"short-walk": [0]}), at=early)
+    assert "short-walk" not in [
+        s.strategy_id for s in review.suggestions if s.kind is SuggestionKind.LESS_OFTEN
+    ]
+
+
+def test_a_lower_cadence_applied_keeps_the_item_otherwise() -> None:
+    """The item gets the suggested recurrence, its minutes, and the new cadence's reason."""
+    plan = cadence_plan()
+    review = review_plan(plan, done_on(SOME), at=THREE_WEEKS)
+    chosen = [s for s in review.suggestions if s.kind is SuggestionKind.LESS_OFTEN]
+    revised = apply_suggestions(plan, review, chosen, by=THERAPIST, at=THREE_WEEKS, reason="r")
+    assert 2 == revised.version
+    assert plan.strategy_ids == revised.strategy_ids
+    for suggestion in chosen:
+        item = revised.item(suggestion.strategy_id)
+        assert suggestion.recurrence == item.recurrence
+        assert plan.item(suggestion.strategy_id).minutes == item.minutes
+        assert suggestion.reasons[0] == item.reasons[-1]
+    assert plan.item("consistent-sleep") == revised.item("consistent-sleep")
+
+
+def test_a_fortnightly_session_kept_every_fortnight_is_kept() -> None:
+    """Held in the other week of each fortnight, supervision is kept, not made rarer."""
+    plan = Plan(
+        id="plan-3",
+        role=Role.THERAPIST,
+        timezone="Europe/London",
+        period=Period.weeks_from(FIRST, 8),
+        items=[
+            PlanItem("peer-supervision", Recurrence.weekly([Weekday.TUESDAY], every_weeks=2), 60)
+        ],
+    )
+    held = [
+        Reflection(
+            at=pendulum.datetime(2026, 12, 8, 18, tz="Europe/London").add(weeks=2 * n),
+            author=Role.THERAPIST,
+            practised=[Practice.done("peer-supervision")],
+        )
+        for n in range(4)
+    ]  # planned on 1, 15 and 29 December and 12 January; held a week later each time
+    review = review_plan(plan, held, at=pendulum.datetime(2027, 1, 24, 22, tz="Europe/London"))
+    (item,) = review.items
+    assert (4, 4, 1.0) == (item.adherence.expected, item.adherence.done, item.adherence.rate)
+    assert item.habit is not None
+    assert (1, 14) == (item.habit.target_times, item.habit.target_days)
+    (keep,) = [s for s in review.suggestions if s.strategy_id == "peer-supervision"]
+    assert SuggestionKind.KEEP is keep.kind
+
+
+def test_a_monthly_item_is_reviewed_against_its_month() -> None:
+    """A monthly item has a habit strength (once in 30 days) and is made rarer when missed."""
+    plan = Plan(
+        id="plan-4",
+        role=Role.THERAPIST,
+        timezone="Europe/London",
+        period=Period.weeks_from(FIRST, 20),
+        items=[PlanItem("personal-therapy", Recurrence.monthly(10), 50)],
+    )
+    held = [
+        Reflection(
+            at=pendulum.datetime(2027, 1, 12, 18, tz="Europe/London"),
+            author=Role.THERAPIST,
+            practised=[Practice.done("personal-therapy")],
+        )
+    ]
+    review = review_plan(plan, held, at=pendulum.datetime(2027, 4, 18, 22, tz="Europe/London"))
+    (item,) = review.items
+    assert (5, 1) == (item.adherence.expected, item.adherence.done)  # 10 Dec to 10 Apr
+    assert item.habit is not None
+    assert (1, 30) == (item.habit.target_times, item.habit.target_days)
+    (less,) = review.suggestions[:1]
+    assert (SuggestionKind.LESS_OFTEN, Recurrence.monthly(10, every_months=3)) == (
+        less.kind,
+        less.recurrence,
+    )
+    assert (
+        "every 3 months on the 10th rather than on the 10th of every month" in less.reasons[0].text
+    )
+
+
+RULES = recurrences(with_times=False)
+
+
+@given(RULES, st.integers(3, 60), st.data())
+def test_a_lower_cadence_asks_less_but_no_less_than_was_done(
+    rule: Recurrence, expected: int, data: st.DataObject
+) -> None:
+    """Strictly less often than the rule, and at least as often as the days done went."""
+    done = data.draw(st.integers(1, (expected - 1) // 2))
+    lower = lower_cadence(rule, done, expected)
+    if lower is None:
+        steps_left = {
+            Frequency.TIMES_PER_WEEK: rule.per_week == 1,
+            Frequency.WEEKLY: len(rule.weekdays) == 1 and rule.interval >= 4,
+            Frequency.MONTHLY: rule.interval == 12,
+            Frequency.DAILY: rule.interval == 366,
+        }
+        assert steps_left[rule.frequency]
+        return
+    pace = rule.days_per_week * done / expected
+    assert pace <= lower.days_per_week * (1 + 1e-9)
+    assert lower.days_per_week < rule.days_per_week
+    kept = ("times", "start", "until", "count", "skipped", "monthday", "nth")
+    assert [getattr(rule, name) for name in kept] == [getattr(lower, name) for name in kept]

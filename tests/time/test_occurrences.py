@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import pickle
 import time
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 from selfcare import (
     Anchor,
+    Frequency,
     Period,
     PlanItem,
     Recurrence,
@@ -101,6 +103,9 @@ def reference(
 
 
 def _matches(rule: Recurrence, day: dt.date, base: dt.date | None) -> bool:
+    if rule.frequency is Frequency.MONTHLY:
+        months = 0 if base is None else (day.year - base.year) * 12 + day.month - base.month
+        return months % rule.interval == 0 and on_day_of_month(rule, day)
     if rule.per_week is not None:
         return day.weekday() in {i * 7 // rule.per_week for i in range(rule.per_week)}
     if rule.weekdays:
@@ -111,6 +116,18 @@ def _matches(rule: Recurrence, day: dt.date, base: dt.date | None) -> bool:
         weeks = (monday(day) - monday(base)).days // 7
         return weeks % rule.interval == 0
     return base is None or (day - base).days % rule.interval == 0
+
+
+def on_day_of_month(rule: Recurrence, day: dt.date) -> bool:
+    """Whether ``day`` is the monthly rule's day of its month, by the definitions."""
+    length = calendar.monthrange(day.year, day.month)[1]
+    if rule.monthday is not None:
+        return day.day == rule.monthday or (rule.monthday == -1 and day.day == length)
+    if Weekday.of(day) not in rule.weekdays:
+        return False
+    if rule.nth == -1:
+        return day.day + 7 > length
+    return (day.day - 1) // 7 + 1 == rule.nth
 
 
 def monday(day: dt.date) -> dt.date:
@@ -161,9 +178,11 @@ def rules(draw: st.DrawFn, *, with_start: bool | None = None) -> Recurrence:
         else None
     )
     count = draw(st.integers(1, 300)) if end == "count" else None
-    kind = draw(st.sampled_from(["daily", "every", "weekly", "per-week"]))
+    kind = draw(st.sampled_from(["daily", "every", "weekly", "monthly", "per-week"]))
     if kind == "daily":
         rule = Recurrence.daily(times, start=start, until=until, count=count)
+    elif kind == "monthly":
+        rule = draw(monthly(times, start=start, until=until, count=count))
     elif kind == "every":
         n = draw(st.integers(1, 40))
         rule = Recurrence.every_n_days(n, times, start=start, until=until, count=count)
@@ -179,6 +198,34 @@ def rules(draw: st.DrawFn, *, with_start: bool | None = None) -> Recurrence:
         )
     skipped = draw(st.frozensets(near, max_size=4))
     return rule.with_skipped(*skipped)
+
+
+def monthly(
+    times: list[dt.time],
+    *,
+    start: dt.date | None = None,
+    until: dt.date | None = None,
+    count: int | None = None,
+) -> st.SearchStrategy[Recurrence]:
+    """Monthly rules by date (the 29th to the last day often) or by weekday, every 1 to 4
+    months, or now and then up to 12."""
+    every = st.integers(1, 4) | st.integers(1, 12)
+    by_date = st.builds(
+        lambda day, n: Recurrence.monthly(
+            day, times, every_months=n, start=start, until=until, count=count
+        ),
+        st.integers(1, 31) | st.sampled_from([29, 30, 31, -1]),
+        every,
+    )
+    by_weekday = st.builds(
+        lambda day, nth, n: Recurrence.monthly(
+            weekday=day, nth=nth, at=times, every_months=n, start=start, until=until, count=count
+        ),
+        st.sampled_from(Weekday),
+        st.sampled_from([1, 2, 3, 4, -1]),
+        every,
+    )
+    return by_date | by_weekday
 
 
 def change_days(years: tuple[int, ...]) -> list[dt.date]:

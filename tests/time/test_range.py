@@ -36,6 +36,7 @@ from selfcare import (
 )
 from selfcare._time.zoned import check_zoned
 from selfcare.testing import ZONES
+from tests.time.test_occurrences import monthly
 
 FIRST = dt.date(1, 1, 5)  # the first day that can hold an occurrence
 LAST = dt.date(9999, 12, 27)  # the last
@@ -173,6 +174,22 @@ def test_plan_items_and_rituals_reach_the_last_supported_day(zone: str) -> None:
             (days(LAST, -7), dt.date.max),
             ["9999-12-27 23:59:59"],
         ),
+        (
+            Recurrence.monthly(5, dt.time(0), every_months=12, start=dt.date.min),
+            (dt.date.min, dt.date(2, 1, 1)),
+            ["0001-01-05 00:00:00"],
+        ),
+        (
+            Recurrence.monthly(
+                weekday=Weekday.MONDAY,
+                nth=-1,
+                at=dt.time(23, 59, 59),
+                every_months=3,
+                start=dt.date(9999, 3, 1),
+            ),
+            (dt.date(9999, 7, 1), dt.date.max),
+            ["9999-09-27 23:59:59", "9999-12-27 23:59:59"],
+        ),
     ],
 )
 def test_sparse_rules_reach_both_ends(
@@ -219,6 +236,8 @@ def test_week_targets_near_the_start_count_the_days_from_the_first() -> None:
         Recurrence.every_n_days(5, start=dt.date.min),
         Recurrence.times_per_week(2, until=dt.date.max),
         Recurrence.daily(start=days(LAST, -1), count=10),
+        Recurrence.monthly(-1, start=dt.date(9999, 1, 1)),
+        Recurrence.monthly(weekday=Weekday.MONDAY, nth=-1, count=10_000, start=dt.date(9000, 1, 1)),
     ],
 )
 def test_every_kind_of_rule_ends_at_the_last_supported_day(rule: Recurrence) -> None:
@@ -357,9 +376,11 @@ def simple_rules(draw: st.DrawFn, end: str) -> Recurrence:
     start = draw(st.none() | near(end))
     until = draw(st.none() | st.integers(0, 400).map(lambda n: later(start or dt.date.min, n)))
     count = None if until is not None else draw(st.none() | st.integers(1, 500))
-    kind = draw(st.sampled_from(["daily", "every", "weekly", "per-week"]))
+    kind = draw(st.sampled_from(["daily", "every", "weekly", "monthly", "per-week"]))
     if kind == "daily":
         return Recurrence.daily(times, start=start, until=until, count=count)
+    if kind == "monthly":  # every month, or sparse: a few days at a time
+        return draw(monthly(times, start=start, until=until, count=count))
     if kind == "every":  # from 63 days on, a rule is sparse: expanded a few days at a time
         n = draw(st.integers(1, 40) | st.integers(63, 366))
         return Recurrence.every_n_days(n, times, start=start, until=until, count=count)

@@ -82,6 +82,20 @@ def recurrence(**changes: Any) -> Recurrence:
             "every 2 days, 10 times in all",
             id="count",
         ),
+        pytest.param(
+            Recurrence.monthly(15, at=dt.time(9)), "on the 15th of every month at 09:00", id="15th"
+        ),
+        pytest.param(Recurrence.monthly(-1), "on the last day of every month", id="last-day"),
+        pytest.param(
+            Recurrence.monthly(weekday=TUE, nth=2),
+            "on the second Tuesday of every month",
+            id="second-tuesday",
+        ),
+        pytest.param(
+            Recurrence.monthly(weekday=MON, nth=1, every_months=2),
+            "every 2 months on the first Monday",
+            id="every-2-months",
+        ),
     ],
 )
 def test_describe(built: Recurrence, text: str) -> None:
@@ -114,6 +128,19 @@ def test_weekly_keeps_weekdays_and_interval() -> None:
     assert 2 == r.interval
 
 
+def test_monthly_keeps_the_day_and_interval() -> None:
+    """Recurrence.monthly keeps the day of the month, or the weekday and nth, as plain values."""
+    by_date = Recurrence.monthly(-1, every_months=3)
+    assert (Frequency.MONTHLY, 3, -1, None) == (
+        by_date.frequency,
+        by_date.interval,
+        by_date.monthday,
+        by_date.nth,
+    )
+    by_weekday = Recurrence.monthly(weekday=FRI, nth=4)
+    assert (frozenset({FRI}), 4, None) == (by_weekday.weekdays, by_weekday.nth, by_weekday.monthday)
+
+
 def test_times_per_week_keeps_the_target() -> None:
     """Recurrence.times_per_week is a flexible target with per_week set."""
     r = Recurrence.times_per_week(3)
@@ -131,6 +158,7 @@ def test_times_per_week_keeps_the_target() -> None:
         (Recurrence.weekly([MON, WED, FRI]), 3.0),
         (Recurrence.weekly([SAT, SUN], every_weeks=2), 1.0),
         (Recurrence.times_per_week(4), 4.0),
+        (Recurrence.monthly(1, every_months=12), 7 / 365.2425),
     ],
 )
 def test_days_per_week(built: Recurrence, days: float) -> None:
@@ -205,6 +233,27 @@ THOUSAND_DAYS = frozenset(JAN_5 + dt.timedelta(days=n) for n in range(1000))
             frozenset(Weekday),
             id="all-days",
         ),
+        pytest.param(
+            {"frequency": Frequency.MONTHLY, "monthday": 31, "interval": 12},
+            "monthday",
+            31,
+            id="monthday-31",
+        ),
+        pytest.param(
+            {"frequency": Frequency.MONTHLY, "monthday": -1}, "monthday", -1, id="monthday-last"
+        ),
+        pytest.param(
+            {"frequency": Frequency.MONTHLY, "monthday": 1, "interval": 12},
+            "interval",
+            12,
+            id="monthly-interval-12",
+        ),
+        pytest.param(
+            {"frequency": Frequency.MONTHLY, "weekdays": {SUN}, "nth": 4}, "nth", 4, id="nth-4"
+        ),
+        pytest.param(
+            {"frequency": Frequency.MONTHLY, "weekdays": {SUN}, "nth": -1}, "nth", -1, id="nth-last"
+        ),
     ],
 )
 def test_accepts_values_at_the_edges(changes: dict[str, Any], field: str, stored: object) -> None:
@@ -271,14 +320,59 @@ REJECTED = [
         id="weekly-without-weekdays",
     ),
     pytest.param(
-        {"weekdays": {MON}}, "weekdays", "only weekly recurrences have weekdays", id="daily-days"
+        {"weekdays": {MON}},
+        "weekdays",
+        "only weekly and monthly recurrences have weekdays",
+        id="daily-days",
     ),
     pytest.param(
         {"frequency": Frequency.TIMES_PER_WEEK, "per_week": 2, "weekdays": {MON}},
         "weekdays",
-        "only weekly recurrences have weekdays",
+        "only weekly and monthly recurrences have weekdays",
         id="tpw-weekdays",
     ),
+    # monthday and nth
+    pytest.param(
+        {"frequency": Frequency.MONTHLY}, "monthday", "a day of the month or", id="monthly-bare"
+    ),
+    pytest.param(
+        {"frequency": Frequency.MONTHLY, "monthday": 0},
+        "monthday",
+        "from 1 to 31, or -1",
+        id="monthday-0",
+    ),
+    pytest.param(
+        {"frequency": Frequency.MONTHLY, "monthday": "15"},
+        "monthday",
+        "got a string of 2 characters",
+        id="monthday-text",
+    ),
+    pytest.param(
+        {"frequency": Frequency.MONTHLY, "monthday": 1, "interval": 13},
+        "interval",
+        "from 1 to 12",
+        id="monthly-interval-13",
+    ),
+    pytest.param(
+        {"frequency": Frequency.MONTHLY, "weekdays": {MON}, "nth": 5},
+        "nth",
+        "1 to 4",
+        id="nth-5",
+    ),
+    pytest.param(
+        {"frequency": Frequency.MONTHLY, "weekdays": {MON}, "nth": 2.0},
+        "nth",
+        "got 2.0",
+        id="nth-float",
+    ),
+    pytest.param(
+        {"frequency": Frequency.MONTHLY, "weekdays": set(), "nth": 2},
+        "weekdays",
+        "expected one weekday",
+        id="nth-without-weekday",
+    ),
+    pytest.param({"monthday": 15}, "monthday", "only a monthly recurrence", id="daily-monthday"),
+    pytest.param({"nth": 1}, "nth", "only a monthly recurrence", id="daily-nth"),
     # per_week
     pytest.param(
         {"frequency": Frequency.TIMES_PER_WEEK}, "per_week", "from 1 to 7", id="tpw-no-per-week"
@@ -404,6 +498,16 @@ def test_rejects(changes: dict[str, Any], field: str, expected: str) -> None:
             lambda: Recurrence.weekly([MON], every_weeks=0), "interval", "from 1 to 52", id="w0"
         ),
         pytest.param(lambda: Recurrence.times_per_week(8), "per_week", "from 1 to 7", id="tpw-8"),
+        pytest.param(lambda: Recurrence.monthly(), "monthday", "a day of the month", id="monthly"),
+        pytest.param(
+            lambda: Recurrence.monthly(weekday=wrong("TU"), nth=2),
+            "weekdays",
+            "expected one Weekday",
+            id="monthly-weekday-text",
+        ),
+        pytest.param(
+            lambda: Recurrence.monthly(15, every_months=13), "interval", "from 1 to 12", id="m13"
+        ),
         pytest.param(
             lambda: Recurrence.daily(at=wrong("07:30")),
             "times",
@@ -461,6 +565,8 @@ def test_recurrences_are_immutable(field: str) -> None:
         Recurrence.every_n_days(3, at=dt.time(7), start=JAN_5, count=5),
         Recurrence.weekly([MON, FRI], at=[dt.time(7), dt.time(19)], until=dt.date(2026, 6, 1)),
         Recurrence.times_per_week(3).with_skipped(JAN_5),
+        Recurrence.monthly(31, at=dt.time(9), every_months=2, start=JAN_5),
+        Recurrence.monthly(weekday=TUE, nth=-1, count=12),
     ],
     ids=lambda r: r.describe(),
 )

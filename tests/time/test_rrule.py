@@ -52,6 +52,22 @@ def rejected(text: object) -> tuple[str, str]:
         ("rrule:freq=weekly;byday=mo;byhour=7", Recurrence.weekly([MON], dt.time(7))),
         ("BYDAY=SU;FREQ=WEEKLY", Recurrence.weekly([SUN])),
         ("  FREQ=DAILY\r\n", Recurrence.daily()),
+        ("FREQ=MONTHLY;BYMONTHDAY=15", Recurrence.monthly(15)),
+        ("FREQ=MONTHLY;BYMONTHDAY=-1", Recurrence.monthly(-1)),
+        ("FREQ=MONTHLY;BYMONTHDAY=+7", Recurrence.monthly(7)),
+        ("FREQ=MONTHLY;BYMONTHDAY=07", Recurrence.monthly(7)),
+        ("FREQ=MONTHLY;BYDAY=2TU", Recurrence.monthly(weekday=TUE, nth=2)),
+        ("FREQ=MONTHLY;BYDAY=+1MO", Recurrence.monthly(weekday=MON, nth=1)),
+        ("freq=monthly;byday=-1fr", Recurrence.monthly(weekday=FRI, nth=-1)),
+        (
+            "FREQ=MONTHLY;INTERVAL=12;BYMONTHDAY=31;BYHOUR=9;BYMINUTE=30;COUNT=4",
+            Recurrence.monthly(31, dt.time(9, 30), every_months=12, count=4),
+        ),
+        (
+            "FREQ=MONTHLY;INTERVAL=2;BYDAY=1MO;UNTIL=20261231T120000Z",
+            Recurrence.monthly(weekday=MON, nth=1, every_months=2, until=dt.date(2026, 12, 31)),
+        ),
+        ("FREQ=MONTHLY;WKST=MO;BYDAY=4SU", Recurrence.monthly(weekday=SUN, nth=4)),
     ],
 )
 def test_reads_the_subset(text: str, expected: Recurrence) -> None:
@@ -83,9 +99,49 @@ TOO_LONG = "FREQ=DAILY;" + ";".join(["BYHOUR=1"] * 200)
         pytest.param("FREQ=DAILY;COUNT=2;COUNT=3", "rrule.COUNT", "given twice", id="twice"),
         pytest.param("FREQ=DAILY;COUNT=²", "rrule", "ASCII", id="not-ascii"),
         pytest.param("COUNT=2", "rrule.FREQ", "has no FREQ", id="no-freq"),
-        pytest.param("FREQ=MONTHLY", "rrule.FREQ", "outside the supported subset", id="monthly"),
+        pytest.param("FREQ=YEARLY", "rrule.FREQ", "outside the supported subset", id="yearly"),
         pytest.param("FREQ=HOURLY", "rrule.FREQ", "outside the supported subset", id="hourly"),
-        pytest.param("FREQ=FORTNIGHTLY", "rrule.FREQ", "DAILY or FREQ=WEEKLY", id="unknown-freq"),
+        pytest.param(
+            "FREQ=FORTNIGHTLY", "rrule.FREQ", "FREQ=WEEKLY or FREQ=MONTHLY", id="unknown-freq"
+        ),
+        pytest.param("FREQ=MONTHLY", "rrule.BYDAY", "needs BYMONTHDAY", id="monthly-no-day"),
+        pytest.param(
+            "FREQ=MONTHLY;BYDAY=TU", "rrule.BYDAY", "one numbered weekday", id="monthly-every-tue"
+        ),
+        pytest.param("FREQ=MONTHLY;BYDAY=5TU", "rrule.BYDAY", "1 to 4 or -1", id="5TU"),
+        pytest.param("FREQ=MONTHLY;BYDAY=0TU", "rrule.BYDAY", "1 to 4 or -1", id="0TU"),
+        pytest.param("FREQ=MONTHLY;BYDAY=-2TU", "rrule.BYDAY", "1 to 4 or -1", id="-2TU"),
+        pytest.param("FREQ=MONTHLY;BYDAY=2TU,4TU", "rrule.BYDAY", "two rules", id="2TU-4TU"),
+        pytest.param("FREQ=MONTHLY;BYDAY=2XX", "rrule.BYDAY", "MO to SU", id="2XX"),
+        pytest.param("FREQ=MONTHLY;BYMONTHDAY=0", "rrule.BYMONTHDAY", "1 to 31", id="day-0"),
+        pytest.param("FREQ=MONTHLY;BYMONTHDAY=32", "rrule.BYMONTHDAY", "1 to 31", id="day-32"),
+        pytest.param("FREQ=MONTHLY;BYMONTHDAY=-2", "rrule.BYMONTHDAY", "or -1", id="day--2"),
+        pytest.param("FREQ=MONTHLY;BYMONTHDAY=015", "rrule.BYMONTHDAY", "1 to 31", id="015"),
+        pytest.param("FREQ=MONTHLY;BYMONTHDAY=1,15", "rrule.BYMONTHDAY", "two rules", id="1,15"),
+        pytest.param(
+            "FREQ=MONTHLY;BYMONTHDAY=1;BYDAY=1MO", "rrule.BYDAY", "not both", id="day-and-byday"
+        ),
+        pytest.param(
+            "FREQ=MONTHLY;INTERVAL=13;BYMONTHDAY=1",
+            "rrule.INTERVAL",
+            "from 1 to 12",
+            id="13-months",
+        ),
+        pytest.param(
+            "FREQ=DAILY;BYMONTHDAY=1", "rrule.BYMONTHDAY", "only with FREQ=MONTHLY", id="daily-md"
+        ),
+        pytest.param(
+            "FREQ=WEEKLY;BYDAY=MO;BYMONTHDAY=1",
+            "rrule.BYMONTHDAY",
+            "only with FREQ=MONTHLY",
+            id="weekly-md",
+        ),
+        pytest.param(
+            "FREQ=MONTHLY;BYMONTHDAY=13;BYDAY=FR", "rrule.BYDAY", "not both", id="friday-13th"
+        ),
+        pytest.param(
+            "FREQ=MONTHLY;BYDAY=MO,TU;BYSETPOS=-1", "rrule.BYSETPOS", "outside", id="setpos"
+        ),
         pytest.param("FREQ=DAILY;INTERVAL=0", "rrule.INTERVAL", "from 1 to 366", id="interval-0"),
         pytest.param("FREQ=DAILY;INTERVAL=-1", "rrule.INTERVAL", "whole number", id="negative"),
         pytest.param("FREQ=DAILY;INTERVAL=367", "rrule.INTERVAL", "from 1 to 366", id="367"),
@@ -130,7 +186,9 @@ TOO_LONG = "FREQ=DAILY;" + ";".join(["BYHOUR=1"] * 200)
         pytest.param(
             "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "rrule.BYMONTH", "outside", id="never-matches"
         ),
-        pytest.param("FREQ=WEEKLY;BYDAY=MO;BYSETPOS=1", "rrule.BYSETPOS", "outside", id="setpos"),
+        pytest.param(
+            "FREQ=WEEKLY;BYDAY=MO;BYSETPOS=1", "rrule.BYSETPOS", "outside", id="weekly-setpos"
+        ),
         pytest.param("FREQ=WEEKLY;BYDAY=MO;WKST=SU", "rrule.WKST", "WKST=MO", id="wkst-sunday"),
         pytest.param("FREQ=DAILY;X-NAME=1", "rrule", "not a recurrence rule part", id="x-name"),
         pytest.param("DTSTART:20260105T070000Z", "rrule", "NAME=VALUE", id="dtstart-line"),
@@ -173,6 +231,13 @@ def test_a_bad_until_carries_no_other_exception(until: str) -> None:
             "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU;UNTIL=20260630",
         ),
         (Recurrence.daily(start=JAN_5), "FREQ=DAILY"),
+        (Recurrence.monthly(15, dt.time(9)), "FREQ=MONTHLY;BYMONTHDAY=15;BYHOUR=9;BYMINUTE=0"),
+        (Recurrence.monthly(-1, every_months=3), "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1"),
+        (Recurrence.monthly(weekday=TUE, nth=2, count=6), "FREQ=MONTHLY;BYDAY=2TU;COUNT=6"),
+        (
+            Recurrence.monthly(weekday=FRI, nth=-1, until=dt.date(2026, 12, 31)),
+            "FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20261231",
+        ),
     ],
 )
 def test_writes_the_subset(rule: Recurrence, text: str) -> None:
@@ -191,6 +256,9 @@ def test_writes_the_subset(rule: Recurrence, text: str) -> None:
         pytest.param(
             Recurrence.daily([dt.time(7, 30), dt.time(21)]), "times", "not such a grid", id="grid"
         ),
+        pytest.param(
+            Recurrence.monthly(1).with_skipped(JAN_5), "skipped", "EXDATE", id="monthly-skipped"
+        ),
     ],
 )
 def test_refuses_to_write_what_the_subset_cannot_say(
@@ -208,7 +276,8 @@ def test_refuses_to_write_what_the_subset_cannot_say(
 
 @st.composite
 def expressible(draw: st.DrawFn) -> Recurrence:
-    """Every recurrence the subset can write: daily or weekly, times on a grid, no skips."""
+    """Every recurrence the subset can write: daily, weekly or monthly, times on a grid, no
+    skips."""
     hours = draw(st.lists(st.integers(0, 23), unique=True, max_size=4))
     minutes = draw(st.lists(st.integers(0, 59), unique=True, min_size=1, max_size=6))
     minutes = minutes[: max(1, 24 // max(1, len(hours)))]
@@ -221,7 +290,25 @@ def expressible(draw: st.DrawFn) -> Recurrence:
         else None
     )
     count = draw(st.integers(1, 10_000)) if end == "count" else None
-    if draw(st.booleans()):
+    kind = draw(st.sampled_from(["daily", "weekly", "monthly"]))
+    if kind == "monthly":
+        every = draw(st.integers(1, 12))
+        if draw(st.booleans()):
+            day = draw(st.integers(1, 31) | st.just(-1))
+            return Recurrence.monthly(
+                day, times, every_months=every, start=start, until=until, count=count
+            )
+        weekday, nth = draw(st.sampled_from(Weekday)), draw(st.sampled_from([1, 2, 3, 4, -1]))
+        return Recurrence.monthly(
+            weekday=weekday,
+            nth=nth,
+            at=times,
+            every_months=every,
+            start=start,
+            until=until,
+            count=count,
+        )
+    if kind == "daily":
         return Recurrence.every_n_days(
             draw(st.integers(1, 366)), times, start=start, until=until, count=count
         )
@@ -261,6 +348,7 @@ VALUES = st.sampled_from(
         "DAILY", "WEEKLY", "MONTHLY", "YEARLY", "MO", "MO,WE,FR", "1MO", "-1SU", "0", "1", "7",
         "23", "24", "59", "60", "366", "10000", "10001", "99999999999999999999", "-1",
         "20261231", "20261231T235959Z", "20261231T235959", "1,2,3", "", ",", "SU,SU",
+        "2TU", "-1FR", "+1MO", "5TU", "-2SU", "2TU,4TU", "31", "32", "-31", "15,1",
     ]
 ) | st.text(alphabet="0123456789,-+TZAMOSUWEFRH", max_size=12)  # fmt: skip
 
@@ -283,6 +371,8 @@ def rrule_like(draw: st.DrawFn) -> str:
 @example("FREQ=DAILY;COUNT=10000;INTERVAL=366;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11;BYMINUTE=0,30")
 @example("FREQ=DAILY;" * 90)
 @example("x" * 1_001)
+@example("FREQ=MONTHLY;INTERVAL=12;BYMONTHDAY=30;COUNT=10000")
+@example("FREQ=MONTHLY;BYDAY=" + "2TU," * 150 + "2TU")
 def test_fuzzed_text_is_parsed_or_rejected_quickly(text: str) -> None:
     """Anything at all is a Recurrence or a ValidationError, within milliseconds."""
     began = time.perf_counter()
@@ -291,7 +381,7 @@ def test_fuzzed_text_is_parsed_or_rejected_quickly(text: str) -> None:
     except ValidationError:
         pass
     else:
-        assert rule.frequency in (Frequency.DAILY, Frequency.WEEKLY)
+        assert rule.frequency in (Frequency.DAILY, Frequency.WEEKLY, Frequency.MONTHLY)
         assert rule.occurrences(JAN_5, dt.date(2026, 2, 5), tz="UTC", origin=JAN_5) is not None
     assert time.perf_counter() - began < 0.5
 

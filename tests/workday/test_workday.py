@@ -129,18 +129,24 @@ def test_a_light_day_gets_every_protected_block_and_no_warnings() -> None:
     assert (110, 2) == (day.figures.longest_stretch_minutes, day.figures.most_in_row)
 
 
-def test_a_packed_day_warns_about_back_to_back_sessions_lunch_notes_and_decompression() -> None:
-    """Eight sessions on the hour from 09:00: transitions still fit, little else does."""
+def test_a_packed_day_warns_about_back_to_back_sessions_lunch_and_notes() -> None:
+    """Eight sessions on the hour from 09:00: transitions between them and decompression fit,
+    lunch and notes do not; decompression takes the place of the last transition."""
     day = plan(hourly(9, 10, 11, 12, 13, 14, 15, 16))
-    assert 8 == len(day.blocks_of(BlockKind.TRANSITION))
-    assert () == day.blocks_of(BlockKind.LUNCH, BlockKind.DECOMPRESSION)
-    assert ["back-to-back", "no-notes-time", "no-lunch", "no-decompression"] == codes(day)
+    assert 7 == len(day.blocks_of(BlockKind.TRANSITION))
+    assert () == day.blocks_of(BlockKind.LUNCH, BlockKind.NOTES)
+    assert [("16:00", "16:50", "session"), ("16:50", "17:00", "decompression")] == layout(day)[-2:]
+    assert ["back-to-back", "no-notes-time", "no-lunch"] == codes(day)
     run = day.warnings_of(Code.BACK_TO_BACK)[0]
     assert {"sessions": 8, "minutes": 470, "max_in_row": 4, "first_session": 0} == {
         k: run.facts[k] for k in ("sessions", "minutes", "max_in_row", "first_session")
     }
     assert run.message.startswith("8 sessions back to back from 09:00 to 16:50")
-    assert 80 == day.warnings_of(Code.NO_NOTES_TIME)[0].facts["minutes_owed"]
+    notes = day.warnings_of(Code.NO_NOTES_TIME)[0]
+    assert {"minutes_short": 80, "minutes_owed": 80, "sessions_short": 8, "first_session": 0} == (
+        dict(notes.facts)
+    )
+    assert notes.message.startswith("notes for 8 sessions from 09:00 to 16:00 do not fit")
     assert 10 == day.warnings_of(Code.NO_LUNCH)[0].facts["longest_gap_minutes"]
     assert 480 == sum(b.minutes for b in day.blocks)
 
@@ -182,19 +188,35 @@ def test_lunch_goes_first_when_notes_would_otherwise_crowd_it_out() -> None:
     assert [("13:38", "13:58")] == [(b.start.format("HH:mm"), b.end.format("HH:mm")) for b in notes]
 
 
-def test_when_not_everything_fits_notes_win_over_lunch() -> None:
-    """A 22-minute gap after the transition holds the notes, not a 30-minute lunch."""
+def test_a_gap_too_short_for_lunch_still_holds_notes() -> None:
+    """A 22-minute gap after the transition holds the notes; a 30-minute lunch cannot fit."""
     day = plan([Session(at(11), 60), Session(at(12, 30), 50)], lunch_end=dt.time(13))
     assert ("12:08", "12:18", "notes") == layout(day)[3]
     assert ["no-lunch"] == codes(day)
+    assert "the longest stretch there without a session is 30 minutes, and the transition" in (
+        day.warnings[0].message
+    )
 
 
-def test_when_not_everything_fits_lunch_wins_over_decompression() -> None:
-    """At the end of a short day lunch is kept and decompression is dropped."""
+def test_when_not_everything_fits_lunch_wins_over_decompression_and_notes() -> None:
+    """35 minutes after the last session, at the end of the day: lunch, and nothing else."""
+    day = plan([Session(at(12), 65)], hours=(dt.time(9), dt.time(13, 40)))
+    assert [("13:05", "13:35", "lunch"), ("13:35", "13:40", "free")] == layout(day)[2:]
+    assert ["no-notes-time", "no-decompression"] == codes(day)
+    assert day.warnings[1].message.endswith("working hours end at 13:40, and lunch comes first)")
+
+
+def test_lunch_takes_the_place_of_the_last_transition_when_both_do_not_fit() -> None:
+    """55 minutes after the last session hold notes, lunch and decompression, not a transition."""
     day = plan([Session(at(12), 50)], hours=(dt.time(9), dt.time(13, 45)))
-    assert [("12:50", "12:58", "transition"), ("12:58", "13:08", "notes")] == layout(day)[2:4]
-    assert ("13:08", "13:38", "lunch") == layout(day)[4]
-    assert ["no-decompression"] == codes(day)
+    assert [
+        ("12:00", "12:50", "session"),
+        ("12:50", "13:00", "notes"),
+        ("13:00", "13:30", "lunch"),
+        ("13:30", "13:40", "decompression"),
+        ("13:40", "13:45", "free"),
+    ] == layout(day)[1:]
+    assert [] == codes(day)
 
 
 def test_transitions_win_over_everything_else() -> None:

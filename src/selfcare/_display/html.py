@@ -13,16 +13,28 @@ import datetime as dt
 import html
 from collections.abc import Iterable, Mapping
 
+from selfcare._display.palette import (
+    ACCENT,
+    CATEGORY_COLOURS,
+    INK,
+    LINE,
+    MUTED,
+    NEUTRAL,
+    PAPER,
+    SHADE,
+    WARN,
+    Swatch,
+)
 from selfcare._model.categories import Category
 from selfcare._model.reasons import Fact, Reason
 
 __all__ = [
-    "CATEGORY_COLOURS",
     "Html",
     "category_chip",
     "chip",
     "el",
     "facts_text",
+    "id_tag",
     "long_date",
     "meter",
     "minutes",
@@ -38,21 +50,6 @@ __all__ = [
     "warning_box",
     "zoned_text",
 ]
-
-#: Each category's (text, background) colours, dark on light so labels stay readable.
-CATEGORY_COLOURS: Mapping[Category, tuple[str, str]] = {
-    Category.EMOTIONAL: ("#9d2357", "#fde2ec"),
-    Category.PHYSICAL: ("#1f6f3a", "#dcf3e3"),
-    Category.MENTAL: ("#22509a", "#dde9fb"),
-    Category.PRACTICAL: ("#7a5000", "#fcefd2"),
-    Category.SPIRITUAL: ("#5e36a3", "#ece3fa"),
-    Category.PROFESSIONAL: ("#17686c", "#d6f0f0"),
-}
-INK = "#1f2328"
-MUTED = "#59636e"
-LINE = "#d7dce1"
-ACCENT = "#2f6fb0"
-WARN = ("#7a3b00", "#fff1dc", "#e59a3c")  # text, background, border
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -108,7 +105,7 @@ def page(*children: object, label: str) -> str:
     """
     style = (
         f"font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:13px;"
-        f"line-height:1.45;color:{INK};background:#ffffff;padding:12px 14px;"
+        f"line-height:1.45;color:{INK};background:{PAPER};padding:12px 14px;"
         f"border:1px solid {LINE};border-radius:6px;max-width:1100px;box-sizing:border-box"
     )
     return str(el("div", children, style=style, role="region", aria_label=label))
@@ -129,11 +126,14 @@ def muted(*children: object) -> Html:
     return el("span", children, style=_muted())
 
 
-def chip(text: str, ink: str, fill: str, *, title: str | None = None) -> Html:
-    """A small coloured label."""
+def chip(
+    text: str, swatch: Swatch = NEUTRAL, *, solid: bool = False, title: str | None = None
+) -> Html:
+    """A small label in a swatch's pale tint, or in its full colour when ``solid``."""
+    ink, fill = (swatch.on_colour, swatch.colour) if solid else (swatch.on_tint, swatch.tint)
     style = (
         f"display:inline-block;padding:0 6px;border-radius:9px;font-size:12px;"
-        f"color:{ink};background:{fill};border:1px solid {ink}33;white-space:nowrap"
+        f"color:{ink};background:{fill};white-space:nowrap"
     )
     return el("span", text, style=style, title=title)
 
@@ -141,12 +141,17 @@ def chip(text: str, ink: str, fill: str, *, title: str | None = None) -> Html:
 def category_chip(category: Category | None) -> Html:
     """A label in the category's colours; a grey one when the category is unknown."""
     if category is None:
-        return chip("unknown", MUTED, "#eef0f2")
-    ink, fill = CATEGORY_COLOURS[category]
-    return chip(category.label, ink, fill)
+        return chip("unknown")
+    return chip(category.label, CATEGORY_COLOURS[category])
 
 
-def meter(fraction: float | None, colour: str = ACCENT, *, width: int = 90) -> Html:
+def id_tag(value: str) -> Html:
+    """An identifier a caller gave (a plan's id), set apart from the words around it."""
+    style = f"font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px;color:{MUTED}"
+    return el("span", "id ", el("span", value, style=style), style=f"color:{MUTED};font-size:12px")
+
+
+def meter(fraction: float | None, colour: str = ACCENT.colour, *, width: int = 90) -> Html:
     """A horizontal bar filled to ``fraction`` (0 to 1), followed by nothing when ``None``."""
     if fraction is None:
         return muted("–")
@@ -156,7 +161,7 @@ def meter(fraction: float | None, colour: str = ACCENT, *, width: int = 90) -> H
     )
     style = (
         f"display:inline-block;vertical-align:middle;width:{width}px;height:8px;"
-        f"background:#eceff2;border-radius:4px;overflow:hidden;margin-right:6px"
+        f"background:{SHADE};border-radius:4px;overflow:hidden;margin-right:6px"
     )
     return el("span", inner, style=style)
 
@@ -268,9 +273,8 @@ def zoned_text(value: dt.datetime) -> str:
 
 def warning_box(*children: object) -> Html:
     """A highlighted box for a warning or an advisory."""
-    ink, fill, border = WARN
     style = (
-        f"color:{ink};background:{fill};border-left:4px solid {border};"
+        f"color:{WARN.on_tint};background:{WARN.tint};border-left:4px solid {WARN.colour};"
         f"padding:6px 10px;margin:6px 0;border-radius:4px"
     )
     return el("div", children, style=style, role="note")

@@ -5,9 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from selfcare._display.html import (
-    CATEGORY_COLOURS,
-    LINE,
-    MUTED,
     Html,
     category_chip,
     el,
@@ -19,6 +16,16 @@ from selfcare._display.html import (
     page,
     table,
 )
+from selfcare._display.palette import (
+    BAD,
+    CATEGORY_COLOURS,
+    GOOD,
+    LINE,
+    MEASURE_COLOURS,
+    MUTED,
+    NEUTRAL,
+    Swatch,
+)
 from selfcare._insights.balance import CategoryBalance
 from selfcare._insights.days import Measure
 from selfcare._insights.effects import StrategyEffect
@@ -27,17 +34,16 @@ from selfcare._insights.trend import WellbeingTrend
 from selfcare._model.categories import Category
 
 __all__ = [
-    "MEASURE_COLOURS",
     "balance_table",
+    "better_or_worse",
     "category_balance_html",
     "effect_html",
     "habit_html",
+    "signed",
     "streak_html",
+    "target_text",
     "trend_html",
 ]
-
-#: The line colour of each measure on the trend chart.
-MEASURE_COLOURS = {Measure.MOOD: "#2f6fb0", Measure.ENERGY: "#3f9a5a", Measure.STRESS: "#c4473a"}
 
 
 def _title(*text: object) -> Html:
@@ -58,14 +64,17 @@ def balance_table(balance: CategoryBalance) -> Html:
     for category in shown:
         days = balance.days.get(category, 0)
         rating = balance.self_ratings.get(category)
-        ink, _ = CATEGORY_COLOURS[category]
         rows.append(
             (
                 category_chip(category),
-                el("span", meter(days / window, ink), f"{days} of {window}"),
+                el(
+                    "span",
+                    meter(days / window, CATEGORY_COLOURS[category].colour),
+                    f"{days} of {window}",
+                ),
                 minutes(balance.minutes.get(category, 0)),
                 "–" if rating is None else f"{rating:.1f} of 5",
-                el("b", "neglected", style="color:#9d2357")
+                el("b", "neglected", style=f"color:{BAD.on_tint}")
                 if category in balance.neglected
                 else "",
             )
@@ -230,6 +239,28 @@ def _period(first: object, last: object) -> str:
     return f"{long_date(first)} to {long_date(last)}"  # type: ignore[arg-type]
 
 
+def target_text(habit: HabitStrength) -> str:
+    """The target a habit strength is measured against, as ``target every day``.
+
+    Example:
+        >>> [target_text(HabitStrength("walk", 0.5, n, days, None, None, 0, 0))
+        ...  for n, days in ((1, 1), (1, 7), (3, 7), (1, 14), (1, 30), (2, 14), (1, 2))]
+        ['target every day', 'target once a week', 'target 3 times a week', 'target once a fortnight', 'target once a month', 'target 2 times in 14 days', 'target 1 time in 2 days']
+    """  # noqa: E501
+    times, days = habit.target_times, habit.target_days
+    if (times, days) == (1, 1):
+        return "target every day"
+    if times == 1 and days in _ONCE:
+        return f"target once {_ONCE[days]}"
+    if days == 7:
+        return f"target {times} times a week"
+    return f"target {times} time{'' if times == 1 else 's'} in {days} days"
+
+
+#: A target of once in so many days, in words (a month as habit strength counts it, 30 days).
+_ONCE = {7: "a week", 14: "a fortnight", 30: "a month"}
+
+
 def habit_html(habit: HabitStrength) -> str:
     """A habit strength as HTML.
 
@@ -237,12 +268,6 @@ def habit_html(habit: HabitStrength) -> str:
         >>> "80 of 100" in habit_html(HabitStrength("short-walk", 0.8, 1, 1, None, None, 0, 0))
         True
     """
-    target = (
-        "every day"
-        if (habit.target_times, habit.target_days) == (1, 1)
-        else f"{habit.target_times} time{'' if habit.target_times == 1 else 's'} in "
-        f"{habit.target_days} days"
-    )
     return page(
         _title("Habit strength: ", habit.strategy_id),
         el(
@@ -252,8 +277,9 @@ def habit_html(habit: HabitStrength) -> str:
             style="margin:6px 0",
         ),
         muted(
-            f"target {target} · {_period(habit.first, habit.last)} · done on {habit.days_done} "
-            f"day{'' if habit.days_done == 1 else 's'}, skipped on {habit.days_skipped}"
+            f"{target_text(habit)} · {_period(habit.first, habit.last)} · done on "
+            f"{habit.days_done} day{'' if habit.days_done == 1 else 's'}, skipped on "
+            f"{habit.days_skipped}"
         ),
         label=f"Habit strength of {habit.strategy_id}",
     )
@@ -281,6 +307,23 @@ def _days(count: int) -> Html:
     return el("b", f"{count} day{'' if count == 1 else 's'}")
 
 
+def signed(difference: float) -> str:
+    """A difference in points to one decimal, signed; ``0.0`` when it rounds to nothing.
+
+    Example:
+        >>> signed(1.44), signed(-0.62), signed(-0.04)
+        ('+1.4', '-0.6', '0.0')
+    """
+    shown = round(difference, 1)
+    return "0.0" if shown == 0 else f"{shown:+.1f}"
+
+
+def better_or_worse(effect: StrategyEffect) -> Swatch:
+    """Green when the ratings were better with the strategy, rose when worse, else grey."""
+    shown = round(effect.improvement, 1)
+    return GOOD if shown > 0 else BAD if shown < 0 else NEUTRAL
+
+
 def effect_cells(effects: Sequence[StrategyEffect]) -> list[tuple[object, ...]]:
     """One row per effect: the sentence, both means and the difference."""
     return [
@@ -290,8 +333,8 @@ def effect_cells(effects: Sequence[StrategyEffect]) -> list[tuple[object, ...]]:
             f"{effect.mean_without:.1f} ({effect.days_without} days)",
             el(
                 "span",
-                f"{effect.difference:+.1f}",
-                style="color:" + ("#1f6f3a" if effect.improvement > 0 else "#9d2357"),
+                signed(effect.difference),
+                style=f"color:{better_or_worse(effect).on_tint}",
                 title=facts_text(effect.facts()),
             ),
         )

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
+
 from selfcare._display.html import (
-    CATEGORY_COLOURS,
     DAYS,
-    LINE,
-    MUTED,
     Html,
     category_chip,
     chip,
     el,
+    id_tag,
     long_date,
     minutes,
     muted,
@@ -23,17 +23,30 @@ from selfcare._display.html import (
     short_date,
     table,
 )
+from selfcare._display.palette import CATEGORY_COLOURS, LINE, MUTED, NEUTRAL, SHADE
+from selfcare._insights.effects import display_name
 from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Category
 from selfcare._model.rituals import AnchorKind, Ritual
+from selfcare._model.strategies import StrategyKind
 from selfcare._plans.plan import Plan, PlanItem
+from selfcare._time.recurrence import Frequency, Recurrence
 
-__all__ = ["MAX_WEEKS_SHOWN", "category_of", "name_of", "plan_html"]
+__all__ = [
+    "MAX_WEEKS_SHOWN",
+    "category_of",
+    "each_time",
+    "kind_of",
+    "name_of",
+    "plan_html",
+    "rhythm",
+    "steps_text",
+    "when_text",
+]
 
 #: The most weeks the grid shows; the items and their reasons are always listed in full.
 MAX_WEEKS_SHOWN = 12
-_RITUAL = ("#3d4b5c", "#e9edf2")
 
 
 def name_of(catalog: Catalog, strategy_id: str) -> str:
@@ -52,6 +65,91 @@ def category_of(catalog: Catalog, item: PlanItem) -> Category | None:
         if isinstance(value, str) and value in Category._value2member_map_:
             return Category(value)
     return None
+
+
+def kind_of(catalog: Catalog, item: PlanItem) -> StrategyKind:
+    """How the item is practised: its strategy's kind, and a commitment when it has no minutes.
+
+    An item the catalog does not hold is an activity, unless it takes no minutes.
+    """
+    if item.minutes == 0:
+        return StrategyKind.COMMITMENT
+    strategy = catalog._strategy_index.get(item.strategy_id)
+    return StrategyKind.ACTIVITY if strategy is None else strategy.kind
+
+
+def each_time(item: PlanItem, kind: StrategyKind) -> str:
+    """What the item asks each time it comes: its minutes, or how a commitment is kept.
+
+    A commitment is kept all day, or at its time (a bedtime), rather than for some minutes.
+
+    Example:
+        >>> each_time(PlanItem("consistent-sleep", Recurrence.daily(at=datetime.time(22, 30)),
+        ...                    0), StrategyKind.COMMITMENT)
+        'kept at 22:30'
+        >>> each_time(PlanItem("news-limits", Recurrence.daily(), 0), StrategyKind.COMMITMENT)
+        'kept all day'
+        >>> each_time(PlanItem("peer-supervision", Recurrence.weekly([Weekday.MONDAY]), 60),
+        ...           StrategyKind.APPOINTMENT)
+        '1 h'
+    """
+    if kind is not StrategyKind.COMMITMENT:
+        return minutes(item.minutes)
+    times = item.recurrence.times
+    kept = "kept all day" if not times else "kept at " + _clocks(times)
+    return kept if item.minutes == 0 else f"{minutes(item.minutes)}, {kept}"
+
+
+def rhythm(recurrence: Recurrence) -> str | None:
+    """How often a recurrence comes, when a grid of weeks does not show it at a glance.
+
+    Example:
+        >>> rhythm(Recurrence.weekly([Weekday.MONDAY], every_weeks=2))
+        'fortnightly'
+        >>> rhythm(Recurrence.weekly([Weekday.MONDAY, Weekday.FRIDAY], every_weeks=2))
+        'every other week'
+        >>> rhythm(Recurrence.monthly(weekday=Weekday.TUESDAY, nth=1))
+        'monthly'
+        >>> rhythm(Recurrence.daily()) is None
+        True
+    """
+    n = recurrence.interval
+    if recurrence.frequency is Frequency.MONTHLY:
+        return "monthly" if n == 1 else f"every {n} months"
+    if n == 1:
+        return None
+    if recurrence.frequency is Frequency.WEEKLY:
+        if n == 2:
+            return "fortnightly" if len(recurrence.weekdays) == 1 else "every other week"
+        return f"every {n} weeks"
+    return f"every {n} days"
+
+
+def when_text(recurrence: Recurrence, since: dt.date | None = None) -> str:
+    """When a recurrence comes, in words, with its first and last dates written as words.
+
+    A start on ``since`` (the plan's first day) or before it goes without saying.
+
+    Example:
+        >>> when_text(Recurrence.daily(at=datetime.time(7, 45),
+        ...                            start=datetime.date(2026, 12, 14)))
+        'every day at 07:45, from Mon 14 Dec 2026'
+        >>> when_text(Recurrence.weekly([Weekday.MONDAY], start=datetime.date(2026, 11, 30),
+        ...                             until=datetime.date(2026, 12, 21)),
+        ...           since=datetime.date(2026, 11, 30))
+        'every Monday, until Mon 21 Dec 2026'
+    """
+    start, until = recurrence.start, recurrence.until
+    text = attrs.evolve(recurrence, start=None, until=None).describe()
+    if start is not None and (since is None or start > since):
+        text += f", from {long_date(start)}"
+    if until is not None:
+        text += f", until {long_date(until)}"
+    return text
+
+
+def _clocks(times: tuple[dt.time, ...]) -> str:
+    return ", ".join(t.strftime("%H:%M") for t in times)
 
 
 def plan_html(plan: Plan, catalog: Catalog | None = None) -> str:
@@ -80,9 +178,11 @@ def plan_html(plan: Plan, catalog: Catalog | None = None) -> str:
     )
     head = el(
         "div",
-        el("span", "Plan ", plan.id, style="font-weight:600;font-size:15px"),
+        el("span", "Plan", style="font-weight:600;font-size:15px"),
         " ",
-        chip(status, MUTED, "#eef0f2"),
+        id_tag(plan.id),
+        " ",
+        chip(status),
         el("div", sub, style=f"color:{MUTED};font-size:12px"),
     )
     note = (
@@ -104,7 +204,7 @@ def plan_html(plan: Plan, catalog: Catalog | None = None) -> str:
         _rituals(plan, catalog),
         _boundaries(plan),
         _people(plan),
-        label=f"Plan {plan.id}",
+        label=f"Plan, id {plan.id}",
     )
 
 
@@ -112,60 +212,78 @@ def _goals(plan: Plan) -> Html | None:
     if not plan.goals:
         return None
     goals = sorted(plan.goals, key=lambda b: b.value)
-    return el("div", muted("Goals: "), [[chip(g.label, MUTED, "#f3f4f6"), " "] for g in goals])
+    return el("div", muted("Goals: "), [[chip(g.label), " "] for g in goals])
 
 
 def _entries(plan: Plan, catalog: Catalog, last: dt.date) -> dict[dt.date, list[Html]]:
-    """Each day's entries, in plan order: items, then rituals at a time of day."""
+    """Each day's entries in the order of the day: all-day ones first, then by time of day.
+
+    Entries at the same time, and all-day ones, keep plan order (items, then rituals).
+    """
     first = plan.period.first
-    days: dict[dt.date, list[Html]] = {}
+    days: dict[dt.date, list[tuple[dt.time | None, int, Html]]] = {}
     totals: dict[dt.date, int] = {}
     limit = (last - first).days + 1
+    order = 0
     for item in plan.items:
-        per_day = item.minutes * max(1, len(item.recurrence.times))
-        clock = ", ".join(t.strftime("%H:%M") for t in item.recurrence.times)
-        times = f" × {len(item.recurrence.times)}" if len(item.recurrence.times) > 1 else ""
-        label = f"{item.minutes} min{times}" + (f" · {clock}" if clock else "")
+        times = item.recurrence.times
+        per_day = item.minutes * max(1, len(times))
+        kind = kind_of(catalog, item)
+        if kind is StrategyKind.COMMITMENT:
+            parts = [each_time(item, kind)]  # its time, if it has one, is in the words
+        else:
+            count = f" × {len(times)}" if len(times) > 1 else ""
+            parts = [minutes(item.minutes) + count, _clocks(times)]
+        label = " · ".join(p for p in (*parts, rhythm(item.recurrence)) if p)
         entry = _entry(name_of(catalog, item.strategy_id), label, category_of(catalog, item), item)
+        when = min(times, default=None)
+        order += 1
         for day in item.dates(first, last, origin=first, limit=limit):
-            days.setdefault(day, []).append(entry)
+            days.setdefault(day, []).append((when, order, entry))
             totals[day] = totals.get(day, 0) + per_day
     for ritual in plan.rituals:
         if ritual.anchor.kind is not AnchorKind.AT_TIME:
             continue  # protected time inside working hours, not counted per day
         entry = _ritual_entry(ritual)
+        order += 1
         for day in ritual.recurrence.dates(first, last, origin=first, limit=limit):
-            days.setdefault(day, []).append(entry)
+            days.setdefault(day, []).append((ritual.anchor.time, order, entry))
             totals[day] = totals.get(day, 0) + ritual.minutes
-    for day, total in totals.items():
-        days[day].insert(0, el("div", minutes(total), style="font-weight:600"))
-    return days
+    found: dict[dt.date, list[Html]] = {}
+    for day, entries in days.items():
+        entries.sort(key=lambda e: (e[0] is not None, e[0] or dt.time.min, e[1]))
+        total = el("div", minutes(totals[day]), style="font-weight:600")
+        found[day] = [total, *(entry for _, _, entry in entries)]
+    return found
 
 
 def _entry(name: str, label: str, category: Category | None, item: PlanItem) -> Html:
-    ink, fill = CATEGORY_COLOURS[category] if category else (MUTED, "#eef0f2")
+    swatch = CATEGORY_COLOURS[category] if category else NEUTRAL
     style = (
-        f"background:{fill};border-left:3px solid {ink};padding:1px 4px;margin:2px 0;"
-        "border-radius:3px;font-size:12px;overflow-wrap:anywhere"
+        f"background:{swatch.tint};border-left:3px solid {swatch.colour};padding:1px 4px;"
+        "margin:2px 0;border-radius:3px;font-size:12px;overflow-wrap:anywhere"
     )
     return el(
         "div",
         name,
-        el("div", label, style=f"color:{ink}"),
+        el("div", label, style=f"color:{swatch.on_tint}"),
         style=style,
         title=reasons_title(item.reasons) or None,
     )
 
 
 def _ritual_entry(ritual: Ritual) -> Html:
-    ink, fill = _RITUAL
     style = (
-        f"background:{fill};border-left:3px dashed {ink};padding:1px 4px;margin:2px 0;"
-        "border-radius:3px;font-size:12px;overflow-wrap:anywhere"
+        f"background:{NEUTRAL.tint};border-left:3px dashed {MUTED};padding:1px 4px;"
+        "margin:2px 0;border-radius:3px;font-size:12px;overflow-wrap:anywhere"
     )
-    label = f"{ritual.minutes} min · {ritual.anchor.describe()}"
+    label = f"{minutes(ritual.minutes)} · {ritual.anchor.describe()}"
     return el(
-        "div", ritual.name, el("div", label, style=f"color:{ink}"), style=style, title="ritual"
+        "div",
+        ritual.name,
+        el("div", label, style=f"color:{NEUTRAL.on_tint}"),
+        style=style,
+        title="ritual",
     )
 
 
@@ -188,7 +306,7 @@ def _grid(plan: Plan, catalog: Catalog, weeks: int) -> Html:
             n = 7 * week + offset
             day = _plus(start, n)
             if n > room or day not in period or day > last:
-                cells.append(el("td", "", style=cell + ";background:#f6f7f9"))
+                cells.append(el("td", "", style=cell + f";background:{SHADE}"))
                 continue
             found = entries.get(day) or [muted("rest")]
             date = el("div", short_date(day)[4:], style=f"color:{MUTED};font-size:11px")
@@ -210,12 +328,22 @@ def _items(plan: Plan, catalog: Catalog) -> Html:
     for item in plan.items:
         name = el("div", el("b", name_of(catalog, item.strategy_id)), " ", muted(item.strategy_id))
         pauses = [muted(f"paused {long_date(p.first)} to {long_date(p.last)}") for p in item.pauses]
+        kind = kind_of(catalog, item)
+        # A commitment takes no minutes of the week; an appointment's are its average.
+        weekly = muted("–") if item.minutes == 0 else minutes(item.weekly_minutes)
         rows.append(
             (
-                [name, category_chip(category_of(catalog, item))],
-                minutes(item.minutes),
-                [el("div", item.recurrence.describe()), [el("div", p) for p in pauses]],
-                minutes(item.weekly_minutes),
+                [
+                    name,
+                    category_chip(category_of(catalog, item)),
+                    None if kind is StrategyKind.ACTIVITY else [" ", chip(kind.value)],
+                ],
+                each_time(item, kind),
+                [
+                    el("div", when_text(item.recurrence, plan.period.first)),
+                    [el("div", p) for p in pauses],
+                ],
+                weekly,
                 reason_list(item.reasons),
             )
         )
@@ -229,12 +357,27 @@ def _rituals(plan: Plan, catalog: Catalog) -> Html | None:
         (
             [el("b", r.name), " ", muted(r.id)],
             minutes(r.minutes),
-            f"{r.anchor.describe()}, {r.recurrence.describe()}",
-            ", ".join(f"{name_of(catalog, s.strategy_id)} ({s.minutes} min)" for s in r.steps),
+            f"{r.anchor.describe()}, {when_text(r.recurrence, plan.period.first)}",
+            steps_text(catalog, r),
         )
         for r in plan.rituals
     ]
     return section("Rituals", table(["Ritual", "Length", "When", "Steps"], rows, numeric=(1,)))
+
+
+def steps_text(catalog: Catalog, ritual: Ritual) -> str:
+    """A ritual's steps as one sentence: each name in lower case after the first, in order.
+
+    Example:
+        >>> steps_text(default_catalog(), default_catalog().ritual("daily-reflection"))
+        'One insight from today (3 min), then one gratitude from today (2 min)'
+    """
+    names = [name_of(catalog, step.strategy_id) for step in ritual.steps]
+    parts = [
+        f"{name if n == 0 else display_name(name)} ({step.minutes} min)"
+        for n, (name, step) in enumerate(zip(names, ritual.steps, strict=True))
+    ]
+    return ", then ".join(parts)
 
 
 def _boundaries(plan: Plan) -> Html | None:

@@ -6,7 +6,6 @@ When support is advised, its message comes first, as written, above anything els
 from __future__ import annotations
 
 from selfcare._display.html import (
-    MUTED,
     Html,
     category_chip,
     el,
@@ -19,10 +18,17 @@ from selfcare._display.html import (
     zoned_text,
 )
 from selfcare._display.html import meter as bar
+from selfcare._display.palette import MUTED
 from selfcare._insights.recommend.recommend import RecommendationList
 from selfcare._insights.support import SupportAdvisory
 
-__all__ = ["advisory", "recommendations_html", "support_html"]
+__all__ = ["ORDER_RULE", "advisory", "recommendations_html", "support_html"]
+
+#: How the table is ordered, said above it: the same order as ``to_records`` and ``items``.
+ORDER_RULE = (
+    "In the order of their score, best first; they are picked so that they spread over the "
+    "areas of self-care, so a strategy may be left out for one of a category not yet shown."
+)
 
 
 def advisory(support: SupportAdvisory) -> Html:
@@ -58,7 +64,7 @@ def support_html(support: SupportAdvisory) -> str:
 
 
 def recommendations_html(recs: RecommendationList) -> str:
-    """Recommendations as HTML: the advisory when it is on, then a ranked table with reasons.
+    """Recommendations as HTML: the advisory when it is on, then a table by score, with reasons.
 
     Example:
         >>> recs = recommend(Profile(role=Role.CLIENT, timezone="UTC", daily_minutes=20),
@@ -74,7 +80,7 @@ def recommendations_html(recs: RecommendationList) -> str:
     )
     head = el(
         "div",
-        el("div", "RecommendationList", style="font-weight:600;font-size:15px"),
+        el("div", "Recommendations", style="font-weight:600;font-size:15px"),
         el("div", sub, style=f"color:{MUTED};font-size:12px"),
     )
     rows = [
@@ -107,6 +113,6 @@ def recommendations_html(recs: RecommendationList) -> str:
     return page(
         head,
         advisory(recs.support) if recs.support.advised else None,
-        section("Ranked", ranked, notes),
-        label="RecommendationList",
+        section("Ranked", ranked, notes, sub=ORDER_RULE if rows else None),
+        label="Recommendations",
     )

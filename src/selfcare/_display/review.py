@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from selfcare._display.html import (
-    MUTED,
     Html,
     chip,
     el,
+    id_tag,
     long_date,
     meter,
     muted,
@@ -17,9 +17,11 @@ from selfcare._display.html import (
     section,
     table,
 )
-from selfcare._display.insights import balance_table
-from selfcare._display.plan import name_of
+from selfcare._display.insights import balance_table, better_or_worse, signed, target_text
+from selfcare._display.palette import ACCENT, BAD, CHANGE, GOOD, MUTED, Swatch
+from selfcare._display.plan import name_of, when_text
 from selfcare._insights.effects import StrategyEffect
+from selfcare._insights.habits import HabitStrength
 from selfcare._model.builtin_catalog import default_catalog
 from selfcare._model.catalog import Catalog
 from selfcare._plans.adherence import ItemAdherence, PlanAdherence
@@ -27,12 +29,13 @@ from selfcare._plans.review import PlanReview, SuggestionKind
 
 __all__ = ["adherence_html", "review_html"]
 
-#: Each suggestion's (text, background) colours.
-SUGGESTION_COLOURS = {
-    SuggestionKind.KEEP: ("#1f6f3a", "#dcf3e3"),
-    SuggestionKind.DROP: ("#9d2357", "#fde2ec"),
-    SuggestionKind.REPLACE: ("#7a5000", "#fcefd2"),
-    SuggestionKind.ADD: ("#22509a", "#dde9fb"),
+#: Each suggestion's colours.
+SUGGESTION_COLOURS: dict[SuggestionKind, Swatch] = {
+    SuggestionKind.KEEP: GOOD,
+    SuggestionKind.DROP: BAD,
+    SuggestionKind.REPLACE: CHANGE,
+    SuggestionKind.ADD: ACCENT,
+    SuggestionKind.LESS_OFTEN: CHANGE,
 }
 
 
@@ -43,9 +46,18 @@ def _strategy(catalog: Catalog, strategy_id: str) -> Html:
 
 def _effect(effect: StrategyEffect) -> Html:
     """An effect as a small label, green when it went with better ratings, the words on hover."""
-    ink, fill = ("#1f6f3a", "#dcf3e3") if effect.improvement > 0 else ("#9d2357", "#fde2ec")
-    text = f"{effect.measure.value} {effect.difference:+.1f}"
-    return chip(text, ink, fill, title=effect.describe())
+    return chip(
+        f"{effect.measure.value} {signed(effect.difference)}",
+        better_or_worse(effect),
+        title=effect.describe(),
+    )
+
+
+def _habit(habit: HabitStrength | None) -> Html | str:
+    """A habit's strength as :attr:`HabitStrength.percent` gives it, and the target it is for."""
+    if habit is None:
+        return "not started"
+    return el("span", f"{habit.percent} of 100", el("div", muted(target_text(habit))))
 
 
 def _kept(item: ItemAdherence) -> tuple[object, ...]:
@@ -94,10 +106,15 @@ def adherence_html(adherence: PlanAdherence) -> str:
         (True, True)
     """
     return page(
-        el("div", "Adherence to plan ", adherence.plan_id, style="font-weight:600;font-size:15px"),
+        el(
+            "div",
+            el("span", "Adherence to the plan", style="font-weight:600;font-size:15px"),
+            " ",
+            id_tag(adherence.plan_id),
+        ),
         _overall(adherence),
         _adherence_table(adherence),
-        label=f"Adherence to plan {adherence.plan_id}",
+        label=f"Adherence to the plan, id {adherence.plan_id}",
     )
 
 
@@ -121,7 +138,7 @@ def review_html(review: PlanReview) -> str:
                 _strategy(catalog, item.strategy_id),
                 f"{kept.done} of {kept.expected}",
                 rate(kept.rate),
-                "not started" if item.habit is None else f"{item.habit.percent} of 100",
+                _habit(item.habit),
                 [[_effect(e), " "] for e in item.effects] or muted("–"),
             )
         )
@@ -137,10 +154,11 @@ def review_html(review: PlanReview) -> str:
     suggestions = [
         el(
             "li",
-            chip(s.kind.value, *SUGGESTION_COLOURS[s.kind]),
+            chip(s.kind.value.replace("-", " "), SUGGESTION_COLOURS[s.kind]),
             " ",
             el("b", name_of(catalog, s.strategy_id)),
             None if s.replacement is None else [" → ", el("b", name_of(catalog, s.replacement))],
+            None if s.recurrence is None else [" → ", when_text(s.recurrence)],
             reason_list(s.reasons),
             style="margin:4px 0",
         )
@@ -148,7 +166,9 @@ def review_html(review: PlanReview) -> str:
     ]
     head = el(
         "div",
-        el("span", "Review of plan ", review.plan_id, style="font-weight:600;font-size:15px"),
+        el("span", "Review of the plan", style="font-weight:600;font-size:15px"),
+        " ",
+        id_tag(review.plan_id),
         " ",
         el(
             "span",
@@ -167,5 +187,5 @@ def review_html(review: PlanReview) -> str:
             else muted("No changes suggested."),
         ),
         section("Balance over the last two weeks looked at", balance_table(review.balance)),
-        label=f"Review of plan {review.plan_id}",
+        label=f"Review of the plan, id {review.plan_id}",
     )

@@ -12,6 +12,7 @@ side. Ratings are the day's means when several reflections fall on one day.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 
 import attrs
@@ -120,14 +121,27 @@ def _days(count: int) -> str:
 
 
 def display_name(name: str, limit: int = 60) -> str:
-    """A strategy's name to use inside a sentence: lowercased start, shortened when long.
+    """A name to use inside a sentence: lowercased start, shortened when long.
 
-    The first letter is lowercased unless the first word looks like an acronym ("ADHD").
+    The first letter is lowercased when the first word is an ordinary capitalised word
+    ("Short walk", "A steady daily routine", "Self-compassion"), and kept when it looks like
+    an acronym or a name ("ADHD", "McKenzie") or is the pronoun "I" ("I-statements").
+
+    Example:
+        >>> display_name("Short walk"), display_name("A proper lunch break")
+        ('short walk', 'a proper lunch break')
+        >>> display_name("ADHD-friendly routine"), display_name("I-statements")
+        ('ADHD-friendly routine', 'I-statements')
     """
-    first = name.split(" ", 1)[0]
-    if first[:1].isupper() and (len(first) == 1 or first[1:].islower()):
+    first = _FIRST_WORD.match(name)
+    word = "" if first is None else first.group()
+    if word != "I" and word[:1].isupper() and word[1:] == word[1:].lower():
         name = name[0].lower() + name[1:]
     return name if len(name) <= limit else name[: limit - 3].rstrip() + "..."
+
+
+#: The first word of a name, up to a space, a hyphen or an apostrophe.
+_FIRST_WORD = re.compile(r"[^\s\-'’]*")
 
 
 def effect_table(days: Mapping[int, Day]) -> tuple[Table, Totals]:

@@ -11,6 +11,13 @@ rolling window that ends that day. The score starts at 0 on the first day counte
 strategy was deliberately skipped leaves the score unchanged; a day with no reflection, or
 a reflection that does not mention the strategy, is a miss.
 
+The target ``n`` in ``w`` days comes from a recurrence (see :func:`target_of`): every day is
+1 in 1, every ``k`` days 1 in ``k``, ``d`` weekdays every ``k`` weeks ``d`` in ``7 * k``, ``n``
+times a week ``n`` in 7, and once a month every ``k`` months 1 in ``30 * k``, as Loop counts
+"n times per month" as ``n`` in 30 days. A month of 31 days (or five weeks between two
+"first Mondays") leaves a day or more with nothing in the window: the score dips a little
+there, as it does in Loop.
+
 Between two days on which something changes, ``p`` is constant, so ``k`` such days move the
 score to ``p + (score - p) * m ** k`` at once: the cost is linear in the number of days the
 strategy was done or skipped, not in the length of the period.
@@ -37,6 +44,9 @@ from selfcare._model.reflections import Reflection
 from selfcare._time.recurrence import Frequency, Recurrence
 
 __all__ = ["HabitStrength", "Streak", "habit_strength", "streak"]
+
+#: The days of a month in a target, as Loop Habit Tracker counts "n times per month".
+MONTH_DAYS = 30
 
 
 @attrs.frozen
@@ -109,7 +119,19 @@ class Streak:
 
 
 def target_of(target: object) -> tuple[int, int]:
-    """The target as ``(times, days)``: how many times in every run of how many days."""
+    """The target as ``(times, days)``: how many times in every run of how many days.
+
+    ``None`` is every day; a daily recurrence every ``k`` days is once in ``k`` days; a
+    weekly one on ``d`` weekdays every ``k`` weeks is ``d`` times in ``7 * k`` days; a
+    monthly one every ``k`` months is once in ``30 * k`` days (Loop Habit Tracker's
+    "times per month" are in 30 days); ``Recurrence.times_per_week(n)`` is ``n`` in 7.
+
+    Example:
+        >>> target_of(Recurrence.weekly({Weekday.TUESDAY}, every_weeks=2))
+        (1, 14)
+        >>> target_of(Recurrence.monthly(15)), target_of(Recurrence.monthly(-1, every_months=3))
+        ((1, 30), (1, 90))
+    """
     if target is None:
         return 1, 1
     if not isinstance(target, Recurrence):
@@ -122,6 +144,8 @@ def target_of(target: object) -> tuple[int, int]:
         return 1, target.interval
     if target.frequency is Frequency.WEEKLY:
         return len(target.weekdays), 7 * target.interval
+    if target.frequency is Frequency.MONTHLY:
+        return 1, MONTH_DAYS * target.interval
     assert target.per_week is not None
     return target.per_week, 7
 
@@ -206,7 +230,9 @@ def habit_strength(
         strategy_id: the strategy to score.
         target: how often the person means to do it; ``None`` is every day. A daily
             recurrence every ``n`` days is once in ``n`` days, a weekly one on ``d`` weekdays
-            is ``d`` times a week, ``Recurrence.times_per_week(n)`` is ``n`` times a week.
+            every ``k`` weeks is ``d`` times in ``7 * k`` days (a fortnightly session once in
+            14), a monthly one every ``k`` months is once in ``30 * k`` days, and
+            ``Recurrence.times_per_week(n)`` is ``n`` times a week.
         at: now, as a zoned instant: reflections after it are left out, and its local date
             is the last day counted (default: the last day with a reflection).
         days: how many days to count, up to the last (default: all, from the first day

@@ -203,12 +203,23 @@ def kept_up(planned_days: int, done_days: int) -> Reason:
 
 
 def habit_momentum(strength: float, streak: int) -> Reason:
-    """It is a habit with momentum: strength from 0 to 1, and the current streak in days."""
+    """It is a habit with momentum: strength from 0 to 1, and the current streak in days.
+
+    The strength is shown as :attr:`HabitStrength.percent <selfcare.HabitStrength.percent>`
+    shows it, and its fact is that figure over 100, so the words, the fact and any view of
+    the habit agree.
+
+    Example:
+        >>> reason = habit_momentum(0.4, 3)
+        >>> reason.text, reason.facts["habit_strength"]
+        ('keeps a habit going: strength 40 of 100, 3 days in a row', 0.4)
+    """
+    percent = round(strength * 100)  # as HabitStrength.percent
     row = f", {streak} days in a row" if streak >= 2 else ""
     return _reason(
         ReasonCode.HABIT_MOMENTUM,
-        f"keeps a habit going: strength {round(strength * 100)} of 100{row}",
-        habit_strength=round(strength, 2),
+        f"keeps a habit going: strength {percent} of 100{row}",
+        habit_strength=percent / 100,
         current_streak=streak,
     )
 
@@ -249,3 +260,60 @@ def support(advisory: SupportAdvisory, role: Role) -> Reason:
         f"a gentle option for now; reaching out to {who} is advised",
         **advisory.facts(),
     )
+
+
+def core_practice(strategy: Strategy) -> Reason:
+    """It is one of a therapist's core practices, as the source text puts them."""
+    kept = [b for b in Benefit if b in strategy.benefits and b in _CORE_BENEFITS] or [
+        Benefit.PREVENTS_BURNOUT
+    ]
+    return _reason(
+        ReasonCode.CORE_PRACTICE,
+        f"a core part of a therapist's self-care: {in_sentence(strategy.name)} guards against "
+        "burnout and compassion fatigue and keeps practice ethical",
+        benefits=", ".join(b.value for b in kept),
+    )
+
+
+def less_often(strategy: Strategy, planned: int) -> Reason:
+    """It is planned on fewer days a week than its cadence asks for, to fit the time."""
+    usual = usual_days(strategy)
+    how = "every day" if usual == 7 else f"{usual} days a week"
+    return _reason(
+        ReasonCode.LESS_OFTEN,
+        f"{planned} day{'' if planned == 1 else 's'} a week rather than its usual {how}, "
+        "to fit the time you have",
+        usual_per_week=usual,
+        planned_per_week=planned,
+    )
+
+
+def alternates(other: Strategy) -> Reason:
+    """It takes turns with another strategy week by week, for variety."""
+    return _reason(
+        ReasonCode.ALTERNATES,
+        f"takes turns week by week with {in_sentence(other.name)}, so the weeks are not all "
+        "the same",
+        alternates_with=other.id,
+    )
+
+
+#: The benefits the source text gives for a therapist's core practices.
+_CORE_BENEFITS = frozenset({Benefit.PREVENTS_BURNOUT, Benefit.ETHICAL_PRACTICE})
+
+
+def usual_days(strategy: Strategy) -> int:
+    """The days a week a strategy's cadence asks for (1 for weekly or rarer)."""
+    from selfcare._model.strategies import Cadence
+
+    if strategy.cadence is Cadence.DAILY:
+        return 7
+    if strategy.cadence is not Cadence.TIMES_A_WEEK:
+        return 1
+    return strategy.times_a_week or 1
+
+
+def in_sentence(name: str) -> str:
+    """A name inside a sentence: ``Daily reflection`` → ``daily reflection`` (not ``ADHD``)."""
+    first = name.split(" ", 1)[0]
+    return name if first.isupper() and len(first) > 1 else name[:1].lower() + name[1:]

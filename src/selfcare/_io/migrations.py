@@ -35,4 +35,29 @@ def v1_to_v2(document: Document) -> Document:
     return document
 
 
-MIGRATIONS: Mapping[int, Migration] = MappingProxyType({1: v1_to_v2})
+def v2_to_v3(document: Document) -> Document:
+    """Version 3 adds fields whose defaults say what a version 2 document meant.
+
+    A version 2 document reads as version 3 with these values for the keys it lacks:
+
+    - a ``strategy`` is an activity with a times-a-week cadence whose count the generator
+      decides, kept at no set time: ``"kind": "activity"``, ``"cadence": "times-a-week"``,
+      ``"times_a_week": null``, ``"times_of_day": []``, ``"at": null``;
+    - a ``ritual_step`` has no alternatives: ``"alternatives": []``;
+    - a ``profile`` has no fixed routine: ``"fixed_routine": false``;
+    - a ``recurrence`` (daily, weekly or times-per-week: ``monthly`` is new) has no day of
+      the month and no nth weekday: ``"monthday": null``, ``"nth": null``.
+
+    (Version 3 also lets a plan item's ``minutes`` be 0, which needs nothing here.)
+
+    These are exactly the defaults of the fields, and reading fills in a missing key with
+    its default, so the document is returned as it is: nothing is written. Writing the keys
+    would mean finding every strategy, step, profile and recurrence in the document, nested
+    in catalogs, rituals, plans, revisions and item changes, and in list documents, which
+    do not say what they hold. The tests read version 2 documents and check each default;
+    should a default ever change, this migration must write the value above instead.
+    """
+    return document
+
+
+MIGRATIONS: Mapping[int, Migration] = MappingProxyType({1: v1_to_v2, 2: v2_to_v3})

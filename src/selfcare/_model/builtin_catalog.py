@@ -24,8 +24,8 @@ from selfcare._core import checks as check
 from selfcare._model.catalog import Catalog, Prompt
 from selfcare._model.categories import Benefit, Category, Effort, Role
 from selfcare._model.rituals import Anchor, Ritual, RitualStep
-from selfcare._model.strategies import Strategy
-from selfcare._time.calendar import Weekday
+from selfcare._model.strategies import Cadence, Strategy, StrategyKind
+from selfcare._time.calendar import TimeOfDay, Weekday
 from selfcare._time.recurrence import Recurrence
 
 __all__ = ["default_catalog"]
@@ -50,6 +50,9 @@ _FOR_THERAPISTS = (
             "Meet a supervisor or a group of colleagues on a steady schedule to talk through "
             "hard cases, check your judgement and share the weight of the work."
         ),
+        kind=StrategyKind.APPOINTMENT,
+        cadence=Cadence.FORTNIGHTLY,
+        times_of_day={TimeOfDay.MORNING, TimeOfDay.AFTERNOON},
     ),
     Strategy(
         id="personal-therapy",
@@ -69,6 +72,9 @@ _FOR_THERAPISTS = (
             "See a therapist of your own, so your reactions to clients and the strain of "
             "the job have a place to go that is not your caseload or your home."
         ),
+        kind=StrategyKind.APPOINTMENT,
+        cadence=Cadence.FORTNIGHTLY,
+        times_of_day={TimeOfDay.MORNING, TimeOfDay.AFTERNOON, TimeOfDay.EVENING},
     ),
     Strategy(
         id="clinical-journaling",
@@ -83,6 +89,10 @@ _FOR_THERAPISTS = (
             "Write about what your sessions stirred in you and what you learned, leaving out "
             "names and any detail that could identify a client."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.TIMES_A_WEEK,
+        times_a_week=3,
+        times_of_day={TimeOfDay.AFTERNOON, TimeOfDay.EVENING},
     ),
     Strategy(
         id="client-boundaries",
@@ -102,6 +112,8 @@ _FOR_THERAPISTS = (
             "Decide when you can be reached and say so plainly, for example by leaving client "
             "messages unanswered until your next working day."
         ),
+        kind=StrategyKind.COMMITMENT,
+        cadence=Cadence.DAILY,
     ),
     Strategy(
         id="rest-and-recovery",
@@ -116,6 +128,9 @@ _FOR_THERAPISTS = (
             "Protect stretches of time with no clinical thinking at all, from a free evening "
             "to planned days off, so the strain of the work can drain away."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.WEEKLY,
+        times_of_day={TimeOfDay.MORNING, TimeOfDay.AFTERNOON},
     ),
     Strategy(
         id="therapist-mindfulness",
@@ -130,6 +145,10 @@ _FOR_THERAPISTS = (
             "Take a few quiet minutes to notice your breath, body and mood before or after "
             "clinical work, so you arrive attentive and leave what is not yours behind."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.TIMES_A_WEEK,
+        times_a_week=5,
+        times_of_day={TimeOfDay.MORNING},
     ),
 )
 
@@ -147,6 +166,10 @@ _EMOTIONAL = (
             "Put what you feel into words or images, in a notebook, a sketch or any creative "
             "form, so feelings get noticed and named instead of bottled up."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.TIMES_A_WEEK,
+        times_a_week=2,
+        times_of_day={TimeOfDay.EVENING},
     ),
     Strategy(
         id="mindfulness-meditation",
@@ -161,6 +184,9 @@ _EMOTIONAL = (
             "Sit or stand still and bring your attention to the present moment, for example "
             "by naming five things you can see and four you can hear."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.DAILY,
+        times_of_day={TimeOfDay.MORNING, TimeOfDay.EVENING},
     ),
     Strategy(
         id="relationship-boundaries",
@@ -179,6 +205,10 @@ _EMOTIONAL = (
             "Work out what you will and will not take on with the people around you, and "
             "practise saying it kindly and clearly."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.TIMES_A_WEEK,
+        times_a_week=1,
+        times_of_day={TimeOfDay.AFTERNOON, TimeOfDay.EVENING},
     ),
     Strategy(
         id="social-support",
@@ -193,6 +223,10 @@ _EMOTIONAL = (
             "Call, message or meet a friend, relative or group who makes you feel safe, "
             "and let them know how you are really doing."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.TIMES_A_WEEK,
+        times_a_week=2,
+        times_of_day={TimeOfDay.AFTERNOON, TimeOfDay.EVENING},
     ),
 )
 
@@ -210,6 +244,10 @@ _PHYSICAL = (
             "Go to bed and get up at about the same times every day, with a screen-free "
             "half hour to wind down first."
         ),
+        kind=StrategyKind.COMMITMENT,
+        cadence=Cadence.DAILY,
+        times_of_day={TimeOfDay.NIGHT},
+        at=dt.time(22, 30),
     ),
     Strategy(
         id="nutritious-meals",
@@ -224,6 +262,10 @@ _PHYSICAL = (
             "Eat regular meals with some variety and fresh food in them, and give yourself "
             "time to sit down and actually taste them."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.TIMES_A_WEEK,
+        times_a_week=3,
+        times_of_day={TimeOfDay.EVENING},
     ),
     Strategy(
         id="daily-movement",
@@ -238,6 +280,9 @@ _PHYSICAL = (
             "Get your body moving in whatever way you enjoy: a walk, a dance in the kitchen, "
             "a swim or a stretch. Small amounts count."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.DAILY,
+        times_of_day={TimeOfDay.MORNING, TimeOfDay.AFTERNOON},
     ),
     Strategy(
         id="short-walk",
@@ -252,6 +297,9 @@ _PHYSICAL = (
             "Step outside, or at least away from your chair, and walk for five to ten "
             "minutes at an easy pace."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.DAILY,
+        times_of_day={TimeOfDay.MORNING, TimeOfDay.AFTERNOON},
     ),
     Strategy(
         id="progressive-muscle-relaxation",
@@ -266,6 +314,10 @@ _PHYSICAL = (
             "Working from your feet upwards, tense each group of muscles for a few seconds, "
             "then let it go and notice the difference."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.TIMES_A_WEEK,
+        times_a_week=3,
+        times_of_day={TimeOfDay.EVENING, TimeOfDay.NIGHT},
     ),
 )
 
@@ -283,6 +335,10 @@ _MENTAL = (
             "Spend time on something that makes you think for the pleasure of it: a book, "
             "a course, a puzzle or a new skill."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.TIMES_A_WEEK,
+        times_a_week=2,
+        times_of_day={TimeOfDay.AFTERNOON, TimeOfDay.EVENING},
     ),
     Strategy(
         id="news-limits",
@@ -297,6 +353,8 @@ _MENTAL = (
             "Choose when and for how long you check the news and your feeds, and put the "
             "phone away outside those windows."
         ),
+        kind=StrategyKind.COMMITMENT,
+        cadence=Cadence.DAILY,
     ),
     Strategy(
         id="self-compassion",
@@ -311,6 +369,9 @@ _MENTAL = (
             "When you notice a harsh inner voice, answer it the way you would answer a good "
             "friend who was struggling."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.TIMES_A_WEEK,
+        times_a_week=3,
     ),
     Strategy(
         id="challenging-thoughts",
@@ -330,6 +391,10 @@ _MENTAL = (
             "Catch a thought that drags you down, weigh the evidence for and against it with "
             "the tools from your sessions, and write a more balanced version."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.TIMES_A_WEEK,
+        times_a_week=2,
+        times_of_day={TimeOfDay.AFTERNOON, TimeOfDay.EVENING},
     ),
 )
 
@@ -347,6 +412,9 @@ _PRACTICAL = (
             "Anchor your day with a few fixed points, such as getting up, meals and winding "
             "down, so that life feels more predictable on hard days."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.DAILY,
+        times_of_day={TimeOfDay.MORNING},
     ),
     Strategy(
         id="organising-tasks",
@@ -365,6 +433,10 @@ _PRACTICAL = (
             "List what is on your plate, pick the few things that matter this week, and set "
             "goals small enough that you can actually reach them."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.TIMES_A_WEEK,
+        times_a_week=2,
+        times_of_day={TimeOfDay.MORNING},
     ),
     Strategy(
         id="manageable-finances",
@@ -379,6 +451,9 @@ _PRACTICAL = (
             "Break bills, budgets and paperwork into short sessions of one task each, "
             "instead of letting them pile up into one overwhelming job."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.WEEKLY,
+        times_of_day={TimeOfDay.MORNING, TimeOfDay.AFTERNOON},
     ),
 )
 
@@ -396,6 +471,10 @@ _SPIRITUAL = (
             "Make room for the practice of your own tradition or belief, alone or with "
             "others, whether that is prayer, worship, chanting or contemplation."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.TIMES_A_WEEK,
+        times_a_week=3,
+        times_of_day={TimeOfDay.MORNING, TimeOfDay.EVENING},
     ),
     Strategy(
         id="time-in-nature",
@@ -410,6 +489,9 @@ _SPIRITUAL = (
             "Spend unhurried time in a park, garden, wood or by water, paying attention to "
             "what grows, moves and sounds around you."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.WEEKLY,
+        times_of_day={TimeOfDay.MORNING, TimeOfDay.AFTERNOON},
     ),
     Strategy(
         id="values-reflection",
@@ -429,6 +511,9 @@ _SPIRITUAL = (
             "Ask yourself what gives your life meaning and whether your days reflect it; "
             "your answers can shape the plan you build with your therapist."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.WEEKLY,
+        times_of_day={TimeOfDay.EVENING},
     ),
 )
 
@@ -447,6 +532,8 @@ _RITUAL_STEPS = (
             "Breathe slowly for about three minutes, letting each out-breath be a little "
             "longer than the in-breath, and simply follow the air going in and out."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.DAILY,
     ),
     Strategy(
         id="one-insight",
@@ -466,6 +553,9 @@ _RITUAL_STEPS = (
             "Before the day closes, note down a single thing you understood or noticed "
             "today; it may be worth bringing to your next session."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.DAILY,
+        times_of_day={TimeOfDay.EVENING},
     ),
     Strategy(
         id="one-gratitude",
@@ -480,6 +570,9 @@ _RITUAL_STEPS = (
             "Write down one thing, however small, that you are glad about from today, "
             "and why it mattered to you."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.DAILY,
+        times_of_day={TimeOfDay.EVENING},
     ),
     Strategy(
         id="session-notes",
@@ -494,6 +587,9 @@ _RITUAL_STEPS = (
             "Keep a slot with no clients booked to write up your notes while the sessions "
             "are fresh, instead of carrying them home."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.DAILY,
+        times_of_day={TimeOfDay.AFTERNOON},
     ),
     Strategy(
         id="lunch-break",
@@ -508,6 +604,9 @@ _RITUAL_STEPS = (
             "Eat away from your desk and your inbox, and let the break be a real pause "
             "rather than a chance to catch up on admin."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.DAILY,
+        times_of_day={TimeOfDay.AFTERNOON},
     ),
     Strategy(
         id="decompression",
@@ -522,6 +621,9 @@ _RITUAL_STEPS = (
             "Give yourself unscheduled minutes to let the emotional weight of the sessions "
             "settle before you move on to anything else."
         ),
+        kind=StrategyKind.ACTIVITY,
+        cadence=Cadence.DAILY,
+        times_of_day={TimeOfDay.AFTERNOON, TimeOfDay.EVENING},
     ),
 )
 
@@ -541,7 +643,10 @@ RITUALS: tuple[Ritual, ...] = (
     Ritual(
         id="transition-between-sessions",
         name="Transition between sessions",
-        steps=(RitualStep("short-walk", 5), RitualStep("mindful-breathing", 3)),
+        steps=(
+            RitualStep("short-walk", 5, alternatives=("therapist-mindfulness",)),
+            RitualStep("mindful-breathing", 3, alternatives=("therapist-mindfulness",)),
+        ),
         anchor=Anchor.after_each_session(),
         recurrence=Recurrence.daily(),
         roles=_THERAPIST,
@@ -553,7 +658,10 @@ RITUALS: tuple[Ritual, ...] = (
     Ritual(
         id="daily-reflection",
         name="Daily reflection",
-        steps=(RitualStep("one-insight", 3), RitualStep("one-gratitude", 2)),
+        steps=(
+            RitualStep("one-insight", 3, alternatives=("self-compassion", "mindful-breathing")),
+            RitualStep("one-gratitude", 2, alternatives=("mindful-breathing", "self-compassion")),
+        ),
         anchor=Anchor.at(dt.time(21, 0)),
         recurrence=Recurrence.daily(),
         roles=_BOTH,
@@ -568,7 +676,7 @@ RITUALS: tuple[Ritual, ...] = (
         steps=(
             RitualStep("session-notes", 20),
             RitualStep("lunch-break", 30),
-            RitualStep("decompression", 10),
+            RitualStep("decompression", 10, alternatives=("mindfulness-meditation",)),
         ),
         anchor=Anchor.during_workday(),
         recurrence=Recurrence.weekly(_WORKDAYS),

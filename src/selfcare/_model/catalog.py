@@ -139,14 +139,15 @@ class Catalog:
         prompts = _index("prompts", self.prompts, Prompt)
         for ritual in self.rituals:
             for step in ritual.steps:
-                if step.strategy_id not in strategies:
-                    hint = suggest(step.strategy_id, strategies)
-                    raise check.fail(
-                        "rituals",
-                        f"ritual {ritual.id!r} has a step {step.strategy_id!r} that is not a "
-                        "strategy in this catalog; add the strategy or fix the id"
-                        + (f" (did you mean {', '.join(map(repr, hint))}?)" if hint else ""),
-                    )
+                for named in (step.strategy_id, *step.alternatives):
+                    if named not in strategies:
+                        hint = suggest(named, strategies)
+                        raise check.fail(
+                            "rituals",
+                            f"ritual {ritual.id!r} has a step naming {named!r}, which is not a "
+                            "strategy in this catalog; add the strategy or fix the id"
+                            + (f" (did you mean {', '.join(map(repr, hint))}?)" if hint else ""),
+                        )
         object.__setattr__(self, "_strategy_index", strategies)
         object.__setattr__(self, "_ritual_index", rituals)
         object.__setattr__(self, "_prompt_index", prompts)

@@ -92,6 +92,8 @@ class Profile:
         values: personal values as slugs (``"faith"``, ``"family"``, ``"nature"``).
         spiritual: whether the person opts into spiritual strategies.
         working_hours: a therapist's working hours, for planning around sessions.
+        fixed_routine: whether the person wants the same routine every week; by default a
+            generated plan alternates similar strategies week by week for variety.
 
     Example:
         >>> p = Profile(
@@ -126,6 +128,7 @@ class Profile:
     )
     spiritual: bool = False
     working_hours: WorkingHours | None = None
+    fixed_routine: bool = False
 
     def __attrs_post_init__(self) -> None:
         check_zone("timezone", self.timezone)
@@ -137,6 +140,7 @@ class Profile:
         for day, minutes in zip(Weekday, budget, strict=True):
             check.check_int(f"daily_minutes[{day.name.lower()}]", minutes, 0, check.MAX_MINUTES)
         check.check_bool("spiritual", self.spiritual)
+        check.check_bool("fixed_routine", self.fixed_routine)
         if self.spiritual and Category.SPIRITUAL in self.excluded_categories:
             raise check.fail(
                 "spiritual", "opting into spiritual care contradicts excluding that category"

@@ -48,6 +48,9 @@ class ReasonCode(Vocabulary):
     VARIETY = "variety"
     EXPLORATION = "exploration"
     SUPPORT = "support"
+    CORE_PRACTICE = "core-practice"
+    LESS_OFTEN = "less-often"
+    ALTERNATES = "alternates"
     ADDED_BY_PERSON = "added-by-person"
 
     @property
@@ -84,6 +87,9 @@ FACTS: Mapping[ReasonCode, tuple[str, ...]] = {
         "max_mood",
         "wants_support",
     ),
+    ReasonCode.CORE_PRACTICE: ("benefits",),
+    ReasonCode.LESS_OFTEN: ("usual_per_week", "planned_per_week"),
+    ReasonCode.ALTERNATES: ("alternates_with",),
     ReasonCode.ADDED_BY_PERSON: (),
 }
 

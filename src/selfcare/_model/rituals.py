@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -101,13 +101,29 @@ class Anchor:
 class RitualStep:
     """One step of a ritual: a strategy from the catalog and how long to spend on it.
 
+    ``alternatives`` are strategies that serve the ritual's purpose in the step's place,
+    in order of preference: a plan generated for a person who excludes the step's strategy
+    (its category or one of its tags) uses the first alternative they allow.
+
     Example:
         >>> RitualStep("mindful-breathing", 3)
-        RitualStep(strategy_id='mindful-breathing', minutes=3)
+        RitualStep(strategy_id='mindful-breathing', minutes=3, alternatives=())
     """
 
     strategy_id: str = attrs.field(validator=check.slug)
     minutes: int = attrs.field(validator=check.int_in(1, check.MAX_MINUTES))
+    alternatives: tuple[str, ...] = attrs.field(default=(), converter=check.to_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        value: Any = self.alternatives
+        if not isinstance(value, tuple) or len(value) > MAX_STEPS:
+            raise check.fail(
+                "alternatives", f"expected at most {MAX_STEPS} strategy ids, {check.got(value)}"
+            )
+        for n, sid in enumerate(value):
+            check.check_slug(f"alternatives[{n}]", sid, "a strategy id")
+        if self.strategy_id in value:
+            raise check.fail("alternatives", "a step is no alternative to itself; leave it out")
 
 
 @attrs.frozen

@@ -1,13 +1,57 @@
-"""One concrete self-care practice."""
+"""One concrete self-care practice: what it is, how it is practised, how often and when."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import attrs
 
 from selfcare._core import checks as check
+from selfcare._core.vocabulary import Vocabulary
 from selfcare._model.categories import Benefit, Category, Effort, Role
+from selfcare._time.calendar import TimeOfDay
 
-__all__ = ["Strategy"]
+__all__ = ["Cadence", "Strategy", "StrategyKind"]
+
+
+class StrategyKind(Vocabulary):
+    """How a strategy is practised, which decides how a plan schedules it.
+
+    ``ACTIVITY`` takes minutes at a time of day (a walk, breathing, journaling) and counts
+    against the day's minutes. ``COMMITMENT`` is kept all day or at a moment without a block
+    of minutes (a consistent bedtime, limits on news): it is planned every day (or every
+    working day) and counts in adherence and habit strength, not in the minutes. An
+    ``APPOINTMENT`` is with another person (supervision, personal therapy): it has a length
+    and a weekly, fortnightly or monthly cadence, and counts against the week's minutes
+    rather than one day's.
+    """
+
+    ACTIVITY = "activity"
+    COMMITMENT = "commitment"
+    APPOINTMENT = "appointment"
+
+
+class Cadence(Vocabulary):
+    """How often a strategy is usually practised.
+
+    ``TIMES_A_WEEK`` goes with a strategy's ``times_a_week`` (1 to 7); when that is ``None``
+    the generator decides from the strategy's length and effort.
+    """
+
+    DAILY = "daily"
+    TIMES_A_WEEK = "times-a-week"
+    WEEKLY = "weekly"
+    FORTNIGHTLY = "fortnightly"
+    MONTHLY = "monthly"
+
+    @property
+    def weeks(self) -> int:
+        """How many weeks one occurrence covers: 2 for fortnightly, 4 for monthly, else 1."""
+        return {Cadence.FORTNIGHTLY: 2, Cadence.MONTHLY: 4}.get(self, 1)
+
+
+def _at(value: dt.time | None) -> dt.time | None:
+    return None if value is None else check.check_time("at", value)
 
 
 @attrs.frozen
@@ -24,6 +68,13 @@ class Strategy:
         benefits: why it matters, in the seed's terms.
         tags: free slugs for filtering and matching values (``"nature"``, ``"writing"``).
         description: a sentence or two on how to do it.
+        kind: an activity, a commitment or an appointment (see :class:`StrategyKind`).
+        cadence: how often it is usually practised (see :class:`Cadence`).
+        times_a_week: for a ``TIMES_A_WEEK`` cadence, how many times (1 to 7), or ``None``
+            to let the generator decide from its length and effort.
+        times_of_day: the parts of the day it makes sense in (a sleep routine in the
+            evening); empty for any time.
+        at: the wall-clock time it is kept at, if it has one (a bedtime of 22:30).
 
     Example:
         >>> walk = Strategy(
@@ -33,11 +84,11 @@ class Strategy:
         ...     roles={Role.CLIENT},
         ...     minutes=10,
         ... )
-        >>> walk.effort
-        <Effort.LOW: 'low'>
+        >>> walk.effort, walk.kind, walk.cadence
+        (<Effort.LOW: 'low'>, <StrategyKind.ACTIVITY: 'activity'>, <Cadence.TIMES_A_WEEK: 'times-a-week'>)
         >>> walk.is_for(Role.THERAPIST)
         False
-    """
+    """  # noqa: E501
 
     id: str = attrs.field(validator=check.slug)
     name: str = attrs.field(validator=check.name)
@@ -54,7 +105,32 @@ class Strategy:
         default=frozenset(), converter=check.to_frozenset, validator=check.slugs("a tag")
     )
     description: str = attrs.field(default="", validator=check.text, repr=False)
+    kind: StrategyKind = attrs.field(
+        default=StrategyKind.ACTIVITY, validator=check.member(StrategyKind)
+    )
+    cadence: Cadence = attrs.field(default=Cadence.TIMES_A_WEEK, validator=check.member(Cadence))
+    times_a_week: int | None = attrs.field(default=None, validator=check.optional_int_in(1, 7))
+    times_of_day: frozenset[TimeOfDay] = attrs.field(
+        default=frozenset(), converter=check.to_frozenset, validator=check.members(TimeOfDay)
+    )
+    at: dt.time | None = attrs.field(default=None, converter=_at)
+
+    def __attrs_post_init__(self) -> None:
+        if self.times_a_week is not None and self.cadence is not Cadence.TIMES_A_WEEK:
+            raise check.fail(
+                "times_a_week", "only a times-a-week cadence has times_a_week; leave it None"
+            )
+        if self.kind is StrategyKind.APPOINTMENT and self.cadence not in _APPOINTMENT:
+            raise check.fail(
+                "cadence",
+                "an appointment is weekly, fortnightly or monthly; pick one of those cadences",
+            )
+        if self.kind is StrategyKind.COMMITMENT and self.cadence is not Cadence.DAILY:
+            raise check.fail("cadence", "a commitment is kept daily; use Cadence.DAILY")
 
     def is_for(self, role: Role) -> bool:
         """Tell whether this strategy is meant for ``role``."""
         return role in self.roles
+
+
+_APPOINTMENT = frozenset({Cadence.WEEKLY, Cadence.FORTNIGHTLY, Cadence.MONTHLY})

@@ -1,21 +1,33 @@
 """Adherence of a person's reflections to a plan.
 
 How many days each plan item asked for, and how many of them the reflections show done,
-counted week by week so that a walk moved from Monday to Tuesday still counts:
+counted window by window so that a walk moved from Monday to Tuesday, or a fortnightly
+session moved to the other week of its fortnight, still counts:
 
 * The period assessed runs from the plan's first day to its last day or ``until``
-  (default: the last day with a reflection), whichever is earlier, cut into blocks of
-  seven days from the plan's first day (the last block may be shorter).
-* **Planned days.** A daily or weekly recurrence plans the days :meth:`Recurrence.dates`
-  gives for it, counted from its start (default: the plan's first day), with ``until``,
-  ``count`` and skipped dates applied as that method applies them, less the days in a pause
-  of the item. A flexible "n times a week" plans ``n * active days // 7`` days in each
-  block, where active days are those from its start to its ``until``, not skipped and not
-  paused, and ``count`` caps the days planned in all. Times of day are ignored: a day
-  counts once.
+  (default: the last day with a reflection), whichever is earlier.
+* **Windows.** Each item is counted in windows of its own cadence, cut to the period (so
+  the first and last may be shorter):
+
+  - a weekly recurrence every ``k`` weeks (fortnightly, every four weeks) in windows of
+    ``7 * k`` days, aligned as the recurrence's own weeks are: from the Monday of the week
+    of its start (default: the plan's first day), as :meth:`Recurrence.dates` counts them;
+  - a monthly recurrence every ``k`` months in windows of ``k`` calendar months, from the
+    month of its start (default: the plan's first day);
+  - everything else (daily, every ``n`` days, weekly every week, ``n`` times a week) in
+    windows of seven days from the plan's first day.
+
+* **Planned days.** A daily, weekly or monthly recurrence plans the days
+  :meth:`Recurrence.dates` gives for it, counted from its start (default: the plan's first
+  day), with ``until``, ``count`` and skipped dates applied as that method applies them,
+  less the days in a pause of the item. A flexible "n times a week" plans
+  ``n * active days // 7`` days in each window, where active days are those from its start
+  to its ``until``, not skipped and not paused, and ``count`` caps the days planned in all.
+  Times of day are ignored: a day counts once.
 * **Skips.** A day the reflections show the item deliberately skipped (a holiday, an
-  illness) frees one planned day of its block: it is neither expected nor missed.
-* **Done.** Days done in a block count up to what the block still expects.
+  illness) frees one planned day of its window: it is neither expected nor missed.
+* **Done.** Days done in a window count up to what the window still expects, so a
+  fortnightly session kept once in every fortnight, on any day of it, is kept perfectly.
 """
 
 from __future__ import annotations
@@ -42,7 +54,7 @@ from selfcare._model.catalog import Catalog
 from selfcare._model.reflections import Reflection
 from selfcare._plans.plan import Plan, PlanItem, require_known
 from selfcare._time.calendar import Period
-from selfcare._time.recurrence import Frequency
+from selfcare._time.recurrence import Frequency, Recurrence
 from selfcare._time.zoned import check_zoned, local_date
 
 __all__ = ["ItemAdherence", "PlanAdherence", "plan_adherence"]
@@ -56,7 +68,8 @@ class ItemAdherence:
         strategy_id: the item's strategy.
         planned: days the item planned in the period assessed.
         skipped: planned days freed by a deliberate skip.
-        done: days done, each week counted up to what it still expected.
+        done: days done, each counting window (a week, a fortnight, a month: see the
+            module notes) counted up to what it still expected.
 
     Example:
         >>> ItemAdherence("short-walk", planned=14, skipped=2, done=9).rate
@@ -111,32 +124,67 @@ class PlanAdherence:
         return sum(item.done for item in self.items) / expected if expected else None
 
 
-def _planned(item: PlanItem, plan_first: int, first: int, last: int) -> list[int]:
-    """The number of planned days in each seven-day block of ``[first, last]``."""
+class _Windows:
+    """The counting windows of one item over ``[first, last]``, numbered from 0.
+
+    ``first`` is the plan's first day, which anchors the windows of a recurrence without a
+    start.
+    """
+
+    __slots__ = ("_base", "_first_key", "_months", "_size", "count")
+
+    def __init__(self, rule: Recurrence, first: int, last: int) -> None:
+        self._months = 0  # windows of this many calendar months, or of _size days
+        if rule.frequency is Frequency.MONTHLY:
+            anchor = rule.start or to_date(first)
+            self._months, self._base = rule.interval, anchor.year * 12 + anchor.month - 1
+        elif rule.frequency is Frequency.WEEKLY and rule.interval > 1:
+            # as Recurrence.dates counts the weeks: from the Monday of its start's week
+            anchor_day = rule.start.toordinal() if rule.start else first
+            self._size, self._base = 7 * rule.interval, anchor_day - (anchor_day + 6) % 7
+        else:
+            self._size, self._base = 7, first
+        self._first_key = self._key(first)
+        #: how many windows touch ``[first, last]``
+        self.count = self._key(last) - self._first_key + 1
+
+    def _key(self, ordinal: int) -> int:
+        if self._months:
+            day = dt.date.fromordinal(ordinal)
+            return (day.year * 12 + day.month - 1 - self._base) // self._months
+        return (ordinal - self._base) // self._size
+
+    def of(self, ordinal: int) -> int:
+        """The number of the window a day in ``[first, last]`` falls in."""
+        return self._key(ordinal) - self._first_key
+
+
+def _planned(item: PlanItem, windows: _Windows, first: int, last: int) -> list[int]:
+    """The planned days in each counting window of ``[first, last]``, ``first`` the plan's."""
     rule = item.recurrence
     paused: set[int] = set()
     for pause in item.pauses:
         paused.update(range(pause.first.toordinal(), pause.last.toordinal() + 1))
-    blocks = [0] * ((last - first) // 7 + 1)
+    blocks = [0] * windows.count
     if rule.frequency is not Frequency.TIMES_PER_WEEK:
         # A fixed schedule: the days the recurrence itself falls on (start, until, count
         # and skipped dates applied by Recurrence.dates), less the item's pauses.
-        days = rule.dates(to_date(first), to_date(last), origin=to_date(plan_first), limit=MAX_SPAN)
+        days = rule.dates(to_date(first), to_date(last), origin=to_date(first), limit=MAX_SPAN)
         for day in days:
             ordinal = day.toordinal()
             if ordinal not in paused:
-                blocks[(ordinal - first) // 7] += 1
+                blocks[windows.of(ordinal)] += 1
         return blocks
-    # A flexible target: n * active days // 7 in each block, active days being those the
-    # recurrence allows (from its start, to its until, not skipped) and not paused.
+    # A flexible target: n * active days // 7 in each seven-day window, active days being
+    # those the recurrence allows (from its start, to its until, not skipped) and not paused.
     assert rule.per_week is not None
-    anchor = (rule.start or to_date(plan_first)).toordinal()
+    anchor = (rule.start or to_date(first)).toordinal()
     end = min(last, rule.until.toordinal() if rule.until else last)
     off = paused | {d.toordinal() for d in rule.skipped}
     active = [0] * len(blocks)
     for ordinal in range(max(first, anchor), end + 1):
         if ordinal not in off:
-            active[(ordinal - first) // 7] += 1
+            active[windows.of(ordinal)] += 1
     left = rule.count
     for block, days_active in enumerate(active):
         planned = rule.per_week * days_active // 7
@@ -147,11 +195,11 @@ def _planned(item: PlanItem, plan_first: int, first: int, last: int) -> list[int
     return blocks
 
 
-def _blocks(days: list[int], first: int, last: int, size: int) -> list[int]:
-    counts = [0] * size
+def _blocks(days: list[int], windows: _Windows, first: int, last: int) -> list[int]:
+    counts = [0] * windows.count
     for ordinal in days:
         if first <= ordinal <= last:
-            counts[(ordinal - first) // 7] += 1
+            counts[windows.of(ordinal)] += 1
     return counts
 
 
@@ -164,10 +212,12 @@ def plan_adherence(
 ) -> PlanAdherence:
     """Count, for each plan item, the days planned, freed by a skip and done.
 
-    Weeks are the seven-day blocks from the plan's first day. A practice done on another
-    day of the same week than planned still counts, up to what the week expected; a
-    deliberate skip frees a planned day. See the module notes for exactly how planned days
-    are counted from each item's recurrence.
+    Each item is counted in windows of its cadence: seven-day blocks from the plan's first
+    day, the recurrence's own fortnights (or runs of ``k`` weeks) for a weekly rule every
+    ``k`` weeks, and calendar months (or runs of ``k`` months) for a monthly rule. A practice
+    done on another day of the same window than planned still counts, up to what the window
+    expected; a deliberate skip frees a planned day. See the module notes for exactly how
+    windows and planned days are counted from each item's recurrence.
 
     Args:
         plan: the plan to assess.
@@ -199,6 +249,22 @@ def plan_adherence(
         >>> result = plan_adherence(plan, history, at=now)
         >>> [(i.planned, i.done) for i in result.items], result.rate
         ([(6, 4)], 0.666...)
+
+        A fortnightly session held once in each of its fortnights is kept, even in the
+        other week of the fortnight than planned:
+
+        >>> fortnightly = Recurrence.weekly({Weekday.TUESDAY}, every_weeks=2)
+        >>> plan = Plan(id="plan-2", role=Role.THERAPIST, timezone="UTC",
+        ...             period=Period.weeks_from(datetime.date(2026, 1, 5), 4),
+        ...             items=[PlanItem("peer-supervision", fortnightly, 60)])
+        >>> held = [
+        ...     Reflection(at=pendulum.datetime(2026, 1, day, 20, tz="UTC"),
+        ...                author=Role.THERAPIST, practised=[Practice.done("peer-supervision")])
+        ...     for day in (13, 27)  # planned on the 6th and the 20th
+        ... ]
+        >>> result = plan_adherence(plan, held, at=pendulum.datetime(2026, 2, 1, 21, tz="UTC"))
+        >>> [(i.planned, i.done) for i in result.items], result.rate
+        ([(2, 2)], 1.0)
     """
     check.check_instance("plan", plan, Plan)
     require_known(catalog_or_default(catalog), plan.items, plan.rituals)
@@ -222,13 +288,13 @@ def adherence_over(plan: Plan, collected: Mapping[int, Day], last: int) -> PlanA
         return PlanAdherence(plan.id, None, nothing)
     span(first, last, "at")
     practised = by_strategy(collected)
-    size = (last - first) // 7 + 1
     items = []
     for item in plan.items:
-        planned = _planned(item, first, first, last)
+        windows = _Windows(item.recurrence, first, last)
+        planned = _planned(item, windows, first, last)
         done_days, skipped_days = practised.get(item.strategy_id, ([], []))
-        done = _blocks(done_days, first, last, size)
-        skips = _blocks(skipped_days, first, last, size)
+        done = _blocks(done_days, windows, first, last)
+        skips = _blocks(skipped_days, windows, first, last)
         freed = [min(p, s) for p, s in zip(planned, skips, strict=True)]
         credited = [min(d, p - f) for d, p, f in zip(done, planned, freed, strict=True)]
         items.append(ItemAdherence(item.strategy_id, sum(planned), sum(freed), sum(credited)))

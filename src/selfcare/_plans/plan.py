@@ -72,7 +72,9 @@ class PlanItem:
     Attributes:
         strategy_id: the catalog strategy.
         recurrence: when it happens.
-        minutes: minutes per occurrence.
+        minutes: minutes per occurrence, from 0 to 1440; 0 for a commitment kept without a
+            block of time of its own (a consistent bedtime), which then counts in adherence
+            and habits but not in the day's minutes.
         reasons: why it is in the plan.
         pauses: periods when it is paused without ending it (a holiday, an illness).
 
@@ -84,7 +86,7 @@ class PlanItem:
 
     strategy_id: str = attrs.field(validator=check.slug)
     recurrence: Recurrence = attrs.field()
-    minutes: int = attrs.field(validator=check.int_in(1, check.MAX_MINUTES))
+    minutes: int = attrs.field(validator=check.int_in(0, check.MAX_MINUTES))
     reasons: tuple[Reason, ...] = attrs.field(default=(), converter=check.to_tuple)
     pauses: tuple[Period, ...] = attrs.field(default=(), converter=check.to_tuple)
 

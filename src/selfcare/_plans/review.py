@@ -5,13 +5,32 @@ against how often it was planned, how established it is as a habit, which items 
 better or worse mood, energy or stress (an association in the person's own reflections, only
 with at least three days with and three without), and which categories were neglected. Its
 suggestions say, with reasons, what to keep, what to drop or replace with something gentler,
-and what to add; :func:`apply_suggestions` turns the chosen ones into a revision.
+what to do less often, and what to add; :func:`apply_suggestions` turns the chosen ones into
+a revision.
+
+**Less often.** An item with a fixed cadence that was done, but on fewer than half the days
+it expected (at least three), is suggested at a lower cadence, named in the reason and given
+as :attr:`Suggestion.recurrence`. The new cadence is the least frequent step down that still
+asks for at least as many days as were done (days done over days expected, times the days
+the old cadence asks for), and never the old one:
+
+* every day, or ``d`` weekdays every ``k`` weeks: fewer weekdays, spread over the old ones
+  (every day done on 2 of 7 days becomes two days a week; three days a week, twice);
+* one weekday every ``k`` weeks: every 2, then every 4 weeks (weekly becomes fortnightly);
+* every ``k`` days: every ``k / rate`` days (rounded down, at least ``k + 1``);
+* ``n`` times a week: ``n * rate`` times a week (rounded up, at least once);
+* monthly every ``k`` months: every 2, 3, 6 or 12 months.
+
+A commitment (a strategy kept all day, such as a consistent bedtime) keeps its daily
+cadence, and an item with no step below its own (once a week flexibly, every four weeks,
+every 12 months, every 366 days) gets no such suggestion; times of day, start, end, count
+and skipped dates stay as they were.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -31,12 +50,13 @@ from selfcare._insights.habits import HabitStrength, strength_in, target_of
 from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Category, Role
-from selfcare._model.reasons import Reason
+from selfcare._model.reasons import Reason, ReasonCode
 from selfcare._model.reflections import Reflection
-from selfcare._model.strategies import Strategy
+from selfcare._model.strategies import Strategy, StrategyKind
 from selfcare._plans.adherence import ItemAdherence, PlanAdherence, adherence_over
 from selfcare._plans.plan import Contributor, Plan, PlanItem, require_known
-from selfcare._time.recurrence import Recurrence
+from selfcare._time.calendar import Weekday
+from selfcare._time.recurrence import Frequency, Recurrence
 from selfcare._time.zoned import check_zoned, local_date
 
 __all__ = [
@@ -56,6 +76,12 @@ KEEP_RATE = 0.6
 WORSE_BY = 1.0
 #: A rating this many points worse is mentioned beside the reasons to keep an item.
 NOTABLE = 0.5
+#: An item done, but on fewer than this share of the days expected, is suggested less often.
+LESS_OFTEN_RATE = 0.5
+#: The longer intervals a weekly rule on one weekday steps down to: fortnightly, four-weekly.
+WEEK_STEPS = (2, 4)
+#: The longer intervals a monthly rule steps down to, in months.
+MONTH_STEPS = (2, 3, 6, 12)
 
 
 class SuggestionKind(Vocabulary):
@@ -65,6 +91,7 @@ class SuggestionKind(Vocabulary):
     DROP = "drop"
     REPLACE = "replace"
     ADD = "add"
+    LESS_OFTEN = "less-often"
 
 
 @attrs.frozen
@@ -72,16 +99,18 @@ class Suggestion:
     """One change a review suggests, with its reasons.
 
     Attributes:
-        kind: keep, drop, replace or add.
+        kind: keep, drop, replace, add or less often.
         strategy_id: the item concerned (for an addition, the strategy to add).
         replacement: for a replacement, the gentler strategy to use instead.
         reasons: why, with the facts behind it.
+        recurrence: for "less often", the cadence suggested instead of the item's.
     """
 
     kind: SuggestionKind
     strategy_id: str
     replacement: str | None
     reasons: tuple[Reason, ...]
+    recurrence: Recurrence | None = None
 
 
 @attrs.frozen
@@ -218,13 +247,114 @@ def _suggest_for(plan: Plan, review: ItemReview, catalog: Catalog) -> Suggestion
             return Suggestion(SuggestionKind.DROP, sid, None, (reason,))
         return Suggestion(SuggestionKind.REPLACE, sid, gentler.id, (reason,))
     reasons = [explain.helped_before(e, name) for e in better]
+    # Mention what went the other way too, when it is more than a trace.
+    notable = [w for w, e in zip(warnings, worse, strict=True) if e.improvement <= -NOTABLE]
+    rule = plan.item(sid).recurrence
+    lower = _less_often(sid, rule, kept, catalog)
+    if lower is not None:
+        why = _less_often_reason(rule, lower, kept)
+        return Suggestion(SuggestionKind.LESS_OFTEN, sid, None, (why, *reasons, *notable), lower)
     if kept.rate is not None and kept.rate >= KEEP_RATE:
         reasons.append(explain.kept_up(kept.expected, kept.done))
     if reasons:
-        # Mention what went the other way too, when it is more than a trace.
-        notable = [w for w, e in zip(warnings, worse, strict=True) if e.improvement <= -NOTABLE]
         return Suggestion(SuggestionKind.KEEP, sid, None, (*reasons, *notable))
     return None
+
+
+def _less_often(
+    sid: str, rule: Recurrence, kept: ItemAdherence, catalog: Catalog
+) -> Recurrence | None:
+    """The lower cadence to suggest for an item kept well under its own, if any."""
+    done, expected = kept.done, kept.expected
+    if expected < MIN_CHANCES or done == 0 or done >= LESS_OFTEN_RATE * expected:
+        return None
+    if catalog.strategy(sid).kind is StrategyKind.COMMITMENT:
+        return None  # kept all day, every day: its cadence is what it is
+    return lower_cadence(rule, done, expected)
+
+
+def lower_cadence(rule: Recurrence, done: int, expected: int) -> Recurrence | None:
+    """The least frequent cadence below ``rule`` that asks for at least what was done.
+
+    ``done`` of ``expected`` days were kept, ``0 < done < expected / 2`` as a review calls
+    it (with more done, a step down may ask for less than was done); see the module notes
+    for the steps. ``None`` when ``rule`` has no step below it.
+
+    Example:
+        >>> lower_cadence(Recurrence.daily(), 2, 14).describe()
+        'every Monday'
+        >>> lower_cadence(Recurrence.daily(at=datetime.time(7)), 5, 14).describe()
+        'every Monday, Wednesday and Friday at 07:00'
+        >>> lower_cadence(Recurrence.weekly({Weekday.TUESDAY}), 2, 6).describe()
+        'every 2 weeks on Tuesday'
+        >>> lower_cadence(Recurrence.times_per_week(3), 4, 9).describe()
+        '2 times a week'
+        >>> lower_cadence(Recurrence.monthly(15), 1, 4).describe()
+        'every 3 months on the 15th'
+    """
+    frequency = rule.frequency
+    if frequency is Frequency.TIMES_PER_WEEK:
+        assert rule.per_week is not None
+        if rule.per_week == 1:
+            return None
+        return attrs.evolve(rule, per_week=_fewer(rule.per_week, done, expected))
+    if frequency is Frequency.MONTHLY:
+        months = _longer(rule.interval, MONTH_STEPS, done, expected)
+        return None if months is None else attrs.evolve(rule, interval=months)
+    if frequency is Frequency.DAILY and rule.interval > 1:
+        if rule.interval >= _MAX_DAYS:
+            return None
+        days = min(_MAX_DAYS, max(rule.interval + 1, rule.interval * expected // done))
+        return attrs.evolve(rule, interval=days)
+    weekdays = sorted(rule.weekdays) if frequency is Frequency.WEEKLY else sorted(Weekday)
+    if len(weekdays) > 1:
+        fewer = _fewer(len(weekdays), done, expected)
+        kept = frozenset(weekdays[i * len(weekdays) // fewer] for i in range(fewer))
+        return attrs.evolve(rule, frequency=Frequency.WEEKLY, weekdays=kept)
+    weeks = _longer(rule.interval, WEEK_STEPS, done, expected)
+    return None if weeks is None else attrs.evolve(rule, interval=weeks)
+
+
+#: The longest interval of a rule every ``n`` days.
+_MAX_DAYS = 366
+
+
+def _fewer(count: int, done: int, expected: int) -> int:
+    """``count * done / expected`` rounded up, from 1 to ``count - 1``."""
+    return min(count - 1, max(1, -(-count * done // expected)))
+
+
+def _longer(interval: int, steps: Sequence[int], done: int, expected: int) -> int | None:
+    """The longest step above ``interval`` with at least ``done / expected`` of its rate."""
+    longer = [step for step in steps if step > interval]
+    fitting = [step for step in longer if step * done <= interval * expected]
+    return max(fitting) if fitting else min(longer, default=None)
+
+
+def _less_often_reason(old: Recurrence, new: Recurrence, kept: ItemAdherence) -> Reason:
+    """Done on few of the days expected: the lower cadence named, with both per week."""
+    text = (
+        f"done on {kept.done} of the {kept.expected} days planned; {_cadence(new)} rather "
+        f"than {_cadence(old)} may be easier to keep"
+    )
+    if len(text) > check.MAX_NAME:
+        text = text[: check.MAX_NAME - 3].rstrip() + "..."
+    return Reason(
+        ReasonCode.LESS_OFTEN,
+        text,
+        {"usual_per_week": _per_week(old), "planned_per_week": _per_week(new)},
+    )
+
+
+def _cadence(rule: Recurrence) -> str:
+    """How often a rule recurs, with its times of day but not its start, end or count."""
+    return attrs.evolve(rule, start=None, until=None, count=None, skipped=()).describe()
+
+
+def _per_week(rule: Recurrence) -> int | float:
+    """Days a week on average, to two places (a whole number as an int)."""
+    value = round(rule.days_per_week, 2)
+    return int(value) if value.is_integer() else value
 
 
 def _name(catalog: Catalog, sid: str) -> str:
@@ -284,9 +414,11 @@ def apply_suggestions(
     """Apply the chosen suggestions of a review as one revision of the plan.
 
     Keeping changes nothing; dropping removes the item; replacing puts the gentler strategy
-    in the item's place (same recurrence, at most the same minutes); adding puts the
-    strategy in the plan twice a week. When nothing chosen changes the plan (only "keep"
-    suggestions, or none), the plan is returned as it is, with no new revision.
+    in the item's place (same recurrence, at most the same minutes); "less often" gives the
+    item the suggested recurrence (same minutes and pauses, its reasons followed by the new
+    cadence's); adding puts the strategy in the plan twice a week. When nothing chosen
+    changes the plan (only "keep" suggestions, or none), the plan is returned as it is, with
+    no new revision.
 
     Raises:
         ValidationError: the review is of another plan or version, or a suggestion is not
@@ -315,6 +447,7 @@ def apply_suggestions(
         )
     remove: list[str] = []
     add: list[PlanItem] = []
+    replace: list[PlanItem] = []
     for n, suggestion in enumerate(chosen):
         if suggestion not in review.suggestions:
             raise check.fail(f"chosen[{n}]", "expected a suggestion taken from this review")
@@ -328,11 +461,23 @@ def apply_suggestions(
             add.append(
                 PlanItem(new.id, old.recurrence, min(new.minutes, old.minutes), suggestion.reasons)
             )
+        elif suggestion.kind is SuggestionKind.LESS_OFTEN:
+            assert suggestion.recurrence is not None
+            old = plan.item(suggestion.strategy_id)
+            reasons = [r for r in old.reasons if r.code is not ReasonCode.LESS_OFTEN]
+            why = [r for r in suggestion.reasons if r.code is ReasonCode.LESS_OFTEN]
+            replace.append(
+                attrs.evolve(
+                    old, recurrence=suggestion.recurrence, reasons=(*reasons[:49], *why[:1])
+                )
+            )
         elif suggestion.kind is SuggestionKind.ADD:
             new = catalog.strategy(suggestion.strategy_id)
             add.append(
                 PlanItem(new.id, Recurrence.times_per_week(2), new.minutes, suggestion.reasons)
             )
-    if not remove and not add:
+    if not remove and not add and not replace:
         return plan  # only "keep": the plan stays as agreed, with no new revision
-    return plan.revise(by=by, at=at, reason=reason, remove=remove, add=add, catalog=catalog)
+    return plan.revise(
+        by=by, at=at, reason=reason, remove=remove, add=add, replace=replace, catalog=catalog
+    )

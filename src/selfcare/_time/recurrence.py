@@ -1,4 +1,4 @@
-"""When something repeats: daily, on chosen weekdays, every n days or n times a week."""
+"""When something repeats: daily, on chosen weekdays, monthly, every n days or n times a week."""
 
 from __future__ import annotations
 
@@ -35,13 +35,15 @@ class Frequency(Vocabulary):
     """The shape of a recurrence.
 
     ``DAILY`` repeats every ``interval`` days, ``WEEKLY`` on chosen weekdays every
-    ``interval`` weeks, and ``TIMES_PER_WEEK`` is a flexible target ("three times a
-    week") whose days the person chooses.
+    ``interval`` weeks, ``MONTHLY`` on one day of the month (a date, or the nth weekday)
+    every ``interval`` months, and ``TIMES_PER_WEEK`` is a flexible target ("three times
+    a week") whose days the person chooses.
     """
 
     DAILY = "daily"
     WEEKLY = "weekly"
     TIMES_PER_WEEK = "times-per-week"
+    MONTHLY = "monthly"
 
 
 TimesArg = dt.time | Iterable[dt.time] | None
@@ -89,9 +91,11 @@ class Recurrence:
     """When a strategy, ritual or plan item repeats.
 
     Build one with a named constructor: :meth:`daily`, :meth:`every_n_days`,
-    :meth:`weekly` or :meth:`times_per_week`. ``times`` are wall-clock times of day in
-    the person's zone (none means "any time that day"); ``until`` is the last date
-    included; ``count`` caps the number of occurrences; ``skipped`` dates are left out.
+    :meth:`weekly`, :meth:`monthly` or :meth:`times_per_week`. ``times`` are wall-clock
+    times of day in the person's zone (none means "any time that day"); ``until`` is the
+    last date included; ``count`` caps the number of occurrences; ``skipped`` dates are
+    left out. A monthly rule has a ``monthday`` (1 to 31, or -1 for the last day) or an
+    ``nth`` (1 to 4, or -1 for the last) of its one weekday in ``weekdays``.
 
     Example:
         >>> r = Recurrence.weekly({Weekday.MONDAY, Weekday.THURSDAY}, at=datetime.time(7, 30))
@@ -110,6 +114,8 @@ class Recurrence:
     until: dt.date | None = attrs.field(default=None, converter=_until)
     count: int | None = None
     skipped: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_skipped)
+    monthday: int | None = None
+    nth: int | None = None
 
     def __attrs_post_init__(self) -> None:
         _validate(self)
@@ -179,6 +185,51 @@ class Recurrence:
         )
 
     @classmethod
+    def monthly(
+        cls,
+        day: int | None = None,
+        at: TimesArg = None,
+        *,
+        weekday: Weekday | None = None,
+        nth: int | None = None,
+        every_months: int = 1,
+        start: dt.date | None = None,
+        until: dt.date | None = None,
+        count: int | None = None,
+    ) -> Recurrence:
+        """Once a month: on a ``day`` of the month, or on the ``nth`` ``weekday`` of it.
+
+        ``day`` is 1 to 31, or -1 for the last day of the month; a month without that day
+        (the 31st in April, the 30th in February) is skipped, as RFC 5545 skips it. ``nth``
+        is 1 to 4 (the first to the fourth ``weekday``) or -1 (the last). The rule repeats
+        every ``every_months`` months (1 to 12), counted from the month of ``start`` (or
+        of the origin).
+
+        Example:
+            >>> Recurrence.monthly(15, at=datetime.time(9)).describe()
+            'on the 15th of every month at 09:00'
+            >>> Recurrence.monthly(weekday=Weekday.MONDAY, nth=1, every_months=2).describe()
+            'every 2 months on the first Monday'
+        """
+        if weekday is not None and not isinstance(weekday, Weekday):
+            raise fail(
+                "weekdays",
+                "expected one Weekday for a monthly recurrence, e.g. weekday=Weekday.TUESDAY, "
+                + got(weekday),
+            )
+        return cls(
+            Frequency.MONTHLY,
+            interval=every_months,
+            weekdays=frozenset(() if weekday is None else (weekday,)),
+            times=_times(at),
+            start=start,
+            until=until,
+            count=count,
+            monthday=day,
+            nth=nth,
+        )
+
+    @classmethod
     def times_per_week(
         cls,
         n: int,
@@ -217,14 +268,21 @@ class Recurrence:
     def days_per_week(self) -> float:
         """How many days a week this recurs on average (ignoring start, until and count).
 
+        A monthly rule counts the months that have its day: seven a year for the 31st.
+
         Example:
             >>> Recurrence.every_n_days(2).days_per_week
             3.5
+            >>> round(Recurrence.monthly(15).days_per_week, 3)
+            0.23
         """
         if self.frequency is Frequency.DAILY:
             return 7 / self.interval
         if self.frequency is Frequency.WEEKLY:
             return len(self.weekdays) / self.interval
+        if self.frequency is Frequency.MONTHLY:
+            months = _MONTHS_WITH.get(self.monthday or 0, 12.0)  # in a year, on average
+            return months * 7 / 365.2425 / self.interval
         assert self.per_week is not None
         return float(self.per_week)
 
@@ -232,12 +290,14 @@ class Recurrence:
     def from_rrule(cls, text: str, *, start: dt.date | None = None) -> Recurrence:
         """Read an RFC 5545 recurrence rule in the subset this library supports.
 
-        The subset is ``FREQ=DAILY`` or ``FREQ=WEEKLY`` with ``INTERVAL``, ``BYDAY``,
-        ``BYHOUR``, ``BYMINUTE`` and ``COUNT`` or ``UNTIL`` (and ``WKST=MO``). Names and
-        values are read case-insensitively and an ``RRULE:`` prefix is optional. ``BYHOUR``
-        times ``BYMINUTE`` gives the times of day (minute 0 without ``BYMINUTE``); ``UNTIL``
-        is read as a date (the time of a ``YYYYMMDDTHHMMSSZ`` value is dropped). DTSTART is
-        not part of a rule: pass ``start`` instead.
+        The subset is ``FREQ=DAILY``, ``FREQ=WEEKLY`` or ``FREQ=MONTHLY`` with
+        ``INTERVAL``, ``BYDAY``, ``BYMONTHDAY`` (monthly only), ``BYHOUR``, ``BYMINUTE`` and
+        ``COUNT`` or ``UNTIL`` (and ``WKST=MO``). A monthly rule has one ``BYMONTHDAY``
+        (1 to 31, or -1) or one numbered ``BYDAY`` (``2TU``, ``-1FR``: 1 to 4, or -1). Names
+        and values are read case-insensitively and an ``RRULE:`` prefix is optional.
+        ``BYHOUR`` times ``BYMINUTE`` gives the times of day (minute 0 without ``BYMINUTE``);
+        ``UNTIL`` is read as a date (the time of a ``YYYYMMDDTHHMMSSZ`` value is dropped).
+        DTSTART is not part of a rule: pass ``start`` instead.
 
         Raises:
             ValidationError: the text is longer than 1,000 characters, malformed, uses a part
@@ -247,6 +307,8 @@ class Recurrence:
         Example:
             >>> Recurrence.from_rrule("FREQ=WEEKLY;BYDAY=MO,WE;BYHOUR=7;BYMINUTE=30").describe()
             'every Monday and Wednesday at 07:30'
+            >>> Recurrence.from_rrule("FREQ=MONTHLY;BYDAY=-1FR").describe()
+            'on the last Friday of every month'
         """
         from selfcare._time.rrule import parse  # _rrule builds Recurrence values
 
@@ -266,6 +328,8 @@ class Recurrence:
         Example:
             >>> Recurrence.every_n_days(2, at=datetime.time(7), count=10).to_rrule()
             'FREQ=DAILY;INTERVAL=2;BYHOUR=7;BYMINUTE=0;COUNT=10'
+            >>> Recurrence.monthly(weekday=Weekday.TUESDAY, nth=2, every_months=3).to_rrule()
+            'FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU'
         """
         from selfcare._time.rrule import write  # _rrule builds Recurrence values
 
@@ -367,7 +431,14 @@ class Recurrence:
         return week_targets(self, first, last, origin=origin, limit=limit)
 
     def describe(self) -> str:
-        """Describe the recurrence in plain English."""
+        """Describe the recurrence in plain English.
+
+        Example:
+            >>> Recurrence.monthly(-1).describe()
+            'on the last day of every month'
+            >>> Recurrence.monthly(weekday=Weekday.TUESDAY, nth=2).describe()
+            'on the second Tuesday of every month'
+        """
         if self.frequency is Frequency.DAILY:
             text = "every day" if self.interval == 1 else f"every {self.interval} days"
         elif self.frequency is Frequency.WEEKLY:
@@ -375,6 +446,13 @@ class Recurrence:
             days = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
             text = (
                 f"every {days}" if self.interval == 1 else f"every {self.interval} weeks on {days}"
+            )
+        elif self.frequency is Frequency.MONTHLY:
+            day = _day_of_month(self)
+            text = (
+                f"on the {day} of every month"
+                if self.interval == 1
+                else f"every {self.interval} months on the {day}"
             )
         else:
             text = "once a week" if self.per_week == 1 else f"{self.per_week} times a week"
@@ -396,6 +474,18 @@ def _clock(when: dt.time) -> str:
     return when.strftime("%H:%M:%S" if when.second else "%H:%M")
 
 
+def _day_of_month(r: Recurrence) -> str:
+    """The day of a monthly rule, as in "the 15th", "the last day" or "the second Tuesday"."""
+    if r.nth is not None:
+        return f"{_NTH[r.nth]} {next(iter(r.weekdays)).name.title()}"
+    day = r.monthday
+    assert day is not None
+    if day == -1:
+        return "last day"
+    suffix = "th" if day in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
 def _validate(r: Recurrence) -> None:
     if not isinstance(r.frequency, Frequency):
         raise fail("frequency", f"expected a Frequency (e.g. Frequency.DAILY), {got(r.frequency)}")
@@ -410,8 +500,24 @@ def _validate(r: Recurrence) -> None:
             raise fail("weekdays", _WEEKDAYS)
     if r.frequency is Frequency.WEEKLY and not weekdays:
         raise fail("weekdays", "expected at least one weekday for a weekly recurrence")
-    if r.frequency is not Frequency.WEEKLY and weekdays:
-        raise fail("weekdays", "only weekly recurrences have weekdays; use Recurrence.weekly")
+    if r.frequency is Frequency.MONTHLY:
+        _validate_monthly(r.monthday, r.nth, weekdays)
+    else:
+        if weekdays and r.frequency is not Frequency.WEEKLY:
+            raise fail(
+                "weekdays",
+                "only weekly and monthly recurrences have weekdays; use Recurrence.weekly",
+            )
+        if r.monthday is not None:
+            raise fail(
+                "monthday",
+                "only a monthly recurrence has a day of the month; use Recurrence.monthly, "
+                "or leave monthday None",
+            )
+        if r.nth is not None:
+            raise fail(
+                "nth", "only a monthly recurrence has nth; use Recurrence.monthly, or leave it None"
+            )
     if r.frequency is Frequency.TIMES_PER_WEEK:
         check_int("per_week", r.per_week, 1, 7)
     elif r.per_week is not None:
@@ -425,5 +531,66 @@ def _validate(r: Recurrence) -> None:
             raise fail("count", "give either 'count' or 'until', not both (as RFC 5545 requires)")
 
 
-_MAX_INTERVAL = {Frequency.DAILY: 366, Frequency.WEEKLY: 52, Frequency.TIMES_PER_WEEK: 1}
+def _validate_monthly(monthday: object, nth: object, weekdays: frozenset[Weekday]) -> None:
+    """A monthly rule has a day of the month, or an ``nth`` and one weekday, never both."""
+    if monthday is not None:
+        if not _day_or_last(monthday, 31):
+            raise fail(
+                "monthday",
+                "expected a day of the month from 1 to 31, or -1 for the last day, "
+                + got(monthday),
+            )
+        if nth is not None:
+            raise fail(
+                "nth",
+                "a monthly recurrence falls on a day of the month or on the nth weekday, not "
+                "both; leave nth None, or leave out the day",
+            )
+        if weekdays:
+            raise fail(
+                "weekdays",
+                "a monthly recurrence on a day of the month has no weekday; leave out the "
+                "weekday, or give nth instead of the day",
+            )
+    elif nth is not None:
+        if not _day_or_last(nth, 4):
+            raise fail(
+                "nth", f"expected 1 to 4 (the first to the fourth) or -1 (the last), {got(nth)}"
+            )
+        if len(weekdays) != 1:
+            raise fail(
+                "weekdays",
+                f"expected one weekday for a monthly recurrence on the nth weekday, got "
+                f"{len(weekdays)}; pass e.g. weekday=Weekday.TUESDAY",
+            )
+    elif weekdays:
+        raise fail(
+            "nth",
+            "expected nth with the weekday of a monthly recurrence: 1 to 4 (the first to the "
+            "fourth) or -1 (the last), e.g. nth=2",
+        )
+    else:
+        raise fail(
+            "monthday",
+            "expected a day of the month or a weekday with nth for a monthly recurrence, e.g. "
+            "Recurrence.monthly(15) or Recurrence.monthly(weekday=Weekday.TUESDAY, nth=2)",
+        )
+
+
+def _day_or_last(value: object, high: int) -> bool:
+    """Whether ``value`` is an integer from 1 to ``high``, or -1 (the last)."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return False
+    return value == -1 or 1 <= value <= high
+
+
+_MAX_INTERVAL = {
+    Frequency.DAILY: 366,
+    Frequency.WEEKLY: 52,
+    Frequency.TIMES_PER_WEEK: 1,
+    Frequency.MONTHLY: 12,
+}
 _WEEKDAYS = "expected a collection of Weekday members, e.g. {Weekday.MONDAY}"
+_NTH = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
+#: Months a year that have a day of the month, on average, where it is not every month.
+_MONTHS_WITH = {29: 11 + 97 / 400, 30: 11.0, 31: 7.0}

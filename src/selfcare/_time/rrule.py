@@ -1,8 +1,10 @@
 """The subset of RFC 5545 recurrence rules a :class:`Recurrence` reads and writes.
 
-``FREQ=DAILY|WEEKLY`` with ``INTERVAL``, ``BYDAY``, ``BYHOUR``, ``BYMINUTE``, ``COUNT`` or
-``UNTIL`` (and ``WKST=MO``, which is what our weeks are anyway). Everything else is rejected
-while parsing, before any expansion, so no rule can make the app loop.
+``FREQ=DAILY|WEEKLY|MONTHLY`` with ``INTERVAL``, ``BYDAY``, ``BYMONTHDAY`` (monthly only),
+``BYHOUR``, ``BYMINUTE``, ``COUNT`` or ``UNTIL`` (and ``WKST=MO``, which is what our weeks
+are anyway). A monthly rule has one ``BYMONTHDAY`` (1 to 31, or -1) or one numbered
+weekday (``BYDAY=2TU``, ``BYDAY=-1FR``). Everything else is rejected while parsing, before
+any expansion, so no rule can make the app loop.
 """
 
 from __future__ import annotations
@@ -16,15 +18,22 @@ from selfcare._time.calendar import Weekday
 from selfcare._time.recurrence import MAX_COUNT, MAX_TIMES, Frequency, Recurrence
 
 MAX_LENGTH = 1_000
-SUBSET = ("FREQ", "INTERVAL", "BYDAY", "BYHOUR", "BYMINUTE", "COUNT", "UNTIL", "WKST")
-_OUTSIDE = frozenset(
-    {"BYSECOND", "BYMONTH", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYSETPOS", "RSCALE", "SKIP"}
-)
-_FREQUENCIES = frozenset({"SECONDLY", "MINUTELY", "HOURLY", "MONTHLY", "YEARLY"})
+SUBSET = ("FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYHOUR", "BYMINUTE", "COUNT", "UNTIL", "WKST")
+_OUTSIDE = frozenset({"BYSECOND", "BYMONTH", "BYYEARDAY", "BYWEEKNO", "BYSETPOS", "RSCALE", "SKIP"})
+_FREQUENCIES = frozenset({"SECONDLY", "MINUTELY", "HOURLY", "YEARLY"})
+_INTERVALS = {"DAILY": 366, "WEEKLY": 52, "MONTHLY": 12}
 _PART = re.compile(r"([A-Z][A-Z-]{0,19})=([A-Z0-9,+-]{1,200})")
 _CODES = {day.code: day for day in Weekday}
+#: A numbered weekday as the subset reads it: 1 to 4 (with an optional +) or -1, then MO to SU.
+_NUMBERED = re.compile(r"(\+?[1-4]|-1)(MO|TU|WE|TH|FR|SA|SU)")
+#: A day of the month as the subset reads it: 1 to 31 (with an optional +, or a leading 0) or -1.
+_MONTHDAY = re.compile(r"\+?(0?[1-9]|[12][0-9]|3[01])|-1")
 _UNTIL = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z)?")
-_SUPPORTED = "the subset is FREQ=DAILY|WEEKLY, INTERVAL, BYDAY, BYHOUR, BYMINUTE, COUNT, UNTIL"
+_SUPPORTED = (
+    "the subset is FREQ=DAILY|WEEKLY|MONTHLY, INTERVAL, BYDAY, BYMONTHDAY, BYHOUR, BYMINUTE, "
+    "COUNT, UNTIL"
+)
+_EXPECTED_FREQ = "expected FREQ=DAILY, FREQ=WEEKLY or FREQ=MONTHLY"
 
 
 def parse(text: object, start: dt.date | None) -> Recurrence:
@@ -32,20 +41,38 @@ def parse(text: object, start: dt.date | None) -> Recurrence:
     parts = _parts(text)
     freq = parts.pop("FREQ", None)
     if freq is None:
-        raise fail("rrule.FREQ", "expected FREQ=DAILY or FREQ=WEEKLY; the rule has no FREQ")
+        raise fail("rrule.FREQ", f"{_EXPECTED_FREQ}; the rule has no FREQ")
     if freq in _FREQUENCIES:
         raise fail("rrule.FREQ", f"FREQ={freq} is outside the supported subset; {_SUPPORTED}")
-    if freq not in ("DAILY", "WEEKLY"):
-        raise fail("rrule.FREQ", "expected FREQ=DAILY or FREQ=WEEKLY")
+    if freq not in _INTERVALS:
+        raise fail("rrule.FREQ", _EXPECTED_FREQ)
     if parts.pop("WKST", "MO") != "MO":
         raise fail("rrule.WKST", "only WKST=MO is supported: weeks here start on Monday")
-    interval = _number(parts, "INTERVAL", 1, 366 if freq == "DAILY" else 52) or 1
-    days = _weekdays(parts.pop("BYDAY", None))
+    interval = _number(parts, "INTERVAL", 1, _INTERVALS[freq]) or 1
+    byday, bymonthday = parts.pop("BYDAY", None), parts.pop("BYMONTHDAY", None)
+    days: list[Weekday] = []
+    if freq == "MONTHLY":
+        monthday, weekday, nth = _day_of_month(byday, bymonthday)
+    elif bymonthday is not None:
+        raise fail("rrule.BYMONTHDAY", "BYMONTHDAY is in the subset only with FREQ=MONTHLY")
+    else:
+        days = _weekdays(byday)
     times = _times(parts.pop("BYHOUR", None), parts.pop("BYMINUTE", None))
     count = _number(parts, "COUNT", 1, MAX_COUNT)
     until = _until(parts.pop("UNTIL", None))
     if count is not None and until is not None:
         raise fail("rrule.COUNT", "give either COUNT or UNTIL, not both (RFC 5545 forbids it)")
+    if freq == "MONTHLY":
+        return Recurrence.monthly(
+            monthday,
+            times,
+            weekday=weekday,
+            nth=nth,
+            every_months=interval,
+            start=start,
+            until=until,
+            count=count,
+        )
     if freq == "DAILY" and days:
         if interval != 1:
             raise fail("rrule.BYDAY", "FREQ=DAILY with BYDAY needs INTERVAL=1; use FREQ=WEEKLY")
@@ -57,6 +84,40 @@ def parse(text: object, start: dt.date | None) -> Recurrence:
     return Recurrence.weekly(
         days, times, every_weeks=interval, start=start, until=until, count=count
     )
+
+
+def _day_of_month(
+    byday: str | None, bymonthday: str | None
+) -> tuple[int | None, Weekday | None, int | None]:
+    """The day of a monthly rule: ``(monthday, None, None)`` or ``(None, weekday, nth)``."""
+    if bymonthday is not None:
+        if byday is not None:
+            raise fail(
+                "rrule.BYDAY",
+                "give BYMONTHDAY or BYDAY with FREQ=MONTHLY, not both (the subset has no BYSETPOS)",
+            )
+        if _MONTHDAY.fullmatch(bymonthday) is None:
+            raise fail(
+                "rrule.BYMONTHDAY",
+                "expected one day of the month from 1 to 31, or -1 for the last; for two days "
+                "a month, write two rules",
+            )
+        return int(bymonthday), None, None
+    if byday is None:
+        raise fail(
+            "rrule.BYDAY",
+            "FREQ=MONTHLY needs BYMONTHDAY (e.g. BYMONTHDAY=15) or a numbered weekday in BYDAY "
+            "(e.g. BYDAY=2TU); the subset has no DTSTART to take the day from",
+        )
+    match = _NUMBERED.fullmatch(byday)
+    if match is None:
+        raise fail(
+            "rrule.BYDAY",
+            "expected one numbered weekday with FREQ=MONTHLY: 1 to 4 or -1, then MO to SU, "
+            "e.g. BYDAY=2TU or BYDAY=-1FR; for two days a month, write two rules",
+        )
+    nth, code = match.groups()
+    return None, _CODES[code], int(nth)
 
 
 def _parts(text: object) -> dict[str, str]:
@@ -104,7 +165,7 @@ def _weekdays(value: str | None) -> list[Weekday]:
     for code in value.split(","):
         if code not in _CODES:
             hint = (
-                "; numbered weekdays such as 1MO are outside the subset"
+                "; numbered weekdays such as 1MO are in the subset only with FREQ=MONTHLY"
                 if code[-2:] in _CODES
                 else ""
             )
@@ -173,7 +234,10 @@ def write(rule: Recurrence) -> str:
     if rule.interval != 1:
         parts.append(f"INTERVAL={rule.interval}")
     if rule.weekdays:
-        parts.append("BYDAY=" + ",".join(day.code for day in sorted(rule.weekdays)))
+        nth = "" if rule.nth is None else str(rule.nth)
+        parts.append("BYDAY=" + ",".join(nth + day.code for day in sorted(rule.weekdays)))
+    if rule.monthday is not None:
+        parts.append(f"BYMONTHDAY={rule.monthday}")
     if rule.times:
         parts.extend(_write_times(rule.times))
     if rule.count is not None:

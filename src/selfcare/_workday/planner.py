@@ -15,7 +15,7 @@ from selfcare._workday.day import Block, BlockKind, Workday, WorkFigures
 from selfcare._workday.layout import Booked, Frame, Layout, Slot, layout
 from selfcare._workday.rules import WorkdayRules
 from selfcare._workday.sessions import MAX_SESSIONS_A_DAY, Session, SessionLike, bounds, collect
-from selfcare._workday.warnings import day_warnings
+from selfcare._workday.warnings import day_warnings, sessions_named
 
 __all__ = ["plan_workday"]
 
@@ -38,10 +38,12 @@ def plan_workday(
     """Plan a therapist's day around its client sessions.
 
     Sessions stay where they are. Around them, inside working hours only, go a
-    transition ritual after each session, time for notes, lunch in its window and
-    decompression after the last session. When they cannot all fit, the most important
-    are kept — transitions, then notes, then lunch, then decompression — and the rest
-    become warnings. Free time fills what is left, so the blocks tile the day.
+    transition ritual after each session, lunch in its window, decompression after the
+    last session and time for notes, split across gaps and carried to the end of the day
+    if need be. When they cannot all fit, they are given in that order — transitions
+    between sessions, lunch, decompression, notes, and last the transition after the
+    last session, which decompression replaces — and only what still does not fit becomes
+    a warning. Free time fills what is left, so the blocks tile the day.
 
     Args:
         sessions: the day's client sessions, as :class:`Session` values or
@@ -102,7 +104,7 @@ def plan_items(
     first = min([frame.work_start, *(b.start for b in booked)])
     last = max([frame.work_end, *(b.end for b in booked)])
     refs = {position: session.ref for position, _, session in items}
-    blocks = _blocks(frame, placed.slots, first, last, rules, tz, refs)
+    blocks = _blocks(frame, placed, first, last, rules, tz, refs)
     figures = _figures(day, booked, placed, last - first)
     warnings = day_warnings(day, frame, booked, placed, rules, tz)
     return Workday(day=day, tz=tz, blocks=blocks, figures=figures, warnings=warnings)
@@ -161,27 +163,27 @@ def _frame(day: dt.date, tz: str, rules: WorkdayRules) -> Frame:
 
 def _blocks(
     frame: Frame,
-    slots: Sequence[Slot],
+    placed: Layout,
     first: int,
     last: int,
     rules: WorkdayRules,
     tz: str,
     refs: dict[int, str | None],
 ) -> list[Block]:
-    sessions = {s.session: s for s in slots if s.kind is BlockKind.SESSION}
-    label = {position: span(s.start, s.end, tz) for position, s in sessions.items()}
+    sessions = [s for s in placed.slots if s.kind is BlockKind.SESSION]
+    label = {s.session: span(s.start, s.end, tz) for s in sessions}
     working_day = Weekday.of(local(frame.day_start, tz).date()) in rules.hours.weekdays
     free_time = "free time in working hours" if working_day else "free time, not a working day"
     blocks: list[Block] = []
     cursor = first
-    for slot in [*slots, Slot(BlockKind.FREE, last, last)]:
+    for slot in [*placed.slots, Slot(BlockKind.FREE, last, last)]:
         cuts = sorted({cursor, slot.start, *(t for t in frame[2:4] if cursor < t < slot.start)})
         for low, high in itertools.pairwise(cuts):
             inside = frame.work_start <= low < frame.work_end
             reason = free_time if inside else "outside working hours"
             blocks.append(Block(BlockKind.FREE, zoned(low, tz), zoned(high, tz), reason))
         if slot.end > slot.start:
-            blocks.append(_block(slot, rules, tz, label, frame, refs))
+            blocks.append(_block(slot, rules, tz, label, frame, refs, placed.runs))
         cursor = slot.end
     return blocks
 
@@ -193,6 +195,7 @@ def _block(
     label: dict[int, str],
     frame: Frame,
     refs: dict[int, str | None],
+    runs: Sequence[Sequence[Booked]],
 ) -> Block:
     start, end = zoned(slot.start, tz), zoned(slot.end, tz)
     kind = slot.kind
@@ -207,12 +210,7 @@ def _block(
         ids = rules.transition.strategy_ids
         return Block(kind, start, end, reason, ritual_id=rules.transition.id, strategy_ids=ids)
     if kind is BlockKind.NOTES:
-        times = [label[p].split("–")[0] for p in slot.covers]
-        if len(times) > 4:
-            which = f"{len(times)} sessions from {times[0]} to {times[-1]}"
-        else:
-            which = f"the {_and(times)} session" + ("s" if len(times) > 1 else "")
-        reason = f"notes for {which}, written while they are fresh"
+        reason = _notes_reason(slot, label, runs)
     elif kind is BlockKind.LUNCH:
         reason = (
             f"lunch away from clients, in the {rules.lunch_start:%H:%M}–"
@@ -220,11 +218,20 @@ def _block(
         )
     else:
         reason = "decompression after the last session, before the day moves on"
+        reason += "; it takes the place of a transition, as no session follows" * slot.instead
     return Block(kind, start, end, reason, ritual_id=BLOCKED_TIME, strategy_ids=(_STRATEGY[kind],))
 
 
-def _and(words: Sequence[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+def _notes_reason(slot: Slot, label: dict[int, str], runs: Sequence[Sequence[Booked]]) -> str:
+    """Whose notes a block holds, and whether they follow their sessions or were carried on."""
+    which = sessions_named([label[p].split("–")[0] for p in slot.covers])
+    done = [[b.position for b in run if b.end <= slot.start] for run in runs]
+    done = [run for run in done if run]
+    if set(slot.covers) <= set(done[-1]):
+        return f"notes for {which}, written while they are fresh"
+    if sum(map(len, done)) == sum(map(len, runs)):
+        return f"notes for {which}, carried to the end of the day"
+    return f"notes for {which}, carried to a later gap with room for them"
 
 
 def _figures(day: dt.date, booked: Sequence[Booked], placed: Layout, span_: int) -> WorkFigures:

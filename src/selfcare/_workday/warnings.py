@@ -124,13 +124,18 @@ def _protected_warnings(
 ) -> list[WorkdayWarning]:
     found = []
     if placed.notes_short:
+        starts = {b.position: b.start for b in booked}
+        lost = sorted(placed.notes_lost, key=lambda debt: starts[debt.session])
+        which = sessions_named([clock(starts[debt.session], tz) for debt in lost])
         found.append(
             _warn(
                 Code.NO_NOTES_TIME,
-                f"{placed.notes_short} of the {placed.notes_owed} minutes of notes owed today "
-                "do not fit into working hours",
+                f"notes for {which} do not fit into working hours: {placed.notes_short} of "
+                f"the {placed.notes_owed} minutes of notes owed today",
                 minutes_short=placed.notes_short,
                 minutes_owed=placed.notes_owed,
+                sessions_short=len(lost),
+                first_session=lost[0].session,
             )
         )
     if placed.lunch_missing:
@@ -138,13 +143,13 @@ def _protected_warnings(
         high = min(frame.lunch_end, frame.work_end)
         sessions_only = [Slot(BlockKind.SESSION, b.start, b.end) for b in booked]
         longest = max((b - a for a, b in free(sessions_only, low, high)), default=0)
+        first = ", and the transition after a session comes first" * bool(rules.transition_minutes)
         found.append(
             _warn(
                 Code.NO_LUNCH,
                 f"no room for a {rules.lunch_minutes}-minute lunch between "
                 f"{rules.lunch_start:%H:%M} and {rules.lunch_end:%H:%M}: the longest stretch "
-                f"there without a session is {longest} minutes, and transitions and notes "
-                "come first",
+                f"there without a session is {longest} minutes{first}",
                 lunch_minutes=rules.lunch_minutes,
                 window_start=f"{rules.lunch_start:%H:%M}",
                 window_end=f"{rules.lunch_end:%H:%M}",
@@ -153,18 +158,36 @@ def _protected_warnings(
         )
     if placed.decompression_missing:
         last = max(b.end for b in booked)
+        lunches = [s for s in placed.slots if s.kind is BlockKind.LUNCH and s.start >= last]
+        lunch = ", and lunch comes first" * bool(lunches)
         found.append(
             _warn(
                 Code.NO_DECOMPRESSION,
                 f"no room for {rules.decompression_minutes} minutes of decompression after "
                 f"the last session (it ends at {clock(last, tz)}; working hours end at "
-                f"{rules.hours.end:%H:%M})",
+                f"{rules.hours.end:%H:%M}{lunch})",
                 decompression_minutes=rules.decompression_minutes,
                 last_end=iso(last, tz),
                 hours_end=f"{rules.hours.end:%H:%M}",
             )
         )
     return found
+
+
+def sessions_named(times: Sequence[str]) -> str:
+    """Sessions named by their start times, or by the first and last when there are many.
+
+    Example:
+        >>> sessions_named(["09:00"]), sessions_named(["09:00", "10:00", "11:00"])
+        ('the 09:00 session', 'the 09:00, 10:00 and 11:00 sessions')
+        >>> sessions_named(["09:00", "10:00", "11:00", "12:00", "13:00"])
+        '5 sessions from 09:00 to 13:00'
+    """
+    if len(times) > 4:
+        return f"{len(times)} sessions from {times[0]} to {times[-1]}"
+    if len(times) == 1:
+        return f"the {times[0]} session"
+    return f"the {', '.join(times[:-1])} and {times[-1]} sessions"
 
 
 def _count(n: int, noun: str) -> str:

@@ -29,7 +29,7 @@ def plan_items(strategy_ids: st.SearchStrategy[str] | None = None) -> st.SearchS
         PlanItem,
         strategy_id=slugs() if strategy_ids is None else strategy_ids,
         recurrence=recurrences(),
-        minutes=st.integers(1, 180),
+        minutes=st.integers(0, 180),
         reasons=st.lists(reasons(), max_size=3),
         pauses=st.lists(periods(), max_size=2),
     )

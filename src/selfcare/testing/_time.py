@@ -96,7 +96,7 @@ def recurrences(draw: st.DrawFn, *, with_times: bool = True) -> Recurrence:
     elif end == "count":
         count = draw(st.integers(1, 10_000))
     skipped = draw(st.frozensets(dates(), max_size=3))
-    kind = draw(st.sampled_from(["daily", "every", "weekly", "per-week"]))
+    kind = draw(st.sampled_from(["daily", "every", "weekly", "monthly", "per-week"]))
     if kind == "daily":
         rule = Recurrence.daily(at, start=start, until=until, count=count)
     elif kind == "every":
@@ -106,10 +106,39 @@ def recurrences(draw: st.DrawFn, *, with_times: bool = True) -> Recurrence:
         days = draw(weekday_sets(min_size=1))
         every = draw(st.integers(1, 52))
         rule = Recurrence.weekly(days, at, every_weeks=every, start=start, until=until, count=count)
+    elif kind == "monthly":
+        rule = draw(_monthly(at, start=start, until=until, count=count))
     else:
         n = draw(st.integers(1, 7))
         rule = Recurrence.times_per_week(n, at, start=start, until=until, count=count)
     return rule.with_skipped(*skipped)
+
+
+def _monthly(
+    at: list[dt.time],
+    *,
+    start: dt.date | None = None,
+    until: dt.date | None = None,
+    count: int | None = None,
+) -> st.SearchStrategy[Recurrence]:
+    """Monthly rules on a day of the month (often the 29th to the last) or the nth weekday."""
+    every = st.integers(1, 12)
+    by_date = st.builds(
+        lambda day, n: Recurrence.monthly(
+            day, at, every_months=n, start=start, until=until, count=count
+        ),
+        st.integers(1, 31) | st.sampled_from([29, 30, 31, -1]),
+        every,
+    )
+    by_weekday = st.builds(
+        lambda day, nth, n: Recurrence.monthly(
+            weekday=day, nth=nth, at=at, every_months=n, start=start, until=until, count=count
+        ),
+        st.sampled_from(Weekday),
+        st.sampled_from([1, 2, 3, 4, -1]),
+        every,
+    )
+    return by_date | by_weekday
 
 
 def on_the_minute(zones: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Any]:

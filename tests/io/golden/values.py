@@ -4,6 +4,11 @@ Each value fills in as many fields as its type allows, with the awkward cases a 
 must keep: the second of two ambiguous wall-clock times (``fold=1``), microseconds, a half-
 hour offset, a time of day with seconds, an integer, a float and a string fact, text
 outside ASCII, and a private field left empty next to ones filled in.
+
+A value named after its type (``"strategy"``) has a document in every version, so it keeps
+the defaults of the fields added since the first: every older document still loads to it.
+A value named ``"<type>.<case>"`` (``"strategy.commitment"``) is read as that type, and has
+documents from the version whose fields it fills in.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from selfcare import (
     Weekday,
     WorkingHours,
 )
+from selfcare._model.strategies import Cadence, StrategyKind
 
 #: 01:30 on 2026-10-25 happens twice in London; pendulum picks the second time, in GMT.
 SECOND_HALF_PAST_ONE = pendulum.datetime(2026, 10, 25, 1, 30, tz="Europe/London")
@@ -184,6 +190,60 @@ EVENINGS = [
     for n in range(2)
 ]
 
+# Version 3: a strategy's kind, cadence and times, a step's alternatives, a fixed routine,
+# monthly recurrences and a plan item of 0 minutes.
+BEDTIME = Strategy(
+    id="consistent-bedtime",
+    name="Consistent bedtime",
+    category=Category.PHYSICAL,
+    roles={Role.CLIENT, Role.THERAPIST},
+    minutes=5,
+    kind=StrategyKind.COMMITMENT,
+    cadence=Cadence.DAILY,
+    times_of_day={TimeOfDay.NIGHT, TimeOfDay.EVENING},
+    at=dt.time(22, 30),
+)
+SUPERVISION = Strategy(
+    id="clinical-supervision",
+    name="Clinical supervision",
+    category=Category.PROFESSIONAL,
+    roles={Role.THERAPIST},
+    minutes=60,
+    effort=Effort.MEDIUM,
+    kind=StrategyKind.APPOINTMENT,
+    cadence=Cadence.FORTNIGHTLY,
+    times_of_day={TimeOfDay.AFTERNOON},
+)
+STRETCH = Strategy(
+    id="morning-stretch",
+    name="Morning stretch",
+    category=Category.PHYSICAL,
+    roles={Role.CLIENT},
+    minutes=10,
+    times_a_week=3,
+    times_of_day={TimeOfDay.MORNING},
+)
+STEP_WITH_ALTERNATIVES = RitualStep(
+    "mindful-breathing", 3, alternatives=("short-walk", "grounding-exercise")
+)
+LAST_FRIDAY = Recurrence.monthly(
+    weekday=Weekday.FRIDAY,
+    nth=-1,
+    at=dt.time(16),
+    every_months=3,
+    start=dt.date(2026, 12, 1),
+    count=8,
+)
+ON_THE_31ST = Recurrence.monthly(
+    31, at=dt.time(9, 0, 30), until=dt.date(2027, 12, 31)
+).with_skipped(dt.date(2027, 1, 31))
+BEDTIME_ITEM = PlanItem(
+    "consistent-bedtime",
+    Recurrence.daily(dt.time(22, 30)),
+    minutes=0,
+    reasons=[Reason(ReasonCode.GOAL, "serves your goal: builds resilience")],
+)
+
 #: Every golden value of the current version, by the name of its file.
 VALUES: dict[str, Any] = {
     "anchor": ANCHOR,
@@ -209,6 +269,15 @@ VALUES: dict[str, Any] = {
     "strategy": STRATEGY,
     "working_hours": WORKING_HOURS,
     "list_of_reflections": EVENINGS,
+    # since version 3
+    "plan_item.commitment": BEDTIME_ITEM,
+    "profile.fixed_routine": attrs.evolve(PROFILE, fixed_routine=True),
+    "recurrence.monthly_day": ON_THE_31ST,
+    "recurrence.monthly_nth": LAST_FRIDAY,
+    "ritual_step.alternatives": STEP_WITH_ALTERNATIVES,
+    "strategy.appointment": SUPERVISION,
+    "strategy.commitment": BEDTIME,
+    "strategy.times_a_week": STRETCH,
 }
 
 #: Documents written with ``redact=True``, by file name: (the value written, what loads).

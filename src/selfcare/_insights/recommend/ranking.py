@@ -172,7 +172,10 @@ class Ranking:
                 scores[position] += w_effect * clip(sample / EFFECT_SCALE) - prior[noise[position]]
 
     def top(self, k: int) -> list[int]:
-        """The positions of the top ``k``, picked greedily with the diversity penalty."""
+        """The positions of the top ``k``, picked greedily with the diversity penalty.
+
+        In the order they were picked; :func:`rank` lists them by score.
+        """
         scores = self.scores
         key = scores.__getitem__
         best = {c: heapq.nlargest(k, pool, key=key) for c, pool in self.pools.items() if pool}

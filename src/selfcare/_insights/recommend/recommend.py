@@ -21,8 +21,8 @@ How :func:`recommend` decides:
    effect         the person's own effect: mean improvement over the measures reported
                   (mood, energy, lower stress; at least 3 days with and 3 without) / 2
                   points, clipped to -1..1; 0 without one
-   momentum       habit strength with a daily target, through today if it has a
-                  reflection, else through yesterday
+   momentum       habit strength with a daily target through the local date of ``at``:
+                  the figure :func:`habit_strength` gives at the same instant
    fits_time      1 when the strategy fits the minutes left today, else the share that fits
    time_of_day    1 when now (local) is a preferred part of the day or none is preferred,
                   0.5 otherwise; 0 when a tag rules the part of the day out
@@ -31,9 +31,10 @@ How :func:`recommend` decides:
    values         values matched by tags: ``min(matched, 2) / min(values, 2)``
    =============  ===========================================================================
 
-4. **Diversity.** The top ``k`` are picked greedily: each time the strategy with the highest
-   ``score - diversity * (strategies of its category already picked)``. The score reported
-   is the strategy's own, so a later item may score higher than an earlier one.
+4. **Diversity.** The ``k`` recommended are picked greedily: each time the strategy with
+   the highest ``score - diversity * (strategies of its category already picked)``, so they
+   spread over categories. They are then listed by their own score, best first, so the
+   ranks and the scores shown agree.
 5. **Exploration.** With ``explore=True`` the effect component is a Thompson sample: each
    strategy's mean improvement is given a normal prior (mean 0, sd :data:`PRIOR_SD` points)
    and a normal likelihood from the person's days with and without it (sd
@@ -42,7 +43,8 @@ How :func:`recommend` decides:
    come from ``random.Random(seed)``, one random byte per catalog position read as a normal
    quantised to 256 levels (see ``_ranking``): the same seed gives the same result.
 
-Ties keep catalog order. The advisory is :func:`support_advisory` for the profile's role.
+Ties, in the picking and in the order, keep catalog order. The advisory is
+:func:`support_advisory` for the profile's role.
 """
 
 from __future__ import annotations
@@ -119,7 +121,8 @@ class RecommendationList:
     It is a sequence: iterate it, index it, take its ``len``.
 
     Attributes:
-        items: the recommendations, best first (at most ``k``).
+        items: the recommendations by score, best first (at most ``k``; ties in catalog
+            order).
         support: whether reaching out to a therapist or trusted person is advised.
         at: the time recommended for, in the person's zone.
         time_of_day: the part of the day at ``at``.
@@ -282,13 +285,14 @@ def rank(context: Context, k: int, seed: int | None) -> RecommendationList:
     """Score and pick the top ``k`` once the history's statistics are in ``context``."""
     ranking = Ranking(context, seed)
     strategies = context.catalog.strategies
+    picked = [(min(1.0, max(0.0, ranking.scores[p])), p) for p in ranking.top(k)]
+    picked.sort(key=lambda pair: (-pair[0], pair[1]))  # by score, ties in catalog order
     items = []
-    for position in ranking.top(k):
+    for score, position in picked:
         strategy = strategies[position]
         draw = ranking.draw(position)
         effect = None if draw is None else clip(draw / EFFECT_SCALE)
         parts = context.components(strategy, effect)
-        score = min(1.0, max(0.0, ranking.scores[position]))
         reasons = reasons_for(context, strategy, parts, draw)
         items.append(Recommendation(strategy, score, reasons, parts))
     return RecommendationList(

@@ -2,9 +2,10 @@
 
 :class:`Context` computes everything the history says once, in time linear in the history's
 length: the merged days, each practised strategy's done and skipped days, its habit strength
-(daily target), its effects on mood, energy and stress, the category balance of the last
-:data:`BALANCE_DAYS` days, the minutes already done today and the support advisory. Then each
-strategy's components are cheap arithmetic; see ``_recommend`` for what they are.
+(daily target: the figure :func:`~selfcare.habit_strength` gives at the same instant), its
+effects on mood, energy and stress, the category balance of the last :data:`BALANCE_DAYS`
+days, the minutes already done today and the support advisory. Then each strategy's
+components are cheap arithmetic; see ``_recommend`` for what they are.
 """
 
 from __future__ import annotations
@@ -192,15 +193,16 @@ class Context:
 
     def _stats(self, days: Mapping[int, Day]) -> dict[str, Stats]:
         table, totals = effect_table(days)
-        first = min(days, default=self.today)
-        through = self.today if self.today in days else self.today - 1
-        recent_from = self.today - RECENT_DAYS + 1
+        # The habit strength and streak that habit_strength and streak give at the same
+        # instant (a daily target, from the first day with a reflection through today), so
+        # a habit shows one figure wherever it is shown.
+        first, today = min(days, default=self.today), self.today
+        recent_from = today - RECENT_DAYS + 1
         found: dict[str, Stats] = {}
         for sid, (done, skipped) in by_strategy(days).items():
             stats = found[sid] = Stats(len(done))
-            if through >= first:
-                stats.habit = score_of(done, skipped, first, through, 1, 1)
-                stats.streak = streak_of(done, skipped, through)[0]
+            stats.habit = score_of(done, skipped, first, today, 1, 1)
+            stats.streak = streak_of(done, skipped, today)[0]
             stats.recent = sum(1 for d in done[-RECENT_DAYS:] if d >= recent_from)
             row = table.get(sid)
             if row is None:
