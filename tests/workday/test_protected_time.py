@@ -447,3 +447,29 @@ def test_the_last_sessions_notes_are_one_block(rules: WorkdayRules, data: st.Dat
     assert lost in ([], [rules.notes_minutes])
     for notes in holding:
         assert booked[-1].end <= notes.start
+
+
+def test_decompression_keeps_its_place_when_notes_before_lunch_would_take_it() -> None:
+    """Found by a property test: notes moved before lunch left decompression no room."""
+    rules = WorkdayRules(
+        hours=WorkingHours(dt.time(17, 17), dt.time(19, 55), weekdays={Weekday.MONDAY}),
+        transition_minutes=0,
+        min_gap=1,
+        notes_minutes=29,
+        notes_per=NotesPer.SESSION,
+        lunch_start=dt.time(19, 13),
+        lunch_end=dt.time(19, 26),
+        lunch_minutes=13,
+        decompression_minutes=30,
+        max_in_row=1,
+        min_break_minutes=1,
+    )
+    first = pendulum.datetime(2000, 1, 7, tz="UTC")
+    sessions = [Session(first.add(minutes=50 * n), 50) for n in range(3)]
+    day = plan_workday(sessions, rules=rules, tz="UTC")
+    assert [
+        ("17:17", "18:15", "notes"),
+        ("18:43", "19:13", "decompression"),
+        ("19:13", "19:26", "lunch"),
+        ("19:26", "19:55", "notes"),
+    ] == [row for row in table(day) if row[2] != "free"][3:]

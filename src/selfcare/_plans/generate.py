@@ -265,10 +265,15 @@ def _strategy_shortfall(
     chosen = len([c for c in choices if c.strategy.kind is StrategyKind.ACTIVITY])
     if 2 * len(fitting) >= len(activities) and chosen >= min(MAX_ITEMS, 2):
         return []
+    if 2 * len(fitting) < len(activities):
+        return [
+            f"only {len(fitting)} of the {len(activities)} activities open to you fit in your "
+            f"longest day ({longest} minutes), so the plan holds {chosen} of them; more minutes "
+            "on some days would leave more to choose from"
+        ]
     return [
-        f"only {len(fitting)} of the {len(activities)} activities open to you fit in your "
-        f"longest day ({longest} minutes), so the plan holds {chosen} of them; more minutes "
-        "on some days would leave more to choose from"
+        f"the plan holds {chosen} of the {len(activities)} activities open to you, as many as "
+        "fit in the minutes you have; more minutes on some days would leave room for more"
     ]
 
 

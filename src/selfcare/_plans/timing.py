@@ -53,9 +53,14 @@ class Timetable:
         """The time an item is set at on its days, taking it from the timetable."""
         if strategy.kind is StrategyKind.COMMITMENT:
             return strategy.at
-        for part in self._parts(strategy):
+        appointment = strategy.kind is StrategyKind.APPOINTMENT
+        parts = self._parts(strategy)
+        if appointment:  # with another person: in the afternoon, ending near its close
+            parts.sort(key=lambda part: part is not TimeOfDay.AFTERNOON)
+        for part in parts:
             opens, closes = PARTS[part]
-            for start in range(opens, closes - minutes + 1, _STEP):
+            starts = range(opens, closes - minutes + 1, _STEP)
+            for start in reversed(starts) if appointment else starts:
                 if all(self._free(d, start, start + minutes) for d in days):
                     self._take(days, start, minutes)
                     return dt.time(*divmod(start, 60))

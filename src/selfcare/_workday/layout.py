@@ -23,6 +23,7 @@ still ends inside its window.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -275,7 +276,8 @@ def settle(slots: Sequence[Slot], frame: Frame, last_end: int) -> list[Slot]:
     Notes and lunch move back against the block before them (notes not before working
     hours, lunch not before its window), and notes that follow lunch go before it when lunch
     still ends in its window; notes that end up side by side become one block.
-    Decompression goes to the first free time that holds it once the work is done.
+    Decompression goes to the first free time that holds it once the work is done; when
+    none is left, the trial layout is kept as it was.
 
     Example:
         >>> frame = Frame(0, 1440, 540, 1020, 780, 840)  # 09:00-17:00, lunch 13:00-14:00
@@ -304,7 +306,12 @@ def settle(slots: Sequence[Slot], frame: Frame, last_end: int) -> list[Slot]:
                 settled.append(lunch)
         _add(settled, slot)
     quiet = [_unwind(s, settled, frame, last_end) for s in slots if s.kind is DECOMPRESSION]
-    return sorted(settled + quiet, key=lambda s: s.start)
+    done = sorted(settled + quiet, key=lambda s: s.start)
+    if any(a.end > b.start for a, b in itertools.pairwise(done)):
+        # Moving the work back left decompression no room of its own: keep the trial's
+        # layout, in which every block already had its place.
+        return sorted(slots, key=lambda s: s.start)
+    return done
 
 
 def _unwind(quiet: Slot, settled: Sequence[Slot], frame: Frame, last_end: int) -> Slot:
