@@ -1,4 +1,4 @@
-"""A client and their therapist co-create a plan, try it for two weeks, review and revise it.
+"""A client and their therapist co-create a plan, try it for four weeks, review and revise it.
 
 Run it with ``python examples/client_plan.py``. The reflections are simulated with a fixed
 seed: on days the client walks, their mood is higher; reading never happens.
@@ -43,7 +43,7 @@ def simulate(plan: selfcare.Plan, days: int, seed: int) -> list[Reflection]:
         for item in plan.items:
             occurs = day in item.dates(day, day, origin=START)
             if occurs and item.strategy_id != "reading-and-learning" and rng.random() < 0.67:
-                done.append(Practice.done(item.strategy_id, item.minutes))
+                done.append(Practice.done(item.strategy_id, item.minutes or None))
         walked = any(p.strategy_id in {"short-walk", "daily-movement"} for p in done)
         mood = min(10, max(0, round(rng.gauss(6.5 if walked else 5, 0.8))))
         reflections.append(
@@ -80,9 +80,9 @@ def main() -> None:
     for item in agreed.items:
         print(f"  - {catalog.strategy(item.strategy_id).name}: {item.recurrence.describe()}")
 
-    reflections = simulate(agreed, days=14, seed=11)
+    reflections = simulate(agreed, days=28, seed=11)
     review = selfcare.review_plan(
-        agreed, reflections, at=pendulum.datetime(2026, 12, 13, 22, tz=ZONE)
+        agreed, reflections, at=pendulum.datetime(2026, 12, 27, 22, tz=ZONE)
     )
     print(f"\nreview up to {review.until}: adherence {review.adherence.rate:.0%}")
     for item in review.items:
@@ -102,7 +102,7 @@ def main() -> None:
         review,
         chosen,
         by=CLIENT,
-        at=pendulum.datetime(2026, 12, 14, 10, tz=ZONE),
+        at=pendulum.datetime(2026, 12, 28, 10, tz=ZONE),
         reason="trying the gentler options",
     )
     changes = revised.changes_since(agreed.version)

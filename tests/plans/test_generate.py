@@ -41,6 +41,7 @@ from selfcare import (
     generate_plan,
     to_json,
 )
+from selfcare._model.strategies import StrategyKind
 from selfcare._plans.choosing import MAX_COMMITMENTS
 from selfcare._plans.generate import MAX_ITEMS, RAMP
 from selfcare.testing import catalogs, profiles
@@ -107,13 +108,13 @@ def generate_or_none(profile: Profile, catalog: Catalog, seed: int) -> Plan | No
 # --- properties over random profiles and catalogs -------------------------------------
 
 
-def assert_within_budget(plan: Plan, profile: Profile) -> None:
+def assert_within_budget(plan: Plan, profile: Profile, catalog: Catalog = CATALOG) -> None:
     """The documented ramp and budget (see selfcare._plans.ramp).
 
     Everything scheduled on a day of week ``w`` (items and rituals at a time) takes at most
-    ``RAMP[w]`` of the day's minutes (the whole day from week 3), except the day of a weekly
-    or rarer practice, which may take what its day lacks from the other days of its week;
-    no week ever holds more than the sum of its days' shares.
+    ``RAMP[w]`` of the day's minutes (the whole day from week 3), except the day of an
+    appointment, which may take what its day lacks from the other days of its week; no week
+    ever holds more than the sum of its days' shares.
     """
     load = load_by_date(plan)
     for week in range(plan.period.days // 7):
@@ -123,7 +124,7 @@ def assert_within_budget(plan: Plan, profile: Profile) -> None:
         for day in days:
             if load[day] > caps[day]:
                 assert any(
-                    len(item.recurrence.weekdays) == 1
+                    catalog.strategy(item.strategy_id).kind is StrategyKind.APPOINTMENT
                     and _occurs(day, item.recurrence, plan.period.first)
                     for item in plan.items
                 ), day
@@ -151,7 +152,7 @@ def test_only_allowed_strategies_are_offered(profile: Profile, catalog: Catalog,
         assert strategy.category in profile.allowed_categories
         assert not strategy.tags & profile.excluded_tags
         assert profile.spiritual or strategy.category is not Category.SPIRITUAL
-    assert_within_budget(plan, profile)
+    assert_within_budget(plan, profile, catalog)
 
 
 @given(

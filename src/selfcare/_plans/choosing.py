@@ -269,14 +269,17 @@ def place(
 
 
 def _place_rarely(strategy: Strategy, stage: int, budget: Budget) -> Choice | None:
-    """A weekly, fortnightly or monthly practice: the day with most room, the week if need be."""
+    """A weekly, fortnightly or monthly practice, on the day with most room.
+
+    An appointment takes what that day lacks from the rest of its week.
+    """
     minutes = strategy.minutes
     for at_stage in range(stage, len(budget.caps)):
         day = min(range(7), key=lambda d: (-budget.free(at_stage, d), d))
         if budget.free(at_stage, day) >= minutes:
             budget.add(at_stage, [day], minutes)
             return Choice(strategy, at_stage, (day,), minutes)
-    if budget.fits_the_week(budget.last, minutes):
+    if strategy.kind is StrategyKind.APPOINTMENT and budget.fits_the_week(budget.last, minutes):
         day = min(range(7), key=lambda d: (-budget.free(budget.last, d), d))
         budget.borrow(budget.last, day, minutes)
         return Choice(strategy, budget.last, (day,), minutes)

@@ -52,7 +52,7 @@ from selfcare._plans.choosing import MAX_ITEMS, Choice, choose, minute_options, 
 from selfcare._plans.plan import Plan, PlanItem
 from selfcare._plans.ramp import RAMP, Budget
 from selfcare._plans.rituals import allowed, fit_rituals
-from selfcare._plans.timing import Timetable
+from selfcare._plans.timing import PARTS, Timetable
 from selfcare._time.calendar import Period, Weekday
 from selfcare._time.recurrence import Recurrence
 
@@ -323,6 +323,8 @@ def _items(
         at = table.time_for(strategy, choice.days, choice.minutes)
         start = first + dt.timedelta(weeks=choice.stage)
         twin = alternates.get(strategy.id)
+        if twin is not None and not _suits(twin, at):
+            twin = None  # it takes the same time in the other weeks: only if that suits it
         every = 2 if twin is not None else choice.every_weeks
         reasons = _reasons(
             profile, choice, neglect, table, at, first_of_category=strategy.category not in seen
@@ -345,6 +347,14 @@ def _items(
                 PlanItem(twin.id, _recurrence(choice, at, later, 2), minutes, twin_reasons)
             )
     return items
+
+
+def _suits(strategy: Strategy, at: dt.time | None) -> bool:
+    """Whether ``at`` (or no time at all) falls in a part of the day the strategy suits."""
+    if at is None or not strategy.times_of_day:
+        return True
+    start = at.hour * 60 + at.minute
+    return any(PARTS[p][0] <= start < PARTS[p][1] for p in strategy.times_of_day)
 
 
 def _recurrence(choice: Choice, at: dt.time | None, start: dt.date, every: int) -> Recurrence:

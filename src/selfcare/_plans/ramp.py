@@ -3,10 +3,10 @@
 Week 1 of a generated plan may use at most :data:`RAMP` [0] of each day's minutes, week 2
 :data:`RAMP` [1], and week 3 on the whole day. Everything the plan schedules on a day counts:
 the items and the rituals at a time of day (a ritual starts in the first week whose share of
-the day holds it). Commitments take no minutes. The one exception is a weekly (or rarer)
-practice longer than what its day has left, such as an appointment: it takes the minutes
-its day lacks from the other days of the week, so its day may go over its own minutes
-while the other days give way, and the week's total never goes over.
+the day holds it). Commitments take no minutes. The one exception is an appointment
+(supervision, personal therapy) longer than what its day has left: it takes the minutes its
+day lacks from the other days of the week, so its day may go over its own minutes while the
+other days give way, and the week's total never goes over.
 """
 
 from __future__ import annotations

@@ -180,6 +180,7 @@ def profiles(draw: st.DrawFn, *, role: Role | None = None) -> Profile:
         values=draw(st.frozensets(slugs(1), max_size=3)),
         spiritual=spiritual,
         working_hours=draw(st.none() | working_hours()),
+        fixed_routine=draw(st.booleans()),
     )
 
 
