@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from selfcare._model.reasons import Reason, ReasonCode
     from selfcare._model.reflections import Journal, Practice, PracticeStatus, Ratings, Reflection
     from selfcare._model.rituals import Anchor, AnchorKind, Ritual, RitualStep
-    from selfcare._model.strategies import Strategy
+    from selfcare._model.strategies import Cadence, Strategy, StrategyKind
     from selfcare._plans.adherence import ItemAdherence, PlanAdherence, plan_adherence
     from selfcare._plans.batch import generate_plan_for_each, recommend_for_each
     from selfcare._plans.generate import generate_plan
@@ -90,6 +90,7 @@ _WHERE: dict[str, str] = {
     "BoundaryKind": "_model.boundaries",
     "BoundaryViolation": "_workday.contacts",
     "CATEGORY_COLOURS": "_display.palette",
+    "Cadence": "_model.strategies",
     "Catalog": "_model.catalog",
     "Category": "_model.categories",
     "CategoryBalance": "_insights.balance",
@@ -135,6 +136,7 @@ _WHERE: dict[str, str] = {
     "Session": "_workday.sessions",
     "Strategy": "_model.strategies",
     "StrategyEffect": "_insights.effects",
+    "StrategyKind": "_model.strategies",
     "Streak": "_insights.habits",
     "Suggestion": "_plans.review",
     "SuggestionKind": "_plans.review",
@@ -243,6 +245,7 @@ __all__ = [  # noqa: RUF022 - in plain sorted order (capitals first), as the tes
     "BoundaryKind",
     "BoundaryViolation",
     "CATEGORY_COLOURS",
+    "Cadence",
     "Catalog",
     "Category",
     "CategoryBalance",
@@ -288,6 +291,7 @@ __all__ = [  # noqa: RUF022 - in plain sorted order (capitals first), as the tes
     "Session",
     "Strategy",
     "StrategyEffect",
+    "StrategyKind",
     "Streak",
     "Suggestion",
     "SuggestionKind",

@@ -10,11 +10,13 @@ import pytest
 from selfcare import (
     Anchor,
     Benefit,
+    Cadence,
     Catalog,
     Category,
     Recurrence,
     Role,
     Strategy,
+    TimeOfDay,
     Weekday,
     default_catalog,
 )
@@ -190,6 +192,24 @@ def own_texts() -> list[tuple[str, str]]:
     )
 
 
+def how_often(strategy: Strategy) -> str:
+    """The page's "how often" cell: the cadence, with the times for n times a week."""
+    if strategy.cadence is not Cadence.TIMES_A_WEEK:
+        return strategy.cadence.value
+    times = strategy.times_a_week
+    if times is None:
+        return "some days a week"
+    return "once a week" if times == 1 else f"{times} times a week"
+
+
+def when(strategy: Strategy) -> str:
+    """The page's "when" cell: the parts of the day it suits and its time, if any."""
+    parts = [part.value for part in TimeOfDay if part in strategy.times_of_day]
+    if strategy.at is not None:
+        parts.append(strategy.at.strftime("%H:%M"))
+    return ", ".join(parts) or "any time"
+
+
 def strategy_row(strategy: Strategy) -> str:
     """The row ``docs/reference/catalog.md`` shows for a strategy."""
     roles = ", ".join(role.value for role in Role if role in strategy.roles)
@@ -197,6 +217,9 @@ def strategy_row(strategy: Strategy) -> str:
     cells = [
         f"`{strategy.id}`",
         strategy.name,
+        strategy.kind.value,
+        how_often(strategy),
+        when(strategy),
         str(strategy.minutes),
         strategy.effort.value,
         roles,
