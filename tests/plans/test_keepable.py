@@ -31,7 +31,7 @@ from selfcare.testing import profiles
 
 START = dt.date(2026, 11, 30)  # a Monday
 CATALOG = default_catalog()
-WORKING = frozenset(Weekday) - {Weekday.SATURDAY, Weekday.SUNDAY}  # a work commitment
+WORKING = frozenset(Weekday) - {Weekday.SATURDAY, Weekday.SUNDAY}  # without working hours
 TAGS = sorted({tag for s in CATALOG.strategies for tag in s.tags})
 
 
@@ -137,7 +137,8 @@ def test_commitments_are_kept_every_day_without_minutes(profile: Profile, seed: 
         strategy = CATALOG.strategy(item.strategy_id)
         if strategy.kind is StrategyKind.COMMITMENT:
             assert 0 == item.minutes
-            assert item.recurrence.weekdays in (frozenset(), frozenset(Weekday), WORKING), item
+            working = profile.working_hours.weekdays if profile.working_hours else WORKING
+            assert item.recurrence.weekdays in (frozenset(), frozenset(Weekday), working), item
             assert (() if strategy.at is None else (strategy.at,)) == item.recurrence.times
         else:
             assert item.minutes > 0, item.strategy_id

@@ -215,11 +215,18 @@ def _core_practices(pool: Iterable[Strategy], budget: Budget, rotation: int) -> 
         if match is None:
             continue
         choice = place(match, 0, budget, rotation, delay=0.3)
-        if choice is None:
+        if choice is None and match.kind is StrategyKind.APPOINTMENT:
             found.append(
                 f"{in_sentence(match.name)} ({match.minutes} minutes, {match.cadence.value}) "
                 f"does not fit in the week's minutes you have left ({budget.week_room()}); "
                 "more minutes in the week would make room for it"
+            )
+        elif choice is None:  # an activity: it needs one day that holds it
+            found.append(
+                f"{in_sentence(match.name)} ({match.minutes} minutes, {match.cadence.value}) "
+                "does not fit in any one day (the most a day holds beside its rituals is "
+                f"{max(budget.caps[budget.last])} minutes); a day with more minutes would make "
+                "room for it"
             )
         else:
             found.append(attrs.evolve(choice, core=True))
