@@ -31,7 +31,15 @@ from selfcare._model.strategies import Cadence, Strategy, StrategyKind
 from selfcare._plans.ramp import Budget
 from selfcare._plans.rituals import in_sentence
 
-__all__ = ["MAX_COMMITMENTS", "MAX_ITEMS", "Choice", "choose", "minute_options", "usual_days"]
+__all__ = [
+    "MAX_COMMITMENTS",
+    "MAX_ITEMS",
+    "Choice",
+    "choose",
+    "is_core",
+    "minute_options",
+    "usual_days",
+]
 
 #: The most strategies a generated plan holds (besides week-by-week alternates).
 MAX_ITEMS = 8
@@ -204,6 +212,11 @@ def _is_rest(strategy: Strategy) -> bool:
 
 
 _CORE = (_is_supervision, _is_personal_therapy, _is_rest)
+
+
+def is_core(strategy: Strategy) -> bool:
+    """Whether a strategy is one of a therapist's core practices (planned, or said not to fit)."""
+    return any(matches(strategy) for matches in _CORE)
 
 
 def _core_practices(pool: Iterable[Strategy], budget: Budget, rotation: int) -> list[Choice | str]:

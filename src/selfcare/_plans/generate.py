@@ -48,7 +48,14 @@ from selfcare._model.profiles import Profile
 from selfcare._model.reasons import Reason
 from selfcare._model.reflections import Reflection
 from selfcare._model.strategies import Cadence, Strategy, StrategyKind
-from selfcare._plans.choosing import MAX_ITEMS, Choice, choose, minute_options, usual_days
+from selfcare._plans.choosing import (
+    MAX_ITEMS,
+    Choice,
+    choose,
+    is_core,
+    minute_options,
+    usual_days,
+)
 from selfcare._plans.plan import Plan, PlanItem
 from selfcare._plans.ramp import RAMP, Budget
 from selfcare._plans.rituals import allowed, fit_rituals
@@ -248,7 +255,10 @@ def _eligible(profile: Profile, catalog: Catalog, exclude: set[str]) -> list[Str
         for s in catalog.find(role=profile.role)
         if allowed(profile, s)
         and s.id not in exclude
-        and min(minute_options(s)) <= (week if s.cadence in _RARELY else longest_day)
+        and (
+            min(minute_options(s)) <= (week if s.cadence in _RARELY else longest_day)
+            or (profile.role is Role.THERAPIST and is_core(s))  # never left out silently
+        )
     ]
 
 
