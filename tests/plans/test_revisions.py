@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 
 import attrs
@@ -179,6 +180,8 @@ def test_changes_since_an_earlier_version() -> None:
         ({"add": PlanItem("self-compassion", Recurrence.daily(), 5)}, "add"),
         ({"replace": {"short-walk": 5}}, "replace"),
         ({"remove": [5]}, "remove[0]"),
+        ({"remove": itertools.repeat("short-walk")}, "remove"),  # endless: refused, not read
+        ({"add": itertools.repeat(PlanItem("self-compassion", Recurrence.daily(), 5))}, "add"),
     ],
 )
 def test_invalid_revisions_are_rejected(changes: dict[str, object], field: str) -> None:

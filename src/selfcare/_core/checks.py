@@ -12,7 +12,7 @@ import datetime as dt
 import enum
 import itertools
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 # Re-exported: validators and their callers describe rejected values with `check.got`.
@@ -188,6 +188,26 @@ def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     if isinstance(raw, str | bytes | tuple) or not isinstance(raw, Iterable):
         return raw  # type: ignore[return-value]  # rejected by the validator
     return tuple(itertools.islice(raw, MAX_COLLECTION + 1))
+
+
+def check_list(field: str, value: object, what: str, example: str = "") -> list[Any]:
+    """Require a collection (not a lone string or a mapping) of at most ``MAX_COLLECTION``.
+
+    Returns its values as a list, having read at most one more than the cap, so an endless
+    iterable is refused rather than read for ever. ``what`` names the values in the
+    message ("ids"), and ``example`` shows one ("['short-walk']").
+
+    Example:
+        >>> check_list("remove", ("short-walk",), "ids")
+        ['short-walk']
+    """
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        shown = f", e.g. {example}" if example else ""
+        raise fail(field, f"expected a collection of {what}{shown}, {got(value)}")
+    found = list(itertools.islice(value, MAX_COLLECTION + 1))
+    if len(found) > MAX_COLLECTION:
+        raise fail(field, f"expected at most {MAX_COLLECTION} {what}")
+    return found
 
 
 def check_collection(field: str, value: object) -> None:

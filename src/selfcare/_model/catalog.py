@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import enum
-import itertools
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -44,13 +43,7 @@ def _look_up(index: Mapping[str, T], kind: str, id: object) -> T:
 
 def _numbered(field: str, ids: object) -> list[tuple[str, object]]:
     """Ids given as a collection, each with its place in it (``strategies[1]``)."""
-    if isinstance(ids, str | bytes | Mapping) or not isinstance(ids, Iterable):
-        raise check.fail(
-            field, f"expected a collection of ids, e.g. ['short-walk'], {check.got(ids)}"
-        )
-    found = list(itertools.islice(ids, check.MAX_COLLECTION + 1))
-    if len(found) > check.MAX_COLLECTION:
-        raise check.fail(field, f"expected at most {check.MAX_COLLECTION} ids")
+    found = check.check_list(field, ids, "ids", "['short-walk']")
     return [(f"{field}[{n}]", id) for n, id in enumerate(found)]
 
 

@@ -8,8 +8,7 @@ so any earlier version can be compared with the current one.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import TypeVar
 
 import attrs
@@ -159,13 +158,7 @@ def _revision(plan: Plan, at: pendulum.DateTime, by: str, reason: object) -> Rev
 
 def _of_type(field: str, value: object, kind: type[T]) -> list[T]:
     """Require a collection (not a lone string) of ``kind`` values; return them as a list."""
-    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
-        raise check.fail(
-            field, f"expected a collection of {kind.__name__} values, {check.got(value)}"
-        )
-    found = list(itertools.islice(value, check.MAX_COLLECTION + 1))
-    if len(found) > check.MAX_COLLECTION:
-        raise check.fail(field, f"expected at most {check.MAX_COLLECTION} values")
+    found = check.check_list(field, value, f"{kind.__name__} values")
     for n, entry in enumerate(found):
         if not isinstance(entry, kind):
             raise check.fail(f"{field}[{n}]", f"expected a {kind.__name__}, {check.got(entry)}")
@@ -178,11 +171,7 @@ def _items(field: str, value: object) -> list[PlanItem]:
 
 def _ids(field: str, value: object) -> list[str]:
     """Require a collection (not a lone string) of strategy ids."""
-    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
-        raise check.fail(
-            field, f"expected a collection of strategy ids, e.g. ['short-walk'], {check.got(value)}"
-        )
-    found = list(itertools.islice(value, check.MAX_COLLECTION + 1))
+    found = check.check_list(field, value, "strategy ids", "['short-walk']")
     for n, sid in enumerate(found):
         check.check_slug(f"{field}[{n}]", sid, "a strategy id")
     return found
