@@ -318,6 +318,44 @@ def test_items_start_in_ramp_weeks() -> None:
         assert bool(ramp) == (item.recurrence.start != START)
 
 
+def test_a_short_ritual_after_a_later_one_keeps_the_later_weeks_within_the_ramp() -> None:
+    """Rituals of 1, 4 and 2 minutes on an 8-minute day: the 2-minute one waits for week 3.
+
+    Week 1 may hold 4 minutes and week 2 six. The 4-minute ritual starts in week 2 (1 + 4),
+    so the 2-minute one, which would fit beside the first in week 1, must wait for week 3:
+    in week 2 it would make 1 + 4 + 2, over six.
+    """
+    note = Strategy(
+        id="note",
+        name="Note",
+        category=Category.EMOTIONAL,
+        roles={Role.CLIENT},
+        minutes=1,
+        effort=Effort.LOW,
+    )
+    rituals = tuple(
+        Ritual(
+            id=f"ritual-{minutes}",
+            name=f"Ritual of {minutes}",
+            steps=[RitualStep("note", minutes)],
+            anchor=Anchor.at(dt.time(21, 0)),
+            recurrence=Recurrence.daily(),
+            roles={Role.CLIENT},
+        )
+        for minutes in (1, 4, 2)
+    )
+    stretch = attrs.evolve(note, id="stretch", name="Stretch", category=Category.PHYSICAL)
+    plan = generate_plan(
+        client(daily_minutes=[0, 0, 0, 0, 0, 0, 8]),
+        catalog=Catalog(strategies=[note, stretch], rituals=rituals),
+        start=START,
+    )
+    starts = {r.id: r.recurrence.start for r in plan.rituals}
+    week_2, week_3 = START + dt.timedelta(weeks=1), START + dt.timedelta(weeks=2)
+    assert starts == {"ritual-1": None, "ritual-4": week_2, "ritual-2": week_3}
+    assert_within_budget(plan, client(daily_minutes=[0, 0, 0, 0, 0, 0, 8]))
+
+
 # --- infeasible and invalid -------------------------------------------------------------
 
 

@@ -4,7 +4,8 @@ A step whose strategy the person excludes (by category or tag, or not meant for 
 is replaced by the first of the step's alternatives they allow; a ritual with a step that
 nothing allowed can stand in for is left out, and the plan says why. A ritual at a time of
 day goes on every weekday whose minutes hold it beside the rituals before it, starting in
-the first week whose share of the day (see :mod:`.ramp`) holds it on all those days.
+the first week from which every week's share of the day (see :mod:`.ramp`) holds it beside
+the rituals already there, on all those days.
 """
 
 from __future__ import annotations
@@ -76,10 +77,10 @@ def fit_rituals(
             s
             for s in range(stages)
             if all(
-                minutes[s][d] + fitted.minutes <= ramp_cap(s, profile.daily_minutes[d])
+                minutes[later][d] + fitted.minutes <= ramp_cap(later, profile.daily_minutes[d])
+                for later in range(s, stages)
                 for d in full
             )
-            or s == stages - 1
         )
         for s in range(stage, stages):
             for d in full:
