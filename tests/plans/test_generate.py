@@ -51,10 +51,17 @@ CATALOG = default_catalog()
 
 
 def _occurs(day: dt.date, rule: Recurrence, origin: dt.date) -> bool:
-    """An independent reading of a daily or weekly rule: its start, weekdays and interval."""
+    """An independent reading of a daily, weekly or nth-weekday monthly rule (interval 1 for
+    monthly, as the generator writes them): its start, weekdays and interval."""
     anchor = rule.start or origin
     if day < anchor or (rule.weekdays and Weekday.of(day) not in rule.weekdays):
         return False
+    if rule.frequency is Frequency.MONTHLY:
+        assert rule.interval == 1
+        assert rule.nth is not None
+        if rule.nth == -1:
+            return (day + dt.timedelta(weeks=1)).month != day.month
+        return (day.day - 1) // 7 + 1 == rule.nth
     if rule.frequency is Frequency.DAILY:
         return (day - anchor).days % rule.interval == 0
     weeks = (day.toordinal() - day.weekday() - (anchor.toordinal() - anchor.weekday())) // 7
@@ -68,7 +75,6 @@ def load_by_date(plan: Plan) -> dict[dt.date, int]:
     while day <= plan.period.last:
         for item in plan.items:
             rule = item.recurrence
-            assert rule.frequency in (Frequency.WEEKLY, Frequency.DAILY)
             if _occurs(day, rule, plan.period.first):
                 load[day] += item.minutes * max(1, len(rule.times))
         for ritual in plan.rituals:

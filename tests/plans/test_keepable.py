@@ -32,6 +32,7 @@ from selfcare.testing import profiles
 START = dt.date(2026, 11, 30)  # a Monday
 CATALOG = default_catalog()
 WORKING = frozenset(Weekday) - {Weekday.SATURDAY, Weekday.SUNDAY}  # without working hours
+ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 TAGS = sorted({tag for s in CATALOG.strategies for tag in s.tags})
 
 
@@ -179,6 +180,25 @@ def test_a_therapist_with_small_weekday_budgets_gets_supervision_and_daily_commi
     assert 0 == by_id["consistent-sleep"].minutes
     assert (dt.time(22, 30),) == by_id["consistent-sleep"].recurrence.times
     assert Category.PHYSICAL is CATALOG.strategy("consistent-sleep").category
+
+
+def test_a_monthly_appointment_falls_on_the_same_weekday_of_every_month() -> None:
+    """Monthly supervision is a monthly rule (the first Tuesday, say), not every four weeks."""
+    monthly = [
+        attrs.evolve(s, cadence=Cadence.MONTHLY) if s.id == "peer-supervision" else s
+        for s in CATALOG.strategies
+    ]
+    catalog = attrs.evolve(CATALOG, strategies=monthly)
+    therapist = Profile(role=Role.THERAPIST, timezone="Europe/Berlin", daily_minutes=60)
+    plan = generate_plan(therapist, catalog=catalog, start=START, weeks=12, seed=3)
+    (item,) = [i for i in plan.items if i.strategy_id == "peer-supervision"]
+    rule = item.recurrence
+    days = rule.dates(plan.period.first, plan.period.last, origin=plan.period.first)
+    assert [(2026, 12), (2027, 1), (2027, 2)] == [(d.year, d.month) for d in days]
+    assert rule.weekdays == {Weekday.of(d) for d in days}
+    assert {rule.nth} == {(d.day - 1) // 7 + 1 for d in days}  # the first to the fourth
+    assert rule.describe().startswith(f"on the {ORDINALS[rule.nth]} ")
+    assert "of every month" in rule.describe()
 
 
 @given(profiles(), st.integers(0, 2**32))

@@ -34,6 +34,7 @@ from selfcare._plans.rituals import in_sentence
 __all__ = [
     "MAX_COMMITMENTS",
     "MAX_ITEMS",
+    "RARELY",
     "Choice",
     "choose",
     "is_core",
@@ -46,7 +47,8 @@ MAX_ITEMS = 8
 #: The most commitments a generated plan holds.
 MAX_COMMITMENTS = 2
 _EFFORT_BONUS = {Effort.LOW: 1.0, Effort.MEDIUM: 0.5, Effort.HIGH: 0.0}
-_RARELY = frozenset({Cadence.WEEKLY, Cadence.FORTNIGHTLY, Cadence.MONTHLY})
+#: The cadences placed once in a week (or less often), on the day with most room.
+RARELY = frozenset({Cadence.WEEKLY, Cadence.FORTNIGHTLY, Cadence.MONTHLY})
 
 
 @attrs.frozen
@@ -78,7 +80,7 @@ def usual_days(strategy: Strategy) -> int:
     cadence = strategy.cadence
     if cadence is Cadence.DAILY:
         return 7
-    if cadence in _RARELY:
+    if cadence in RARELY:
         return 1
     if strategy.times_a_week is not None:
         return strategy.times_a_week
@@ -208,7 +210,7 @@ def _is_personal_therapy(strategy: Strategy) -> bool:
 
 
 def _is_rest(strategy: Strategy) -> bool:
-    return strategy.cadence in _RARELY and "rest" in strategy.tags
+    return strategy.cadence in RARELY and "rest" in strategy.tags
 
 
 _CORE = (_is_supervision, _is_personal_therapy, _is_rest)
@@ -257,7 +259,7 @@ def place(
     weekly (or rarer) practice goes on the day with most room, and one longer than any day's
     room takes its minutes from the whole week (see :mod:`.ramp`).
     """
-    if strategy.cadence in _RARELY:
+    if strategy.cadence in RARELY:
         return _place_rarely(strategy, stage, budget)
     target = usual_days(strategy)
     best: tuple[float, Choice] | None = None

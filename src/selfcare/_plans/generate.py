@@ -50,6 +50,7 @@ from selfcare._model.reflections import Reflection
 from selfcare._model.strategies import Cadence, Strategy, StrategyKind
 from selfcare._plans.choosing import (
     MAX_ITEMS,
+    RARELY,
     Choice,
     choose,
     is_core,
@@ -256,13 +257,10 @@ def _eligible(profile: Profile, catalog: Catalog, exclude: set[str]) -> list[Str
         if allowed(profile, s)
         and s.id not in exclude
         and (
-            min(minute_options(s)) <= (week if s.cadence in _RARELY else longest_day)
+            min(minute_options(s)) <= (week if s.cadence in RARELY else longest_day)
             or (profile.role is Role.THERAPIST and is_core(s))  # never left out silently
         )
     ]
-
-
-_RARELY = frozenset({Cadence.WEEKLY, Cadence.FORTNIGHTLY, Cadence.MONTHLY})
 
 
 def _strategy_shortfall(
@@ -297,7 +295,7 @@ def _alternates(
         strategy = choice.strategy
         if len(pairs) >= MAX_ALTERNATES or strategy.kind is not StrategyKind.ACTIVITY:
             continue
-        if strategy.cadence in _RARELY or choice.core:
+        if strategy.cadence in RARELY or choice.core:
             continue
         twin = next(
             (
@@ -305,7 +303,7 @@ def _alternates(
                 for s in unused
                 if s.id not in taken
                 and s.kind is StrategyKind.ACTIVITY
-                and s.cadence not in _RARELY
+                and s.cadence not in RARELY
                 and s.category is strategy.category
                 and (s.benefits & strategy.benefits or not strategy.benefits)
                 and min(minute_options(s)) <= choice.minutes
@@ -368,10 +366,16 @@ def _suits(strategy: Strategy, at: dt.time | None) -> bool:
 
 
 def _recurrence(choice: Choice, at: dt.time | None, start: dt.date, every: int) -> Recurrence:
-    """The recurrence of a placed strategy: its days, every ``every`` weeks, or monthly."""
+    """The recurrence of a placed strategy: its days, every ``every`` weeks, or monthly.
+
+    A monthly practice falls on the same weekday of every month as its first occurrence: the
+    first Tuesday, say, or the last Friday when the first is the fifth of its month.
+    """
     if choice.strategy.cadence is Cadence.MONTHLY:
-        return Recurrence.weekly(
-            [Weekday(d) for d in choice.days], at=at, every_weeks=4, start=start
+        first = start + dt.timedelta(days=(choice.days[0] - start.weekday()) % 7)
+        nth = (first.day - 1) // 7 + 1
+        return Recurrence.monthly(
+            weekday=Weekday(choice.days[0]), nth=-1 if nth == 5 else nth, at=at, start=start
         )
     if len(choice.days) == 7 and every == 1:
         return Recurrence.daily(at, start=start)
