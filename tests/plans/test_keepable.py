@@ -196,6 +196,7 @@ def test_a_monthly_appointment_falls_on_the_same_weekday_of_every_month() -> Non
     days = rule.dates(plan.period.first, plan.period.last, origin=plan.period.first)
     assert [(2026, 12), (2027, 1), (2027, 2)] == [(d.year, d.month) for d in days]
     assert rule.weekdays == {Weekday.of(d) for d in days}
+    assert rule.nth is not None
     assert {rule.nth} == {(d.day - 1) // 7 + 1 for d in days}  # the first to the fourth
     assert rule.describe().startswith(f"on the {ORDINALS[rule.nth]} ")
     assert "of every month" in rule.describe()
