@@ -349,6 +349,7 @@ LAYERS: dict[str, int] = {
     "_display": 5,
     "_io": 5,
     "serialize": 6,
+    "ical": 6,
     "testing": 6,
 }
 #: The one way up: a value's ``_repr_html_`` imports its view from the display layer when a
