@@ -380,6 +380,20 @@ def test_sessions_are_exported_only_when_asked_and_without_the_apps_text() -> No
     assert "client-record-17" not in text
 
 
+def test_a_block_in_the_repeated_hour_keeps_its_instant() -> None:
+    """When the clocks go back, a session at the second 01:30 is written in UTC, not at 01:30."""
+    second = dt.datetime(2026, 10, 25, 1, 30, tzinfo=dt.UTC)  # 01:30 GMT, after 01:30 BST
+    start = pendulum.instance(second).in_tz("Europe/London")
+    day = plan_workday([Session(start, 50)], rules=WorkdayRules(), tz="Europe/London")
+    text = to_ical(day, at=AT, owner="therapist-1", sessions=True)
+    events = {str(e["SUMMARY"]): e for e in events_of(text)}
+    assert second.timestamp() == events["Client session"]["DTSTART"].dt.timestamp()
+    assert "DTSTART:20261025T013000Z" in text
+    blocks = [b for b in day.blocks if b.kind.protected or b.kind.value == "session"]
+    starts = sorted(e["DTSTART"].dt.timestamp() for e in events_of(text))
+    assert sorted(b.start.timestamp() for b in blocks) == starts
+
+
 def test_a_workweek_is_every_day_of_it_with_uids_by_owner_day_and_block() -> None:
     """A week's blocks, each UID naming the owner, the day and the block."""
     monday = dt.date(2026, 3, 2)

@@ -264,7 +264,7 @@ _TITLES = {
 def _block_event(block: Block, key: str, uid: str, options: Options) -> Event:
     event = _event(uid, 0, options)
     event.add("SUMMARY", _TITLES[block.kind])
-    event.add("DTSTART", dt.datetime.fromtimestamp(block.start.timestamp(), _tzinfo(key)))
+    event.add("DTSTART", _local(block.start.timestamp(), key))
     event.add("DURATION", dt.timedelta(minutes=block.minutes))
     event.add("TRANSP", "OPAQUE")
     if block.kind is not BlockKind.SESSION:  # a session's text is the app's, never ours
@@ -279,6 +279,18 @@ def _block_event(block: Block, key: str, uid: str, options: Options) -> Event:
 def _tzinfo(key: str) -> dt.tzinfo:
     """The zone of a DTSTART: UTC is written with Z, any other zone with its TZID."""
     return dt.UTC if key == "UTC" else zoneinfo.ZoneInfo(key)
+
+
+def _local(instant: float, key: str) -> dt.datetime:
+    """An instant as a DTSTART: its wall-clock time in the zone, or UTC where that is ambiguous.
+
+    The second of two equal wall-clock times (the repeated hour when the clocks go back)
+    cannot be named by a wall time with a TZID: readers take the first (RFC 5545).
+    """
+    local = dt.datetime.fromtimestamp(instant, _tzinfo(key))
+    if local.fold and local.replace(fold=0).utcoffset() != local.utcoffset():
+        return dt.datetime.fromtimestamp(instant, dt.UTC)
+    return local
 
 
 def _event(uid: str, sequence: int, options: Options) -> Event:
