@@ -137,8 +137,9 @@ def sessions_from_ical(
     IANA name, a Windows name such as ``W. Europe Standard Time``, or a ``/vendor/`` prefixed
     one), by the library's DST policy. All-day events and events with no length are left
     out. A session keeps only its start (in ``tz``), its length and an opaque ``ref``
-    (``ev-`` and 16 hex digits of the SHA-256 of the event's UID and start), never the
-    event's title, notes, place, people or UID. Floating times are read in ``tz``.
+    (``ev-`` and 16 hex digits of the SHA-256 of the event's UID and the occurrence's
+    original start, so it stays the same when an occurrence is moved), never the event's
+    title, notes, place, people or UID. Floating times are read in ``tz``.
 
     Raises:
         ValidationError: the text is not iCalendar, is over :data:`MAX_TEXT` characters or

@@ -16,13 +16,14 @@ import warnings
 from collections.abc import Iterable
 from typing import Any
 
+import attrs
 import icalendar
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from selfcare._core import checks as check
 from selfcare._core.errors import TooManyOccurrencesError, ValidationError
 from selfcare._time.occurrences import occurrences, resolve_local, window, zone_key
-from selfcare._time.offsets import Offsets
+from selfcare._time.offsets import DATE_RANGE, FIRST_DATE, LAST_DATE, Offsets
 from selfcare._time.recurrence import Recurrence
 from selfcare._time.zoned import accepted_zones, in_zone, zone
 from selfcare._workday.sessions import MAX_SESSIONS, Session
@@ -52,44 +53,66 @@ def sessions_from_ical(text: object, tz: object, start: object, end: object) -> 
     events: list[Any] = calendar.walk("VEVENT")
     if len(events) > MAX_EVENTS:
         raise check.fail("text", f"expected at most {MAX_EVENTS:,} events in one calendar")
-    masters: dict[str, int] = {}
-    moved: dict[str, list[int]] = {}
-    for index, event in enumerate(events):
-        uid = str(event.get("UID", f"#{index}"))
-        if "RECURRENCE-ID" in event:
-            moved.setdefault(uid, []).append(index)
-        else:
-            masters.setdefault(uid, index)
-    found: dict[tuple[int, str], Session] = {}
+    try:
+        return _read(events, key, low, high)
+    except ValidationError:
+        raise
+    except Exception:  # what icalendar raises on a value it kept unparsed may quote it
+        raise check.fail("text", "an event holds a value that cannot be read") from None
 
-    def keep(instant: int, minutes: int, uid: str) -> None:
+
+def _read(events: list[Any], key: str, low: int, high: int) -> tuple[Session, ...]:
+    for index, event in enumerate(events):
+        _check_readable(event, f"VEVENT[{index}]")
+    moved: dict[str, list[int]] = {}  # overrides of single occurrences, by UID
+    for index, event in enumerate(events):
+        if "RECURRENCE-ID" in event:
+            moved.setdefault(_uid(event, index), []).append(index)
+    found: dict[str, Session] = {}
+
+    def keep(instant: int, minutes: int, uid: str, original: int) -> None:
         if low <= instant < high:
-            ref = "ev-" + hashlib.sha256(f"{uid}\n{instant}".encode()).hexdigest()[:16]
-            if len(found) >= MAX_SESSIONS:
+            ref = "ev-" + hashlib.sha256(f"{uid}\n{original}".encode()).hexdigest()[:16]
+            if ref not in found and len(found) >= MAX_SESSIONS:
                 raise check.fail(
                     "text", f"expected at most {MAX_SESSIONS:,} sessions in the window"
                 )
             start = in_zone(dt.datetime.fromtimestamp(instant, dt.UTC), zone(key))
-            found[(instant, ref)] = Session(start, minutes, ref=ref)
+            found[ref] = Session(start, minutes, ref=ref)
 
-    for uid, index in masters.items():
-        event, path = events[index], f"VEVENT[{index}]"
+    for index, event in enumerate(events):
+        path, uid = f"VEVENT[{index}]", _uid(event, index)
+        if "RECURRENCE-ID" in event:
+            first, length = _start(event, path, key), _minutes(event, path, key)
+            original = _moved_from(event, path, key)
+            if first is not None and length is not None and not _cancelled(event):
+                keep(first, length, uid, first if original is None else original)
+            continue
         instants = _series(event, path, key, low, high)
         for other in moved.get(uid, ()):
             instants.discard(_moved_from(events[other], f"VEVENT[{other}]", key))
         length = _minutes(event, path, key)
-        if length is None or _cancelled(event):
-            continue
-        for instant in instants:
-            keep(instant, length, uid)
-    for uid, indexes in moved.items():
-        for index in indexes:
-            event, path = events[index], f"VEVENT[{index}]"
-            first = _start(event, path, key)
-            length = _minutes(event, path, key)
-            if first is not None and length is not None and not _cancelled(event):
-                keep(first, length, uid)
-    return tuple(found[k] for k in sorted(found))
+        if length is not None and not _cancelled(event):
+            for instant in instants:
+                keep(instant, length, uid, instant)
+    return tuple(sorted(found.values(), key=lambda s: (s.start, s.minutes, s.ref or "")))
+
+
+#: The properties read from an event; a value of one that icalendar could not parse is refused.
+_READ = ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "STATUS")
+
+
+def _check_readable(event: Any, path: str) -> None:
+    for name, _ in getattr(event, "errors", ()):
+        if str(name).upper() in _READ:
+            raise check.fail(f"{path}.{str(name).upper()}", "its value cannot be read")
+    if "RRULE" in event and not event.get("RRULE"):
+        raise check.fail(f"{path}.RRULE", f"the rule is empty; {_SUBSET}")
+
+
+def _uid(event: Any, index: int) -> str:
+    uid = event.get("UID")
+    return f"#{index}" if uid is None else str(uid)
 
 
 def _parse(text: object) -> icalendar.Calendar:
@@ -143,11 +166,13 @@ def _zone_of(path: str, params: Any, floating: str) -> str:
 def _instant(path: str, value: object, params: Any, key: str) -> int | None:
     """Seconds since the epoch of a DATE-TIME value; ``None`` for a DATE (all day)."""
     if isinstance(value, dt.datetime):
+        if value.second or value.microsecond:
+            raise check.fail(path, "expected a time to the minute")
+        if not FIRST_DATE <= value.date() <= LAST_DATE:
+            raise check.fail(path, f"expected a day {DATE_RANGE}")
         if value.tzinfo is not None and "TZID" not in (params or {}):
             return int(value.timestamp())  # UTC, written with Z
         wall = value.replace(tzinfo=None)
-        if wall.second or wall.microsecond:
-            raise check.fail(path, "expected a time to the minute")
         local = resolve_local(wall.date(), wall.time(), _zone_of(path, params, key))
         return int(local.timestamp())
     if isinstance(value, dt.date):
@@ -254,6 +279,13 @@ def _expand(
         raise check.fail(path, f"{what} is not expanded here; {_SUBSET}")
     until = parts.pop("UNTIL", [None])[0]
     weekstart = parts.pop("WKST", ["MO"])[0]
+    if until is not None and "COUNT" in parts:
+        raise check.fail(path, "expected COUNT or UNTIL, not both (RFC 5545)")
+    # RFC 5545 takes a part the rule leaves out from DTSTART: the minute of BYHOUR's times.
+    if "BYHOUR" in parts and "BYMINUTE" not in parts:
+        parts["BYMINUTE"] = [wall.minute]
+    if "BYMINUTE" in parts and "BYHOUR" not in parts:
+        parts["BYHOUR"] = [wall.hour]
     try:
         text = rule.__class__(parts).to_ical().decode("ascii")
     except Exception:
@@ -274,6 +306,13 @@ def _expand(
     if until is not None:
         last = _until(path, until, event_key)
         high = min(high, last + 1)
+    # DTSTART is the first occurrence (RFC 5545): times of day before it on its day are not
+    # occurrences, so they must not use up the COUNT either.
+    earlier = sum(1 for t in recurrence.times if t < wall.time())
+    if recurrence.count is not None and earlier:
+        recurrence = attrs.evolve(recurrence, count=recurrence.count + earlier)
+    first = int(resolve_local(wall.date(), wall.time(), event_key).timestamp())
+    low = max(low, first)
     if low >= high:
         return set()
     try:
