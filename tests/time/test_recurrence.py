@@ -86,6 +86,17 @@ def recurrence(**changes: Any) -> Recurrence:
             Recurrence.monthly(15, at=dt.time(9)), "on the 15th of every month at 09:00", id="15th"
         ),
         pytest.param(Recurrence.monthly(-1), "on the last day of every month", id="last-day"),
+        pytest.param(Recurrence.weekly(set(Weekday)), "every day", id="weekly-every-day"),
+        pytest.param(
+            Recurrence.weekly(set(Weekday), every_weeks=2),
+            "each day, every 2 weeks",
+            id="every-day-fortnightly",
+        ),
+        pytest.param(
+            Recurrence.weekly(set(Weekday) - {Weekday.SATURDAY, Weekday.SUNDAY}, every_weeks=3),
+            "each weekday, every 3 weeks",
+            id="weekdays-every-3-weeks",
+        ),
         pytest.param(
             Recurrence.monthly(weekday=TUE, nth=2),
             "on the second Tuesday of every month",

@@ -22,6 +22,7 @@ from selfcare._time.calendar import TimeOfDay, Weekday
 __all__ = [
     "LOW_RATING",
     "category_balance",
+    "done_on",
     "exploration",
     "fits_time",
     "goal",
@@ -179,9 +180,23 @@ def went_with_worse(effect: StrategyEffect, name: str) -> Reason:
     return _reason(ReasonCode.WENT_WITH_WORSE, effect.describe(name), **effect.facts())
 
 
+def done_on(done: int, planned: int) -> str:
+    """How many of the planned days it was done on, in words.
+
+    Example:
+        >>> done_on(3, 7), done_on(1, 1), done_on(0, 1), done_on(0, 4)
+        ('done on 3 of the 7 days planned', 'done on the one day planned', 'not done on the one day planned', 'not done on any of the 4 days planned')
+    """  # noqa: E501
+    if planned == 1:
+        return f"{'done' if done else 'not done'} on the one day planned"
+    if not done:
+        return f"not done on any of the {planned} days planned"
+    return f"done on {done} of the {planned} days planned"
+
+
 def not_done(planned_days: int, replacement: Strategy | None) -> Reason:
     """It was not done on any of the days planned so far; a gentler one may take its place."""
-    text = f"not done on any of the {planned_days} days planned so far"
+    text = f"{done_on(0, planned_days)} so far"
     if replacement is None:
         text += "; nothing gentler fits its place"
     else:
@@ -196,7 +211,7 @@ def kept_up(planned_days: int, done_days: int) -> Reason:
     """It was done on most of the days planned so far."""
     return _reason(
         ReasonCode.KEPT_UP,
-        f"done on {done_days} of the {planned_days} days planned",
+        done_on(done_days, planned_days),
         planned_days=planned_days,
         done_days=done_days,
     )

@@ -334,7 +334,7 @@ def _longer(interval: int, steps: Sequence[int], done: int, expected: int) -> in
 def _less_often_reason(old: Recurrence, new: Recurrence, kept: ItemAdherence) -> Reason:
     """Done on few of the days expected: the lower cadence named, with both per week."""
     text = (
-        f"done on {kept.done} of the {kept.expected} days planned; {_cadence(new)} rather "
+        f"{explain.done_on(kept.done, kept.expected)}; {_cadence(new)} rather "
         f"than {_cadence(old)} may be easier to keep"
     )
     if len(text) > check.MAX_NAME:

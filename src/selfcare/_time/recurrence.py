@@ -438,15 +438,13 @@ class Recurrence:
             'on the last day of every month'
             >>> Recurrence.monthly(weekday=Weekday.TUESDAY, nth=2).describe()
             'on the second Tuesday of every month'
+            >>> Recurrence.weekly(set(Weekday), every_weeks=2).describe()
+            'each day, every 2 weeks'
         """
         if self.frequency is Frequency.DAILY:
             text = "every day" if self.interval == 1 else f"every {self.interval} days"
         elif self.frequency is Frequency.WEEKLY:
-            names = [day.name.title() for day in sorted(self.weekdays)]
-            days = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-            text = (
-                f"every {days}" if self.interval == 1 else f"every {self.interval} weeks on {days}"
-            )
+            text = _weekly(self.weekdays, self.interval)
         elif self.frequency is Frequency.MONTHLY:
             day = _day_of_month(self)
             text = (
@@ -472,6 +470,19 @@ class Recurrence:
 
 def _clock(when: dt.time) -> str:
     return when.strftime("%H:%M:%S" if when.second else "%H:%M")
+
+
+_MONDAY_TO_FRIDAY = frozenset(Weekday) - {Weekday.SATURDAY, Weekday.SUNDAY}
+
+
+def _weekly(weekdays: frozenset[Weekday], interval: int) -> str:
+    """The days of a weekly rule: every Monday and Thursday, every weekday, each day..."""
+    if weekdays in (frozenset(Weekday), _MONDAY_TO_FRIDAY):
+        days = "day" if len(weekdays) == 7 else "weekday"
+        return f"every {days}" if interval == 1 else f"each {days}, every {interval} weeks"
+    names = [day.name.title() for day in sorted(weekdays)]
+    days = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"every {days}" if interval == 1 else f"every {interval} weeks on {days}"
 
 
 def _day_of_month(r: Recurrence) -> str:
