@@ -134,8 +134,9 @@ def sessions_from_ical(
     Every timed event is a session unless it is cancelled (``STATUS:CANCELLED``): recurring
     events are expanded (``RRULE``, ``RDATE``, ``EXDATE``, and occurrences moved or
     cancelled by an event with a ``RECURRENCE-ID``), in the zone each ``TZID`` names (an
-    IANA name, a Windows name such as ``W. Europe Standard Time``, or a ``/vendor/`` prefixed
-    one), by the library's DST policy. All-day events and events with no length are left
+    IANA name, a Windows name such as ``W. Europe Standard Time``, a ``/vendor/`` prefixed
+    one, or any other name whose VTIMEZONE in the file gives ``tz``'s offsets), by the
+    library's DST policy. All-day events and events with no length are left
     out. A session keeps only its start (in ``tz``), its length and an opaque ``ref``
     (``ev-`` and 16 hex digits of the SHA-256 of the event's UID and the occurrence's
     original start, so it stays the same when an occurrence is moved), never the event's

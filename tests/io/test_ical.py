@@ -213,6 +213,27 @@ def test_every_zone_gets_a_vtimezone_that_agrees_with_the_tz_database(key: str) 
 
 
 @pytest.mark.parametrize(
+    "key",
+    [
+        "Asia/Gaza",  # rules that changed from year to year
+        "Asia/Jerusalem",
+        "Europe/Dublin",  # daylight saving time in winter, by the tz database's reckoning
+        "Africa/Casablanca",  # a change back and forth around Ramadan each year
+        "America/Santiago",
+        "Asia/Tehran",  # gave up daylight saving time in 2022
+        "America/Nuuk",  # moved its standard offset in 2023
+    ],
+)
+def test_zones_whose_rules_changed_get_a_vtimezone_right_for_six_years(key: str) -> None:
+    """Rules cut short end after their last change; vobject agrees with the tz database."""
+    plan = attrs.evolve(
+        PLAN, timezone=key, period=Period(dt.date(2024, 1, 1), dt.date(2029, 12, 31))
+    )
+    text = to_ical(plan, at=AT)
+    assert_zones_agree(text, key, plan.period.first, plan.period.last)
+
+
+@pytest.mark.parametrize(
     ("key", "rules"),
     [
         (

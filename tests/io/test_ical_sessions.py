@@ -824,3 +824,115 @@ def test_an_exported_workweek_reads_back_as_its_blocks_and_sessions() -> None:
     assert Counter((int(s.start.timestamp()), s.minutes) for s in planned) == _read(
         sessions_from_ical(only_sessions, tz=tz, start=first, end=last)
     )
+
+
+# --- what real exports do ------------------------------------------------------------------
+
+
+OUTLOOK_ZONE = [
+    "BEGIN:VTIMEZONE",
+    "TZID:Customized Time Zone",
+    "BEGIN:STANDARD",
+    "DTSTART:16010101T030000",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10",
+    "END:STANDARD",
+    "BEGIN:DAYLIGHT",
+    "DTSTART:16010101T020000",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3",
+    "END:DAYLIGHT",
+    "END:VTIMEZONE",
+]
+
+
+def _outlook(tzid: str) -> str:
+    lines = _vevent(
+        "o1",
+        f"DTSTART;TZID={tzid}:20260302T100000",
+        "DURATION:PT50M",
+        "RRULE:FREQ=WEEKLY;COUNT=6",
+    )
+    zone = [line.replace("Customized Time Zone", tzid) for line in OUTLOOK_ZONE]
+    return "\r\n".join(
+        ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//outlook//EN", *zone, *lines, "END:VCALENDAR"]
+    )
+
+
+def test_an_outlook_custom_zone_that_matches_tz_is_read_in_it() -> None:
+    """Outlook's "Customized Time Zone" with Berlin's rules is read as Europe/Berlin, if asked."""
+    text = _outlook("Customized Time Zone")
+    got = sessions_from_ical(
+        text, tz="Europe/Berlin", start=dt.date(2026, 3, 1), end=dt.date(2026, 5, 1)
+    )
+    assert ["09:00", "09:00", "09:00", "09:00", "08:00", "08:00"] == [
+        s.start.in_tz("UTC").format("HH:mm") for s in got
+    ]
+
+
+def test_an_outlook_custom_zone_that_is_not_tz_is_refused_without_quoting_it() -> None:
+    """The same file read as New York's sessions is refused: its zone is not tz."""
+    with pytest.raises(ValidationError) as info:
+        sessions_from_ical(
+            _outlook(f"{CANARY} zone"),
+            tz="America/New_York",
+            start=dt.date(2026, 3, 1),
+            end=dt.date(2026, 5, 1),
+        )
+    assert "VEVENT[0].DTSTART" == info.value.problems[0][0]
+    assert CANARY not in str(info.value)
+
+
+def test_a_fortnightly_rule_with_weeks_from_sunday_is_read_when_it_cannot_matter() -> None:
+    """Google writes WKST=SU; without Sunday among the days, the weeks group the same."""
+    text = _ics(
+        _vevent(
+            "g",
+            "DTSTART;TZID=Europe/London:20260303T100000",
+            "DURATION:PT50M",
+            "RRULE:FREQ=WEEKLY;WKST=SU;INTERVAL=2;BYDAY=TU,TH;COUNT=4",
+        )
+    )
+    assert [
+        ("03-03 10:00", 50),
+        ("03-05 10:00", 50),
+        ("03-17 10:00", 50),
+        ("03-19 10:00", 50),
+    ] == _utc(_march(text))
+
+
+def test_a_cancelled_series_and_a_start_outside_the_window_are_not_read() -> None:
+    """A cancelled yearly series and a past start with seconds do not stop the import."""
+    text = _ics(
+        _vevent(
+            "y",
+            "DTSTART:20190302T100000Z",
+            "DURATION:PT50M",
+            "RRULE:FREQ=YEARLY",
+            "STATUS:CANCELLED",
+        ),
+        _vevent("s", "DTSTART:20100302T100030Z", "DURATION:PT50M"),
+        _vevent("a", *SERIES),
+    )
+    assert [("03-02 10:00", 50), ("03-09 10:00", 50), ("03-16 10:00", 50)] == _utc(_march(text))
+
+
+def test_a_day_excluded_by_date_removes_every_occurrence_that_day() -> None:
+    """EXDATE;VALUE=DATE takes out the whole day, however many times it holds."""
+    text = _ics(
+        _vevent(
+            "h",
+            "DTSTART:20260302T090000Z",
+            "DURATION:PT30M",
+            "RRULE:FREQ=DAILY;BYHOUR=9,15;COUNT=6",
+            "EXDATE;VALUE=DATE:20260303,20260303",
+        )
+    )
+    assert [
+        ("03-02 09:00", 30),
+        ("03-02 15:00", 30),
+        ("03-04 09:00", 30),
+        ("03-04 15:00", 30),
+    ] == _utc(_march(text))

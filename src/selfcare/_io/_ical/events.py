@@ -4,7 +4,7 @@ A plan item becomes one event per time of day, a timed ritual one event, and a w
 day's protected blocks one busy event each. A recurring event is its first day, an
 ``RRULE`` written by :meth:`Recurrence.to_rrule` (with ``UNTIL`` in UTC, as RFC 5545 asks
 when ``DTSTART`` has a zone) and ``EXDATE`` for the days the rule would hold but the item
-does not (skipped dates, pauses, the days a ``count`` or the plan's end cuts off). The days
+does not (skipped dates, pauses; ``UNTIL`` is where a ``count`` or the plan ends). The days
 themselves come from :meth:`PlanItem.occurrences`, so the events stand for exactly the
 instants the library computes; where no rule describes them (an item several times a week
 on days that change week to week), the days are listed with ``RDATE``.

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import warnings
+import zoneinfo
 from collections.abc import Iterable
 from typing import Any
 
@@ -22,6 +23,7 @@ from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from selfcare._core import checks as check
 from selfcare._core.errors import TooManyOccurrencesError, ValidationError
+from selfcare._time.calendar import Weekday
 from selfcare._time.occurrences import occurrences, resolve_local, window, zone_key
 from selfcare._time.offsets import DATE_RANGE, FIRST_DATE, LAST_DATE, Offsets
 from selfcare._time.recurrence import Recurrence
@@ -30,10 +32,11 @@ from selfcare._workday.sessions import MAX_SESSIONS, Session
 
 __all__ = ["MAX_EVENTS", "MAX_TEXT", "sessions_from_ical"]
 
-#: The longest calendar text read, in characters (a practice's years of appointments).
-MAX_TEXT = 20_000_000
+#: The longest calendar text read, in characters (years of a practice's appointments; the
+#: parser takes about a second for each million).
+MAX_TEXT = 5_000_000
 #: The most events (VEVENT components) a calendar may hold.
-MAX_EVENTS = 50_000
+MAX_EVENTS = 20_000
 #: RRULE parts this library expands; any other is refused before expanding anything.
 _PARTS = frozenset(
     {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYHOUR", "BYMINUTE", "COUNT", "UNTIL", "WKST"}
@@ -50,51 +53,64 @@ def sessions_from_ical(text: object, tz: object, start: object, end: object) -> 
     key = zone_key(tz)
     low, high = window(start, end, Offsets(key))
     calendar = _parse(text)
-    events: list[Any] = calendar.walk("VEVENT")
-    if len(events) > MAX_EVENTS:
-        raise check.fail("text", f"expected at most {MAX_EVENTS:,} events in one calendar")
     try:
-        return _read(events, key, low, high)
+        events: list[Any] = calendar.walk("VEVENT")
+        if len(events) > MAX_EVENTS:
+            raise check.fail("text", f"expected at most {MAX_EVENTS:,} events in one calendar")
+        zones = {str(z.get("TZID", "")): z for z in calendar.walk("VTIMEZONE")}
+        return _read(events, _Reading(key, zones), low, high)
     except ValidationError:
         raise
     except Exception:  # what icalendar raises on a value it kept unparsed may quote it
         raise check.fail("text", "an event holds a value that cannot be read") from None
 
 
-def _read(events: list[Any], key: str, low: int, high: int) -> tuple[Session, ...]:
+@attrs.define
+class _Reading:
+    """What reading one calendar needs: the caller's zone, and the file's own VTIMEZONEs."""
+
+    key: str
+    zones: dict[str, Any]
+    custom: dict[str, str | None] = attrs.Factory(dict)
+
+
+def _read(events: list[Any], reading: _Reading, low: int, high: int) -> tuple[Session, ...]:
     for index, event in enumerate(events):
         _check_readable(event, f"VEVENT[{index}]")
-    moved: dict[str, list[int]] = {}  # overrides of single occurrences, by UID
+    moved: dict[str, set[int | None]] = {}  # the occurrences overrides replace, by UID
     for index, event in enumerate(events):
         if "RECURRENCE-ID" in event:
-            moved.setdefault(_uid(event, index), []).append(index)
+            original = _moved_from(event, f"VEVENT[{index}]", reading)
+            moved.setdefault(_uid(event, index), set()).add(original)
     found: dict[str, Session] = {}
 
-    def keep(instant: int, minutes: int, uid: str, original: int) -> None:
-        if low <= instant < high:
-            ref = "ev-" + hashlib.sha256(f"{uid}\n{original}".encode()).hexdigest()[:16]
-            if ref not in found and len(found) >= MAX_SESSIONS:
-                raise check.fail(
-                    "text", f"expected at most {MAX_SESSIONS:,} sessions in the window"
-                )
-            start = in_zone(dt.datetime.fromtimestamp(instant, dt.UTC), zone(key))
-            found[ref] = Session(start, minutes, ref=ref)
+    def keep(path: str, instant: int, minutes: int, uid: str, original: int) -> None:
+        if not low <= instant < high:
+            return
+        if instant % 60:
+            raise check.fail(f"{path}.DTSTART", "expected a start to the minute")
+        ref = "ev-" + hashlib.sha256(f"{uid}\n{original}".encode()).hexdigest()[:16]
+        if ref not in found and len(found) >= MAX_SESSIONS:
+            raise check.fail("text", f"expected at most {MAX_SESSIONS:,} sessions in the window")
+        start = in_zone(dt.datetime.fromtimestamp(instant, dt.UTC), zone(reading.key))
+        found[ref] = Session(start, minutes, ref=ref)
 
     for index, event in enumerate(events):
         path, uid = f"VEVENT[{index}]", _uid(event, index)
+        if _cancelled(event):
+            continue  # a cancelled series or occurrence: nothing of it is read
         if "RECURRENCE-ID" in event:
-            first, length = _start(event, path, key), _minutes(event, path, key)
-            original = _moved_from(event, path, key)
-            if first is not None and length is not None and not _cancelled(event):
-                keep(first, length, uid, first if original is None else original)
+            first, length = _start(event, path, reading), _minutes(event, path, reading)
+            original = _moved_from(event, path, reading)
+            if first is not None and length is not None:
+                keep(path, first, length, uid, first if original is None else original)
             continue
-        instants = _series(event, path, key, low, high)
-        for other in moved.get(uid, ()):
-            instants.discard(_moved_from(events[other], f"VEVENT[{other}]", key))
-        length = _minutes(event, path, key)
-        if length is not None and not _cancelled(event):
-            for instant in instants:
-                keep(instant, length, uid, instant)
+        length = _minutes(event, path, reading)
+        if length is None:
+            continue  # all day, or no length: not a session
+        instants = _series(event, path, reading, low, high) - moved.get(uid, set())
+        for instant in instants:
+            keep(path, instant, length, uid, instant)
     return tuple(sorted(found.values(), key=lambda s: (s.start, s.minutes, s.ref or "")))
 
 
@@ -141,11 +157,16 @@ def _cancelled(event: Any) -> bool:
 # --- instants ------------------------------------------------------------------------------
 
 
-def _zone_of(path: str, params: Any, floating: str) -> str:
-    """The IANA zone a date-time property's TZID names (or the caller's, for floating time)."""
+def _zone_of(path: str, params: Any, reading: _Reading) -> str:
+    """The IANA zone a date-time property's TZID names (or the caller's, for floating time).
+
+    A TZID the tz database does not know (Outlook's "Customized Time Zone") is read as the
+    caller's zone when the file's VTIMEZONE of that name agrees with it, offset for offset,
+    over the years 2000 to 2040; otherwise the event is refused.
+    """
     tzid = params.get("TZID") if params else None
     if tzid is None:
-        return floating
+        return reading.key
     name = str(tzid).strip("/")
     names = accepted_zones()
     if name in names:
@@ -156,50 +177,80 @@ def _zone_of(path: str, params: Any, floating: str) -> str:
     for first in range(1, len(parts)):  # a "globally unique" /vendor/Europe/Berlin
         if "/".join(parts[first:]) in names:
             return "/".join(parts[first:])
-    raise check.fail(
-        path,
-        "its TZID names no IANA or Windows time zone; export the calendar with zone names "
-        "such as Europe/London",
-    )
+    if str(tzid) not in reading.custom:
+        reading.custom[str(tzid)] = _same_as(reading.zones.get(str(tzid)), reading.key)
+    found = reading.custom[str(tzid)]
+    if found is None:
+        raise check.fail(
+            path,
+            "its TZID names no IANA or Windows time zone, and the file's VTIMEZONE for it is "
+            "not the zone asked for (tz); export the calendar with zone names such as "
+            "Europe/London, or pass the zone it was written in as tz",
+        )
+    return found
 
 
-def _instant(path: str, value: object, params: Any, key: str) -> int | None:
+_PROBES = tuple(
+    int(dt.datetime(year, month, 15, tzinfo=dt.UTC).timestamp())
+    for year in range(2000, 2041)
+    for month in (1, 4, 7, 10)
+)
+
+
+def _same_as(component: Any, key: str) -> str | None:
+    """``key`` when a VTIMEZONE gives its offsets at four instants a year, else ``None``."""
+    if component is None:
+        return None
+    try:
+        custom = component.to_tz(lookup_tzid=False)
+        real = zoneinfo.ZoneInfo(key)
+        same = all(
+            dt.datetime.fromtimestamp(t, custom).utcoffset()
+            == dt.datetime.fromtimestamp(t, real).utcoffset()
+            for t in _PROBES
+        )
+    except Exception:  # a VTIMEZONE icalendar cannot turn into a zone is not the same zone
+        return None
+    return key if same else None
+
+
+def _instant(path: str, value: object, params: Any, reading: _Reading) -> int | None:
     """Seconds since the epoch of a DATE-TIME value; ``None`` for a DATE (all day)."""
     if isinstance(value, dt.datetime):
-        if value.second or value.microsecond:
+        if value.microsecond:
             raise check.fail(path, "expected a time to the minute")
         if not FIRST_DATE <= value.date() <= LAST_DATE:
             raise check.fail(path, f"expected a day {DATE_RANGE}")
         if value.tzinfo is not None and "TZID" not in (params or {}):
             return int(value.timestamp())  # UTC, written with Z
         wall = value.replace(tzinfo=None)
-        local = resolve_local(wall.date(), wall.time(), _zone_of(path, params, key))
+        local = resolve_local(wall.date(), wall.time(), _zone_of(path, params, reading))
         return int(local.timestamp())
     if isinstance(value, dt.date):
         return None
     raise check.fail(path, "expected a date or a date with a time")
 
 
-def _start(event: Any, path: str, key: str) -> int | None:
+def _start(event: Any, path: str, reading: _Reading) -> int | None:
     prop = event.get("DTSTART")
     if prop is None:
         raise check.fail(f"{path}.DTSTART", "every event needs a start (DTSTART)")
-    return _instant(f"{path}.DTSTART", getattr(prop, "dt", None), prop.params, key)
+    return _instant(f"{path}.DTSTART", getattr(prop, "dt", None), prop.params, reading)
 
 
-def _moved_from(event: Any, path: str, key: str) -> int | None:
+def _moved_from(event: Any, path: str, reading: _Reading) -> int | None:
     prop = event["RECURRENCE-ID"]
-    return _instant(f"{path}.RECURRENCE-ID", getattr(prop, "dt", None), prop.params, key)
+    return _instant(f"{path}.RECURRENCE-ID", getattr(prop, "dt", None), prop.params, reading)
 
 
-def _minutes(event: Any, path: str, key: str) -> int | None:
+def _minutes(event: Any, path: str, reading: _Reading) -> int | None:
     """The event's length in whole minutes; ``None`` when it is all day or has none."""
-    first = _start(event, path, key)
+    first = _start(event, path, reading)
     if first is None:
         return None
     if "DTEND" in event:
         prop = event["DTEND"]
-        last = _instant(f"{path}.DTEND", getattr(prop, "dt", None), prop.params, key)
+        last = _instant(f"{path}.DTEND", getattr(prop, "dt", None), prop.params, reading)
         if last is None:
             raise check.fail(f"{path}.DTEND", "expected an end with a time, as the start has")
         seconds = last - first
@@ -224,9 +275,9 @@ def _minutes(event: Any, path: str, key: str) -> int | None:
 # --- series --------------------------------------------------------------------------------
 
 
-def _series(event: Any, path: str, key: str, low: int, high: int) -> set[int]:
+def _series(event: Any, path: str, reading: _Reading, low: int, high: int) -> set[int]:
     """The instants of an event and its repeats: DTSTART, RRULE and RDATE, less EXDATE."""
-    first = _start(event, path, key)
+    first = _start(event, path, reading)
     if first is None:
         return set()
     prop: Any = event["DTSTART"]
@@ -234,26 +285,32 @@ def _series(event: Any, path: str, key: str, low: int, high: int) -> set[int]:
         event_key, wall = "UTC", dt.datetime.fromtimestamp(first, dt.UTC).replace(tzinfo=None)
     else:
         event_key, wall = (
-            _zone_of(f"{path}.DTSTART", prop.params, key),
+            _zone_of(f"{path}.DTSTART", prop.params, reading),
             prop.dt.replace(tzinfo=None),
         )
     instants = {first}
     rules = event.get("RRULE")
     for n, rule in enumerate(rules if isinstance(rules, list) else [rules] if rules else []):
         where = f"{path}.RRULE" if n == 0 else f"{path}.RRULE[{n}]"
-        instants |= _expand(rule, where, wall, event_key, key, max(low, first), high)
+        instants |= _expand(rule, where, wall, event_key, max(low, first), high)
+    days_out: set[object] = set()
     for prop_name, add in (("RDATE", True), ("EXDATE", False)):
         for values, params in _date_lists(event.get(prop_name)):
             for value in values:
                 where = f"{path}.{prop_name}"
                 if isinstance(value, tuple):  # a PERIOD: its start (its own length is ignored)
                     value = value[0]
-                instant = _instant(where, value, params, key)
+                instant = _instant(where, value, params, reading)
                 if instant is None:
                     if not add:  # an excluded day: every instance on it
-                        instants -= _on_day(instants, value, event_key)
+                        days_out.add(value)
                     continue
                 (instants.add if add else instants.discard)(instant)
+    if days_out:
+        local = zoneinfo.ZoneInfo(event_key)
+        instants = {
+            i for i in instants if dt.datetime.fromtimestamp(i, local).date() not in days_out
+        }
     return instants
 
 
@@ -262,13 +319,8 @@ def _date_lists(prop: object) -> Iterable[tuple[list[object], Any]]:
         yield [d.dt for d in getattr(one, "dts", [])], getattr(one, "params", {})
 
 
-def _on_day(instants: set[int], day: object, key: str) -> set[int]:
-    tz = zone(key)
-    return {i for i in instants if in_zone(dt.datetime.fromtimestamp(i, dt.UTC), tz).date() == day}
-
-
 def _expand(
-    rule: Any, path: str, wall: dt.datetime, event_key: str, key: str, low: int, high: int
+    rule: Any, path: str, wall: dt.datetime, event_key: str, low: int, high: int
 ) -> set[int]:
     """The instants of one RRULE from ``wall`` (DTSTART's wall time in ``event_key``)."""
     parts = {str(name).upper(): values for name, values in rule.items()}
@@ -301,8 +353,10 @@ def _expand(
         part = problem.problems[0][0].rsplit(".", 1)[-1] if problem.problems else ""
         what = f"its {part} part" if part in _RFC_PARTS else "the rule"
         raise check.fail(path, f"{what} is outside what this library expands; {_SUBSET}") from None
-    if str(weekstart).upper() != "MO" and recurrence.interval > 1 and len(recurrence.weekdays) > 1:
-        raise check.fail(path, "expected WKST=MO for a rule every few weeks on several days")
+    sunday_too = Weekday.SUNDAY in recurrence.weekdays and len(recurrence.weekdays) > 1
+    if str(weekstart).upper() != "MO" and recurrence.interval > 1 and sunday_too:
+        # weeks from another day group Sunday with other days than ISO weeks do
+        raise check.fail(path, "expected WKST=MO for a rule every few weeks on Sunday and more")
     if until is not None:
         last = _until(path, until, event_key)
         high = min(high, last + 1)

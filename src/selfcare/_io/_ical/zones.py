@@ -79,7 +79,11 @@ def vtimezone(key: str, first: dt.date, last: dt.date) -> Timezone:
         observances.append((wall, _observance(initial, [])))
     for run in _runs(changes):
         head, *rest = run
-        until = None if run[-1].wall.year == last.year else run[-1].instant
+        # A rule cut short ends a day after its last change: readers that compare UNTIL with
+        # local times (dateutil) and those that compare instants both keep that change.
+        until = None if run[-1].wall.year == last.year else run[-1].instant + 2 * 86_400
+        if rest:  # a yearly pair: daylight is the later of the two offsets (Dublin's summer)
+            head = attrs.evolve(head, dst=head.after > head.before)
         observances.append((head.wall, _observance(head, rest, until)))
     for _, observance in sorted(observances, key=lambda pair: pair[0]):
         component.add_component(observance)
