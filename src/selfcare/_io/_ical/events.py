@@ -149,7 +149,8 @@ def _series(
         if days:
             event = _event(f"{uid}/day", plan.version - 1, options)
             event.add("SUMMARY", f"{name} ({minutes} minutes)" if minutes else name)
-            _when_all_day(event, rule, days)
+            _when(event, rule, days, None, key)
+            event.add("DURATION", dt.timedelta(days=1))
             event.add("TRANSP", "TRANSPARENT")
             _describe(event, text)
             yield event
@@ -185,43 +186,34 @@ def _series(
         yield event
 
 
-def _when(event: Event, rule: Recurrence, days: Sequence[dt.date], time: dt.time, key: str) -> None:
-    """DTSTART in the zone, then the rule with UNTIL in UTC, its EXDATEs, or RDATEs."""
+def _when(
+    event: Event, rule: Recurrence, days: Sequence[dt.date], time: dt.time | None, key: str
+) -> None:
+    """DTSTART, then the rule with its UNTIL and EXDATEs, or RDATEs instead of a rule.
+
+    At ``time`` in the zone, with UNTIL in UTC; or all day (dates) when ``time`` is None.
+    """
     zone = _tzinfo(key)
 
-    def local(day: dt.date) -> dt.datetime:
-        return dt.datetime.combine(day, time, tzinfo=zone)
+    def value(day: dt.date) -> dt.date:
+        return day if time is None else dt.datetime.combine(day, time, tzinfo=zone)
 
-    event.add("DTSTART", local(days[0]))
+    event.add("DTSTART", value(days[0]))
     written = _rule(rule, days)
     if written is None:
         if days[1:]:
-            event.add("RDATE", [local(d) for d in days[1:]])
+            event.add("RDATE", [value(d) for d in days[1:]])
         return
     text, extra = written
     recur = vRecur.from_ical(text)
-    recur["UNTIL"] = [
-        dt.datetime.fromtimestamp(resolve_local(days[-1], time, key).timestamp(), dt.UTC)
-    ]
+    if time is None:
+        recur["UNTIL"] = [days[-1]]
+    else:
+        instant = resolve_local(days[-1], time, key).timestamp()
+        recur["UNTIL"] = [dt.datetime.fromtimestamp(instant, dt.UTC)]
     event.add("RRULE", recur)
     if extra:
-        event.add("EXDATE", [local(d) for d in extra])
-
-
-def _when_all_day(event: Event, rule: Recurrence, days: Sequence[dt.date]) -> None:
-    event.add("DTSTART", days[0])
-    event.add("DURATION", dt.timedelta(days=1))
-    written = _rule(rule, days)
-    if written is None:
-        if days[1:]:
-            event.add("RDATE", list(days[1:]))
-        return
-    text, extra = written
-    recur = vRecur.from_ical(text)
-    recur["UNTIL"] = [days[-1]]
-    event.add("RRULE", recur)
-    if extra:
-        event.add("EXDATE", list(extra))
+        event.add("EXDATE", [value(d) for d in extra])
 
 
 def _rule(rule: Recurrence, days: Sequence[dt.date]) -> tuple[str, list[dt.date]] | None:

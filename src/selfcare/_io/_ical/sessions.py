@@ -344,7 +344,7 @@ def _expand(
         raise check.fail(path, f"expected a recurrence rule; {_SUBSET}") from None
     frequency = str(parts.get("FREQ", [""])[0]).upper()
     if frequency == "WEEKLY" and "BYDAY" not in parts:
-        text += ";BYDAY=" + ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[wall.weekday()]
+        text += ";BYDAY=" + Weekday(wall.weekday()).code
     if frequency == "MONTHLY" and not {"BYDAY", "BYMONTHDAY"} & set(parts):
         text += f";BYMONTHDAY={wall.day}"
     try:
@@ -365,9 +365,7 @@ def _expand(
     earlier = sum(1 for t in recurrence.times if t < wall.time())
     if recurrence.count is not None and earlier:
         recurrence = attrs.evolve(recurrence, count=recurrence.count + earlier)
-    first = int(resolve_local(wall.date(), wall.time(), event_key).timestamp())
-    low = max(low, first)
-    if low >= high:
+    if low >= high:  # (``low`` is never before DTSTART)
         return set()
     try:
         found = occurrences(
