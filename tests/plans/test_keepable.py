@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from selfcare import (
     AnchorKind,
     Category,
+    Frequency,
     InfeasiblePlanError,
     Plan,
     Profile,
@@ -215,3 +216,38 @@ def test_a_fixed_routine_has_the_same_weeks_and_others_alternate(
         assert [] == alternating
     for item in alternating:  # the pair takes turns: every other week each
         assert 2 == item.recurrence.interval, item.strategy_id
+
+
+@given(profiles(), st.integers(0, 6), st.integers(2, 6), st.integers(0, 2**32))
+def test_every_item_first_happens_in_the_week_its_reasons_name(
+    profile: Profile, weekday: int, weeks: int, seed: int
+) -> None:
+    """On any start day, an item (fortnightly ones too) first falls in its starting week."""
+    start = START + dt.timedelta(days=weekday)  # START is a Monday
+    try:
+        plan = generate_plan(profile, start=start, weeks=weeks, seed=seed)
+    except InfeasiblePlanError:
+        assume(False)
+        raise
+    for item in plan.items:
+        if item.recurrence.frequency is Frequency.MONTHLY:
+            continue  # the same weekday of every month: its first may be weeks later
+        ramp = [r for r in item.reasons if r.code is ReasonCode.RAMP_UP]
+        week = int(ramp[0].facts["week"]) if ramp else 1
+        if week > weeks:
+            continue
+        first_week = plan.period.first + dt.timedelta(weeks=week - 1)
+        days = item.dates(plan.period.first, plan.period.last, origin=plan.period.first)
+        assert days, item.strategy_id
+        assert first_week <= days[0] < first_week + dt.timedelta(weeks=1), item.strategy_id
+
+
+def test_fortnightly_supervision_from_a_wednesday_happens_in_a_two_week_plan() -> None:
+    """A plan starting on a Wednesday still holds the fortnightly appointments of week 2."""
+    therapist = Profile(
+        role=Role.THERAPIST, timezone="Europe/London", daily_minutes=[120, 100, 40, 40, 40, 40, 40]
+    )
+    plan = generate_plan(therapist, start=dt.date(2026, 3, 4), weeks=2, seed=0)
+    for sid in ("peer-supervision", "personal-therapy"):
+        item = plan.item(sid)
+        assert 1 == len(item.dates(plan.period.first, plan.period.last, origin=plan.period.first))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -361,3 +362,39 @@ def test_a_lower_cadence_asks_less_but_no_less_than_was_done(
     assert lower.days_per_week < rule.days_per_week
     kept = ("times", "start", "until", "count", "skipped", "monthday", "nth")
     assert [getattr(rule, name) for name in kept] == [getattr(lower, name) for name in kept]
+
+
+def test_two_items_left_undone_never_get_the_same_replacement() -> None:
+    """Two physical items not done and one gentler strategy left: one takes it, one goes."""
+    plan = attrs.evolve(
+        the_plan(),
+        items=[
+            PlanItem("daily-movement", Recurrence.daily(), 20),
+            PlanItem("nutritious-meals", Recurrence.daily(), 30),
+        ],
+    )
+    nothing_done = [
+        Reflection(
+            at=pendulum.datetime(2026, 11, 30, 21, tz="Europe/London").add(days=n),
+            author=Role.CLIENT,
+            ratings=Ratings(mood=5),
+        )
+        for n in range(14)
+    ]
+    review = review_plan(plan, nothing_done, at=pendulum.datetime(2026, 12, 13, 22, tz="UTC"))
+    changes = [s for s in review.suggestions if s.strategy_id in plan.strategy_ids]
+    assert {("daily-movement", "replace"), ("nutritious-meals", "drop")} == {
+        (s.strategy_id, s.kind.value) for s in changes
+    }
+    replacing = [s for s in changes if s.kind is SuggestionKind.REPLACE]
+    changes += [s for s in review.suggestions if s.kind is SuggestionKind.ADD]
+    revised = apply_suggestions(
+        plan,
+        review,
+        changes,
+        by=THERAPIST,
+        at=pendulum.datetime(2026, 12, 14, 10, tz="Europe/London"),
+        reason="gentler options",
+    )
+    added = {s.strategy_id for s in changes if s.kind is SuggestionKind.ADD}
+    assert {s.replacement for s in replacing} | added == set(revised.strategy_ids)

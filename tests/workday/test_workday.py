@@ -1067,3 +1067,10 @@ def test_figures_of_the_example_day_are_stable() -> None:
         day.figures.most_in_row,
         day.figures.longest_stretch_minutes,
     )
+
+
+def test_one_minute_reads_as_one_minute_in_a_warning() -> None:
+    """A session a minute before working hours: "1 minute before", not "1 minutes"."""
+    day = plan([Session(at(8, 59), 50)])
+    (early,) = [w for w in day.warnings if w.code is WorkdayWarningCode.STARTS_BEFORE_HOURS]
+    assert early.message.endswith("08:59, 1 minute before 09:00")

@@ -190,8 +190,11 @@ def choose(
             break
     rest = ranked(pool.values())
     while rest and len(_counted(choices)) < MAX_ITEMS:
-        starting_in_week_2 = sum(c.stage == 1 for c in choices)
-        if not pick(rest, 1 if starting_in_week_2 < 2 else 2, delay=0.6):
+        # Two activities may start in week 1 and two in week 2, the rest in week 3 (a
+        # commitment, kept without minutes, is not among them).
+        starts = [c.stage for c in _counted(choices)]
+        stage = next((s for s in (0, 1) if starts.count(s) < 2), 2)
+        if not pick(rest, stage, delay=0.6):
             break
     return choices, short
 
@@ -239,9 +242,9 @@ def _core_practices(pool: Iterable[Strategy], budget: Budget, rotation: int) -> 
         elif choice is None:  # an activity: it needs one day that holds it
             found.append(
                 f"{in_sentence(match.name)} ({match.minutes} minutes, {match.cadence.value}) "
-                "does not fit in any one day (the most a day holds beside its rituals is "
-                f"{max(budget.caps[budget.last])} minutes); a day with more minutes would make "
-                "room for it"
+                "does not fit in any one day (the most a day has left beside its rituals and "
+                f"the practices placed before it is {budget.room()} minutes); a day with more "
+                "minutes would make room for it"
             )
         else:
             found.append(attrs.evolve(choice, core=True))

@@ -334,6 +334,8 @@ def _items(
         if twin is not None and not _suits(twin, at):
             twin = None  # it takes the same time in the other weeks: only if that suits it
         every = 2 if twin is not None else choice.every_weeks
+        if every > 1:  # count the weeks from its first day, so no day before it is lost
+            start = min(start + dt.timedelta(days=(d - start.weekday()) % 7) for d in choice.days)
         reasons = _reasons(
             profile, choice, neglect, table, at, first_of_category=strategy.category not in seen
         )
@@ -345,7 +347,9 @@ def _items(
         )
         if twin is not None:
             minutes = min(choice.minutes, twin.minutes)
-            twin_choice = attrs.evolve(choice, strategy=twin, minutes=minutes)
+            twin_choice = attrs.evolve(  # it starts a week later, and its reasons say so
+                choice, strategy=twin, minutes=minutes, stage=choice.stage + 1
+            )
             later = start + dt.timedelta(weeks=1)
             twin_reasons = [
                 *_reasons(profile, twin_choice, neglect, table, at, first_of_category=False),

@@ -209,9 +209,10 @@ def review_plan(
     )
     categories = _categories_for(plan.role)
     balance = balance_of(days, catalog, last, BALANCE_DAYS, categories, BALANCE_MIN_DAYS)
+    taken = _taken(plan, catalog)  # grows as suggestions name strategies to bring in
     suggestions = [
-        *(s for review in items if (s := _suggest_for(plan, review, catalog)) is not None),
-        *_additions(plan, balance, catalog),
+        *(s for review in items if (s := _suggest_for(plan, review, catalog, taken)) is not None),
+        *_additions(plan, balance, catalog, taken),
     ]
     return PlanReview(plan.id, plan.version, until, adherence, items, balance, tuple(suggestions))
 
@@ -229,7 +230,9 @@ def _categories_for(role: Role) -> list[Category]:
     return [*categories, Category.PROFESSIONAL] if role is Role.THERAPIST else categories
 
 
-def _suggest_for(plan: Plan, review: ItemReview, catalog: Catalog) -> Suggestion | None:
+def _suggest_for(
+    plan: Plan, review: ItemReview, catalog: Catalog, taken: set[str]
+) -> Suggestion | None:
     sid = review.strategy_id
     kept = review.adherence
     name = _name(catalog, sid)
@@ -241,10 +244,11 @@ def _suggest_for(plan: Plan, review: ItemReview, catalog: Catalog) -> Suggestion
         # over, not for dropping.
         return Suggestion(SuggestionKind.DROP, sid, None, tuple(warnings))
     if kept.expected >= MIN_CHANCES and kept.done == 0:
-        gentler = _gentler(plan, sid, catalog)
+        gentler = _gentler(plan, sid, catalog, taken)
         reason = explain.not_done(kept.expected, gentler)
         if gentler is None:
             return Suggestion(SuggestionKind.DROP, sid, None, (reason,))
+        taken.add(gentler.id)  # two items never get the same replacement
         return Suggestion(SuggestionKind.REPLACE, sid, gentler.id, (reason,))
     reasons = [explain.helped_before(e, name) for e in better]
     # Mention what went the other way too, when it is more than a trace.
@@ -367,12 +371,11 @@ def _taken(plan: Plan, catalog: Catalog) -> set[str]:
     return set(plan.strategy_ids) | {s for r in rituals for s in r.strategy_ids}
 
 
-def _gentler(plan: Plan, sid: str, catalog: Catalog) -> Strategy | None:
+def _gentler(plan: Plan, sid: str, catalog: Catalog, taken: set[str]) -> Strategy | None:
     """A strategy of the same category that asks less: lower effort, then fewer minutes."""
     if sid not in catalog:
         return None
     current = catalog.strategy(sid)
-    taken = _taken(plan, catalog)
     options = [
         s
         for s in catalog.find(role=plan.role, category=current.category)
@@ -385,9 +388,10 @@ def _gentler(plan: Plan, sid: str, catalog: Catalog) -> Strategy | None:
     return min(options, key=lambda s: (s.effort.level, s.minutes, s.id), default=None)
 
 
-def _additions(plan: Plan, balance: CategoryBalance, catalog: Catalog) -> list[Suggestion]:
+def _additions(
+    plan: Plan, balance: CategoryBalance, catalog: Catalog, taken: set[str]
+) -> list[Suggestion]:
     in_plan = {catalog.strategy(s).category for s in plan.strategy_ids if s in catalog}
-    taken = _taken(plan, catalog)
     found = []
     for category in balance.neglected:
         if category in in_plan:
