@@ -297,12 +297,12 @@ def test_a_long_plan_shows_its_first_weeks_and_every_item() -> None:
         id="long",
         role=Role.CLIENT,
         timezone="UTC",
-        period=Period.weeks_from(dt.date(2026, 1, 7), 52),
+        period=Period.weeks_from(dt.date(2026, 1, 5), 52),  # a Monday: rows are its weeks
         items=items,
     )
     html_text = view(plan)
     text = text_of(html_text)
-    assert f"The grid shows the first {MAX_WEEKS_SHOWN} of 53 weeks" in text
+    assert f"The grid shows the first {MAX_WEEKS_SHOWN} of 52 weeks" in text
     assert f"Week {MAX_WEEKS_SHOWN}" in text
     assert f"Week {MAX_WEEKS_SHOWN + 1}" not in text
     assert all(f"walk-{n}" in text for n in range(3))
@@ -944,3 +944,13 @@ def test_a_week_with_a_change_of_clocks_names_the_day() -> None:
     assert "Sun 25 Oct | " in text
     assert "clocks go back" in text
     assert text.count("clocks go") == 1
+
+
+def test_a_plan_not_starting_on_monday_labels_its_rows_by_date_not_week() -> None:
+    """The grid's rows are calendar weeks: off a Monday they are named by their first day."""
+    profile = selfcare.Profile(role=Role.CLIENT, timezone=ZONE, daily_minutes=30)
+    plan = selfcare.generate_plan(profile, start=dt.date(2026, 3, 25), weeks=2)
+    rows = parse(view(plan)).find_all("table")[0].find_all("tr")[1:]
+    labels = [row.find_all("td")[0].text() for row in rows]
+    assert ["from 25 Mar", "from 30 Mar", "from 6 Apr"] == labels
+    assert "Week 3" not in text_of(view(plan))

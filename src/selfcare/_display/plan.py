@@ -311,7 +311,11 @@ def _grid(plan: Plan, catalog: Catalog, weeks: int) -> Html:
             found = entries.get(day) or [muted("rest")]
             date = el("div", short_date(day)[4:], style=f"color:{MUTED};font-size:11px")
             cells.append(el("td", date, found, style=cell))
-        label = el("td", f"Week {week + 1}", style=cell + f";color:{MUTED};font-size:12px")
+        # Rows are calendar weeks: they are the plan's weeks only when it starts on a Monday.
+        aligned = period.first.weekday() == 0
+        row_first = max(_plus(start, 7 * week), period.first)
+        name = f"Week {week + 1}" if aligned else f"from {short_date(row_first)[4:]}"
+        label = el("td", name, style=cell + f";color:{MUTED};font-size:12px")
         rows.append(el("tr", label, cells))
     return el(
         "table",
