@@ -1074,3 +1074,12 @@ def test_one_minute_reads_as_one_minute_in_a_warning() -> None:
     day = plan([Session(at(8, 59), 50)])
     (early,) = [w for w in day.warnings if w.code is WorkdayWarningCode.STARTS_BEFORE_HOURS]
     assert early.message.endswith("08:59, 1 minute before 09:00")
+
+
+def test_the_repeated_hour_is_named_in_reasons_when_the_clocks_go_back() -> None:
+    """Sessions at 01:30 BST and 01:30 GMT are told apart in the words of the day."""
+    first = pendulum.datetime(2026, 10, 25, 0, 30, tz="UTC").in_tz(LONDON)  # 01:30 BST
+    day = plan([Session(first, 50), Session(first.add(hours=1), 50)])
+    text = " ".join(block.reason for block in day.blocks)
+    assert "01:30 BST" in text
+    assert "01:30 GMT" in text

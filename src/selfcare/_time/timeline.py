@@ -72,8 +72,20 @@ def zoned(minute: int, tz: str) -> pendulum.DateTime:
 
 
 def clock(minute: int, tz: str) -> str:
-    """The wall-clock time of an epoch minute in ``tz``, as ``HH:MM``."""
-    return local(minute, tz).strftime("%H:%M")
+    """The wall-clock time of an epoch minute in ``tz``, as ``HH:MM``.
+
+    A time the clocks show twice that night (when they go back) names its zone as well.
+
+    Example:
+        >>> first = int(datetime.datetime(2026, 10, 25, 0, 30, tzinfo=datetime.UTC).timestamp())
+        >>> clock(first // 60, "Europe/London"), clock(first // 60 + 60, "Europe/London")
+        ('01:30 BST', '01:30 GMT')
+    """
+    when = local(minute, tz)
+    shown = when.strftime("%H:%M")
+    if when.replace(fold=0).utcoffset() != when.replace(fold=1).utcoffset():
+        shown += f" {when.tzname()}"
+    return shown
 
 
 def iso(minute: int, tz: str) -> str:

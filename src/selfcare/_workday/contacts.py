@@ -249,7 +249,7 @@ def _violation(
     base: dict[str, Fact] = {
         "kind": event.kind.value,
         "at": iso(start, tz),
-        "local_time": clock(start, tz),
+        "local_time": local(start, tz).strftime("%H:%M"),
     }
     return BoundaryViolation(
         boundary, event, message + (f" ({detail})" if detail else ""), {**base, **facts}
