@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import re
 
-__all__ = ["MAX_SLUG", "SLUG", "describe", "got", "looks_like_id", "minutes"]
+__all__ = ["MAX_SLUG", "SLUG", "describe", "got", "looks_like_id", "minutes_phrase"]
 
 #: An id: lowercase letters and digits in words joined by single hyphens (``short-walk``).
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -76,11 +76,11 @@ def looks_like_id(value: object) -> bool:
     return isinstance(value, str) and len(value) <= MAX_SLUG and bool(SLUG.fullmatch(value))
 
 
-def minutes(count: int) -> str:
+def minutes_phrase(count: int) -> str:
     """A number of minutes in words: ``1 minute``, ``25 minutes``.
 
     Example:
-        >>> minutes(1), minutes(25)
+        >>> minutes_phrase(1), minutes_phrase(25)
         ('1 minute', '25 minutes')
     """
     return f"{count} minute" if count == 1 else f"{count} minutes"

@@ -5,6 +5,7 @@ When support is advised, its message comes first, as written, above anything els
 
 from __future__ import annotations
 
+from selfcare._core.describe import minutes_phrase
 from selfcare._display.html import (
     Html,
     category_chip,
@@ -75,8 +76,8 @@ def recommendations_html(recs: RecommendationList) -> str:
     """
     sub = (
         f"for {zoned_text(recs.at)} ({recs.time_of_day.value}) · "
-        f"{recs.minutes_left} minutes left today · {recs.eligible} strategies could be offered"
-        + (" · exploring" if recs.explored else "")
+        f"{minutes_phrase(recs.minutes_left)} left today · "
+        f"{recs.eligible} strategies could be offered" + (" · exploring" if recs.explored else "")
     )
     head = el(
         "div",

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from selfcare._core import checks as check
+from selfcare._core.describe import minutes_phrase
 from selfcare._insights.balance import CategoryBalance
 from selfcare._insights.effects import StrategyEffect, display_name
 from selfcare._insights.support import SupportAdvisory
@@ -124,7 +125,8 @@ def fits_time(
         days: the weekdays a plan sets it on; ``None`` for today.
     """
     if days is None:
-        text = f"fits the {available} minutes you have left today (it takes about {minutes})"
+        left = minutes_phrase(available)
+        text = f"fits the {left} you have left today (it takes about {minutes})"
     else:
         shorter = (
             f" (a shorter version of its usual {strategy.minutes})"
@@ -132,7 +134,7 @@ def fits_time(
             else ""
         )
         on = _and([day.name.title()[:3] for day in days])
-        text = f"{minutes} minutes{shorter} on {on} fits the time you have"
+        text = f"{minutes_phrase(minutes)}{shorter} on {on} fits the time you have"
     return _reason(
         ReasonCode.FITS_TIME,
         text,
@@ -202,7 +204,7 @@ def not_done(planned_days: int, replacement: Strategy | None) -> Reason:
     else:
         text += (
             f"; {display_name(replacement.name)} asks less ({replacement.effort.value} effort, "
-            f"{replacement.minutes} minutes)"
+            f"{minutes_phrase(replacement.minutes)})"
         )
     return _reason(ReasonCode.NOT_DONE, text, planned_days=planned_days, done_days=0)
 

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from selfcare._core.describe import minutes_phrase
 from selfcare._model.categories import Benefit, Category, Effort, Role
 from selfcare._model.profiles import Profile
 from selfcare._model.strategies import Cadence, Strategy, StrategyKind
@@ -235,16 +236,18 @@ def _core_practices(pool: Iterable[Strategy], budget: Budget, rotation: int) -> 
         choice = place(match, 0, budget, rotation, delay=0.3)
         if choice is None and match.kind is StrategyKind.APPOINTMENT:
             found.append(
-                f"{in_sentence(match.name)} ({match.minutes} minutes, {match.cadence.value}) "
+                f"{in_sentence(match.name)} ({minutes_phrase(match.minutes)}, "
+                f"{match.cadence.value}) "
                 f"does not fit in the week's minutes you have left ({budget.week_room()}); "
                 "more minutes in the week would make room for it"
             )
         elif choice is None:  # an activity: it needs one day that holds it
             found.append(
-                f"{in_sentence(match.name)} ({match.minutes} minutes, {match.cadence.value}) "
+                f"{in_sentence(match.name)} ({minutes_phrase(match.minutes)}, "
+                f"{match.cadence.value}) "
                 "does not fit in any one day (the most a day has left beside its rituals and "
-                f"the practices placed before it is {budget.room()} minutes); a day with more "
-                "minutes would make room for it"
+                f"the practices placed before it is {minutes_phrase(budget.room())}); "
+                "a day with more minutes would make room for it"
             )
         else:
             found.append(attrs.evolve(choice, core=True))

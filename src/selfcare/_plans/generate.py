@@ -37,6 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from selfcare._core import checks as check
+from selfcare._core.describe import minutes_phrase
 from selfcare._core.errors import InfeasiblePlanError
 from selfcare._insights import reasons as explain
 from selfcare._insights.days import check_history
@@ -215,7 +216,7 @@ def _check_feasible(profile: Profile, catalog: Catalog) -> None:
     if not [s for s in activities if min(minute_options(s)) <= longest_day]:
         raise InfeasiblePlanError(
             "daily_minutes",
-            f"the longest day has {longest_day} minutes, too few for any strategy; "
+            f"the longest day has {minutes_phrase(longest_day)}, too few for any strategy; "
             "give some day more minutes",
         )
 
@@ -276,8 +277,8 @@ def _strategy_shortfall(
     if 2 * len(fitting) < len(activities):
         return [
             f"only {len(fitting)} of the {len(activities)} activities open to you fit in your "
-            f"longest day ({longest} minutes), so the plan holds {chosen} of them; more minutes "
-            "on some days would leave more to choose from"
+            f"longest day ({minutes_phrase(longest)}), so the plan holds {chosen} of them; "
+            "more minutes on some days would leave more to choose from"
         ]
     return [
         f"the plan holds {chosen} of the {len(activities)} activities open to you, as many as "

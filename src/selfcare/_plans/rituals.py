@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from selfcare._core.describe import minutes_phrase
 from selfcare._model.catalog import Catalog
 from selfcare._model.profiles import Profile
 from selfcare._model.rituals import AnchorKind, Ritual, RitualStep
@@ -130,11 +131,11 @@ def _days_missed(profile: Profile, ritual: Ritual, days: Sequence[int]) -> list[
     name = in_sentence(ritual.name)
     if not days:
         return [
-            f"the {name} ({ritual.minutes} minutes) fits on no day; give a day at least "
-            f"{ritual.minutes} minutes for it"
+            f"the {name} ({minutes_phrase(ritual.minutes)}) fits on no day; give a day at least "
+            f"{minutes_phrase(ritual.minutes)} for it"
         ]
     missed = ", ".join(Weekday(d).name.title() for d in wanted if d not in days)
-    return [f"the {name} ({ritual.minutes} minutes) does not fit on {missed}"]
+    return [f"the {name} ({minutes_phrase(ritual.minutes)}) does not fit on {missed}"]
 
 
 def _on_days(days: Sequence[int], first: dt.date, stage: int) -> Recurrence:

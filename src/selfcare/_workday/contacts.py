@@ -16,7 +16,7 @@ import attrs
 import pendulum
 
 from selfcare._core import checks as check
-from selfcare._core.describe import minutes
+from selfcare._core.describe import minutes_phrase
 from selfcare._core.frozenmap import freeze
 from selfcare._core.vocabulary import Vocabulary
 from selfcare._model.boundaries import Boundary, BoundaryKind
@@ -307,7 +307,7 @@ def _gap(
         own = event.kind is ContactKind.SESSION and back == 0
         if last is not None and not own and last <= start < last + boundary.minutes:
             detail = (
-                f"it started {minutes(start - last)} after the last session ended at "
+                f"it started {minutes_phrase(start - last)} after the last session ended at "
                 f"{clock(last, tz)}"
             )
             return _violation(

@@ -8,7 +8,7 @@ import zoneinfo
 from collections.abc import Iterable, Sequence
 
 from selfcare._core import checks as check
-from selfcare._core.describe import minutes
+from selfcare._core.describe import minutes_phrase
 from selfcare._core.errors import ValidationError
 from selfcare._time.calendar import Period, Weekday
 from selfcare._time.timeline import day_bounds, local, span, wall, zone_arg, zoned
@@ -207,7 +207,8 @@ def _block(
     if kind is BlockKind.TRANSITION:
         reason = f"{rules.transition.name} after the {label[slot.session]} session"
         if slot.wanted:
-            reason += f", shortened from {minutes(slot.wanted)} to fit before what comes next"
+            wanted = minutes_phrase(slot.wanted)
+            reason += f", shortened from {wanted} to fit before what comes next"
         ids = rules.transition.strategy_ids
         return Block(kind, start, end, reason, ritual_id=rules.transition.id, strategy_ids=ids)
     if kind is BlockKind.NOTES:

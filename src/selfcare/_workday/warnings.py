@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from selfcare._core.describe import minutes
+from selfcare._core.describe import minutes_phrase
 from selfcare._model.reasons import Fact
 from selfcare._time.calendar import Weekday
 from selfcare._time.timeline import clock, iso, span
@@ -51,7 +51,7 @@ def day_warnings(
             _warn(
                 Code.STARTS_BEFORE_HOURS,
                 f"the day starts before working hours: the first session begins at "
-                f"{clock(first.start, tz)}, {minutes(early)} before {hours.start:%H:%M}",
+                f"{clock(first.start, tz)}, {minutes_phrase(early)} before {hours.start:%H:%M}",
                 first_start=iso(first.start, tz),
                 hours_start=f"{hours.start:%H:%M}",
                 minutes_before=early,
@@ -64,7 +64,7 @@ def day_warnings(
             _warn(
                 Code.RUNS_PAST_HOURS,
                 f"the day runs past working hours: the last session ends at "
-                f"{clock(last.end, tz)}, {minutes(late)} after {hours.end:%H:%M}",
+                f"{clock(last.end, tz)}, {minutes_phrase(late)} after {hours.end:%H:%M}",
                 last_end=iso(last.end, tz),
                 hours_end=f"{hours.end:%H:%M}",
                 minutes_after=late,
@@ -87,7 +87,7 @@ def _run_warnings(placed: Layout, rules: WorkdayRules, tz: str) -> list[WorkdayW
             _warn(
                 Code.BACK_TO_BACK,
                 f"{len(run)} sessions back to back from {clock(start, tz)} to "
-                f"{clock(end, tz)} ({minutes(end - start)}) without a break of "
+                f"{clock(end, tz)} ({minutes_phrase(end - start)}) without a break of "
                 f"{rules.min_break_minutes} minutes; the rules allow {rules.max_in_row} in a row",
                 sessions=len(run),
                 start=iso(start, tz),
@@ -110,7 +110,7 @@ def _gap_warnings(placed: Layout, rules: WorkdayRules, tz: str) -> list[WorkdayW
                 Code.NO_TRANSITION,
                 f"no transition between the {span(gap.before.start, gap.before.end, tz)} and "
                 f"{span(gap.after.start, gap.after.end, tz)} sessions: the gap is "
-                f"{minutes(gap_minutes)} and a transition needs at least {rules.min_gap}",
+                f"{minutes_phrase(gap_minutes)} and a transition needs at least {rules.min_gap}",
                 after_session=gap.before.position,
                 before_session=gap.after.position,
                 gap_minutes=gap_minutes,
@@ -132,7 +132,7 @@ def _protected_warnings(
             _warn(
                 Code.NO_NOTES_TIME,
                 f"notes for {which} do not fit into working hours: {placed.notes_short} of "
-                f"the {minutes(placed.notes_owed)} of notes owed today",
+                f"the {minutes_phrase(placed.notes_owed)} of notes owed today",
                 minutes_short=placed.notes_short,
                 minutes_owed=placed.notes_owed,
                 sessions_short=len(lost),
@@ -150,7 +150,7 @@ def _protected_warnings(
                 Code.NO_LUNCH,
                 f"no room for a {rules.lunch_minutes}-minute lunch between "
                 f"{rules.lunch_start:%H:%M} and {rules.lunch_end:%H:%M}: the longest stretch "
-                f"there without a session is {minutes(longest)}{first}",
+                f"there without a session is {minutes_phrase(longest)}{first}",
                 lunch_minutes=rules.lunch_minutes,
                 window_start=f"{rules.lunch_start:%H:%M}",
                 window_end=f"{rules.lunch_end:%H:%M}",

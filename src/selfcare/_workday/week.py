@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from selfcare._core import checks as check
-from selfcare._core.describe import minutes
+from selfcare._core.describe import minutes_phrase
 from selfcare._core.errors import ValidationError
 from selfcare._core.reprs import counted
 from selfcare._time.calendar import Period, Weekday
@@ -239,8 +239,8 @@ def _recovery(weeks: Sequence[WorkFigures]) -> list[WorkdayWarning]:
                 WorkdayWarning(
                     WorkdayWarningCode.RECOVERY_FALLING,
                     f"recovery time is falling: the week from {_label(after.period.first)} "
-                    f"has {minutes(after.non_client_minutes)} of non-client time, {fall} fewer "
-                    "than the week before",
+                    f"has {minutes_phrase(after.non_client_minutes)} of non-client time, "
+                    f"{fall} fewer than the week before",
                     {
                         "week_start": after.period.first.isoformat(),
                         "previous_minutes": before.non_client_minutes,

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 from icalendar import Alarm, Calendar, Event, vRecur
 
+from selfcare._core.describe import minutes_phrase
 from selfcare._core.errors import ValidationError
 from selfcare._io._ical.zones import vtimezone
 from selfcare._model.catalog import Catalog
@@ -148,7 +149,7 @@ def _series(
     if not rule.times:
         if days:
             event = _event(f"{uid}/day", plan.version - 1, options)
-            event.add("SUMMARY", f"{name} ({minutes} minutes)" if minutes else name)
+            event.add("SUMMARY", f"{name} ({minutes_phrase(minutes)})" if minutes else name)
             _when(event, rule, days, None, key)
             event.add("DURATION", dt.timedelta(days=1))
             event.add("TRANSP", "TRANSPARENT")
