@@ -50,6 +50,7 @@ from selfcare import (
     Weekday,
     WorkdayRules,
     default_catalog,
+    fhir,
 )
 
 # Built at run time so that no source line, which a traceback may quote, holds it.
@@ -90,6 +91,7 @@ DAY = selfcare.plan_workday(SESSIONS, rules=RULES, tz=ZONE)
 ITEM = PLAN.items[0]
 RECURRENCE = Recurrence.weekly({Weekday.MONDAY}, at=dt.time(7, 30))
 RITUAL = CATALOG.ritual("daily-reflection")
+BUNDLE = fhir.to_fhir(PLAN, version="R4", subject="Patient/123", reflections=HISTORY[:2])
 EVENT = ContactEvent(ContactKind.EMAIL, pendulum.datetime(2026, 3, 9, 21, tz=ZONE))
 
 
@@ -445,6 +447,29 @@ CALLS = [
         lambda self, kind: self.blocks_of(kind),
         {"self": DAY, "kind": selfcare.BlockKind.SESSION},
     ),
+    Call(
+        "fhir.to_fhir",
+        fhir.to_fhir,
+        {
+            "value": PLAN,
+            "version": "R5",
+            "subject": "Patient/123",
+            "catalog": CATALOG,
+            "reflections": HISTORY[:2],
+            "private": False,
+        },
+    ),
+    Call(
+        "fhir.from_fhir",
+        fhir.from_fhir,
+        {"bundle": BUNDLE, "catalog": CATALOG, "timezone": ZONE, "role": Role.CLIENT},
+    ),
+    Call(
+        "fhir.reflections_from_fhir",
+        fhir.reflections_from_fhir,
+        {"bundle": BUNDLE, "timezone": ZONE},
+    ),
+    Call("fhir.terminology", fhir.terminology, {"catalog": CATALOG, "version": "R4"}),
 ]
 
 
