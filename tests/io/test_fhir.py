@@ -24,7 +24,6 @@ from hypothesis import strategies as st
 
 from selfcare import (
     Benefit,
-    Catalog,
     Category,
     Contributor,
     InfeasiblePlanError,
@@ -37,16 +36,14 @@ from selfcare import (
     Ratings,
     Recurrence,
     Reflection,
-    Revision,
-    Ritual,
     Role,
-    Strategy,
     default_catalog,
     generate_plan,
 )
 from selfcare.fhir import from_fhir, reflections_from_fhir, terminology, to_fhir
 from selfcare.testing import ZONES, plans, profiles, recurrences, reflections
 from tests.io.fhir_timing import expand
+from tests.io.plan_catalogs import catalog_for
 
 CATALOG = default_catalog()
 IDS = sorted(s.id for s in CATALOG.strategies)
@@ -54,21 +51,6 @@ VERSIONS = ("R4", "R5")
 SUBJECT = "Patient/123"
 CANARY = "CANARY-5d1e"
 CODE_SYSTEMS = "https://w3id.org/selfcare/fhir/CodeSystem/"
-
-
-def catalog_for(plan: Plan) -> Catalog:
-    """A catalog holding every strategy and ritual a plan and its revisions name."""
-    ids: set[str] = set()
-    rituals: dict[str, Ritual] = {}
-    contents: list[Plan | Revision] = [plan, *plan.revisions]
-    for content in contents:
-        ids |= {item.strategy_id for item in content.items}
-        for ritual in content.rituals:
-            rituals.setdefault(ritual.id, ritual)
-            for step in ritual.steps:
-                ids |= {step.strategy_id, *step.alternatives}
-    strategies = [Strategy(i, f"Strategy {i}", Category.MENTAL, {Role.CLIENT}, 5) for i in ids]
-    return Catalog(strategies=sorted(strategies, key=lambda s: s.id), rituals=rituals.values())
 
 
 def without_reasons(plan: Plan) -> Plan:
@@ -413,3 +395,25 @@ def test_a_monthly_rule_and_a_weekly_one_as_timing() -> None:
         "timeOfDay": ["18:00:00"],
         "extension": [{"url": day_of_month, "valueInteger": -1}],
     } == repeat
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_revision_naming_a_strategy_since_left_out_of_the_catalog_comes_back(
+    version: str,
+) -> None:
+    """History keeps what a plan held: a snapshot's ids need not be in today's catalog."""
+    plan = generate_plan(
+        Profile(role=Role.CLIENT, timezone="Europe/London", daily_minutes=30),
+        start=dt.date(2026, 11, 30),
+    )
+    gone = plan.items[0].strategy_id
+    plan = plan.revise(
+        by=Contributor("client-7", Role.CLIENT),
+        at=pendulum.datetime(2026, 11, 29, tz="Europe/London"),
+        reason="not for me",
+        remove=[gone],
+    )
+    catalog = CATALOG.without(gone)
+    bundle = to_fhir(plan, version=version, subject=SUBJECT, catalog=catalog)  # type: ignore[arg-type]
+    assert without_reasons(plan) == from_fhir(bundle, catalog=catalog)
+    assert gone not in {item.strategy_id for item in from_fhir(bundle, catalog=catalog).items}

@@ -127,6 +127,7 @@ class PlanReader:
         self.catalog = catalog
         self.timezone = timezone
         self.role = role
+        self.history = False  # reading a revision's snapshot, whose ids may have left the catalog
 
     def plan(self) -> Plan:
         b, cp = self.bundle, self.careplan
@@ -288,7 +289,7 @@ class PlanReader:
         if c.STRATEGY not in found:
             raise Unreadable(f"{path}.{code_path}", "expected a code of the strategy code system")
         strategy_id = found[c.STRATEGY]
-        if not _known(self.catalog.strategy, strategy_id):
+        if not self.history and not _known(self.catalog.strategy, strategy_id):
             raise Unreadable(f"{path}.{code_path}", _unknown("strategy", strategy_id))
         return _build(
             path,
@@ -309,9 +310,10 @@ class PlanReader:
         path: str,
         code_path: str,
     ) -> Ritual:
-        if not _known(self.catalog.ritual, ritual_id):
-            raise Unreadable(f"{path}.{code_path}", _unknown("ritual", ritual_id))
+        known = _known(self.catalog.ritual, ritual_id)
         found = extensions(detail, RITUAL, path)
+        if not known and (not self.history or not found):
+            raise Unreadable(f"{path}.{code_path}", _unknown("ritual", ritual_id))
         if not found:
             return self.catalog.ritual(ritual_id)
         where, ext = found[0]
@@ -328,7 +330,9 @@ class PlanReader:
             at = f"{where}.step[{s}]"
             inner = _parts(step[1], at)
             strategy_id = _one(inner, "strategy", "valueCode", at)
-            if not isinstance(strategy_id, str) or not _known(self.catalog.strategy, strategy_id):
+            if not isinstance(strategy_id, str) or (
+                not self.history and not _known(self.catalog.strategy, strategy_id)
+            ):
                 raise Unreadable(at, _unknown("strategy", strategy_id))
             steps.append(
                 _build(
@@ -424,7 +428,11 @@ class PlanReader:
                 raise Unreadable(f"{at}.reference", f"expected a contained {kind}")
             return resource
 
-        items, rituals = self._activities(before, where, local)
+        self.history = True
+        try:
+            items, rituals = self._activities(before, where, local)
+        finally:
+            self.history = False
         return _build(
             path,
             Revision,

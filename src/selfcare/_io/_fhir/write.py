@@ -165,9 +165,10 @@ class PlanWriter:
         return careplan, requests
 
     def _item(self, item: PlanItem, status: str) -> dict[str, Any]:
-        name = self.catalog.strategy(item.strategy_id).name
+        known = _strategy_name(self.catalog, item.strategy_id)  # not in it: an earlier version's
+        name = known or item.strategy_id
         detail: dict[str, Any] = {
-            "code": concept(c.STRATEGY, item.strategy_id, name),
+            "code": concept(c.STRATEGY, item.strategy_id, known),
             "status": DETAIL_STATUS[status],
             "scheduledTiming": write_timing(
                 item.recurrence,
