@@ -91,6 +91,8 @@ DAY = selfcare.plan_workday(SESSIONS, rules=RULES, tz=ZONE)
 ITEM = PLAN.items[0]
 RECURRENCE = Recurrence.weekly({Weekday.MONDAY}, at=dt.time(7, 30))
 RITUAL = CATALOG.ritual("daily-reflection")
+WHO5_RESPONSE = selfcare.Response("who-5", AT, {f"who5-{n}": 3 for n in range(1, 6)})
+WEEK = selfcare.plan_workweek(SESSIONS, rules=RULES, tz=ZONE, start=dt.date(2026, 3, 9))
 BUNDLE = fhir.to_fhir(PLAN, version="R4", subject="Patient/123", reflections=HISTORY[:2])
 EVENT = ContactEvent(ContactKind.EMAIL, pendulum.datetime(2026, 3, 9, 21, tz=ZONE))
 
@@ -470,6 +472,29 @@ CALLS = [
         {"bundle": BUNDLE, "timezone": ZONE},
     ),
     Call("fhir.terminology", fhir.terminology, {"catalog": CATALOG, "version": "R4"}),
+    Call("score", selfcare.score, {"response": WHO5_RESPONSE, "instrument": selfcare.WHO_5}),
+    Call(
+        "measure_trend",
+        selfcare.measure_trend,
+        {"responses": [WHO5_RESPONSE], "instrument": selfcare.WHO_5, "scale": "raw", "at": AT},
+    ),
+    Call("check_in_responses", selfcare.check_in_responses, {"reflections": HISTORY}),
+    Call(
+        "support_advisory",
+        selfcare.support_advisory,
+        {
+            "history": HISTORY,
+            "at": AT,
+            "measures": [selfcare.measure_trend([WHO5_RESPONSE], selfcare.WHO_5)],
+            "measure_rule": selfcare.MeasureRule(),
+        },
+    ),
+    Call("workload_strain", selfcare.workload_strain, {"weeks": [WEEK], "rule": None}),
+    Call(
+        "fhir.to_fhir responses",
+        fhir.to_fhir,
+        {"value": [WHO5_RESPONSE], "version": "R4", "subject": "Patient/1", "instruments": []},
+    ),
 ]
 
 

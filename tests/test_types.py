@@ -31,7 +31,11 @@ from tests.exact import assert_exactly_equal
 
 #: Every public attrs type, by name.
 PUBLIC_TYPES = sorted(
-    (getattr(selfcare, name) for name in selfcare.__all__ if attrs.has(getattr(selfcare, name))),
+    (
+        kind
+        for name in selfcare.__all__
+        if isinstance(kind := getattr(selfcare, name), type) and attrs.has(kind)
+    ),
     key=lambda kind: kind.__name__,
 )
 PROTOCOLS = range(2, pickle.HIGHEST_PROTOCOL + 1)

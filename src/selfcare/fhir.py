@@ -37,8 +37,12 @@ from selfcare._io._fhir.codes import (
     code_systems,
     value_set,
 )
+from selfcare._io._fhir.measures import questionnaire, questionnaire_response
 from selfcare._io._fhir.read import read_plan, read_reflections
 from selfcare._io._fhir.write import PlanWriter, bundle, observation
+from selfcare._measures.instruments import Instrument
+from selfcare._measures.responses import Response, check_answers
+from selfcare._measures.shipped import PROQOL_5, SELF_CARE_CHECK_IN, WHO_5
 from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Role
@@ -60,18 +64,21 @@ _REFERENCE = re.compile(r"(Patient|Group)/[A-Za-z0-9\-.]{1,64}")
 
 
 def to_fhir(
-    value: Plan | Reflection | Iterable[Reflection],
+    value: Plan | Reflection | Response | Instrument | Iterable[Reflection | Response],
     *,
     version: Version,
     subject: str,
     catalog: Catalog | None = None,
     reflections: Iterable[Reflection] = (),
+    instruments: Iterable[Instrument] = (),
     private: bool = False,
 ) -> dict[str, Any]:
-    """A plan with its history, or reflections, as a FHIR ``Bundle`` of type collection.
+    """A plan with its history, check-ins or an instrument, as a FHIR ``Bundle`` (collection).
 
     Args:
-        value: a plan, a reflection, or reflections.
+        value: a plan; a reflection or a response to an instrument, or several (a
+            ``QuestionnaireResponse`` and an ``Observation`` of its scores each); or an
+            instrument (a ``Questionnaire``; ``subject`` is then not written).
         version: ``"R4"`` (FHIR 4.0.1, which most servers run) or ``"R5"`` (5.0.0).
         subject: the reference to the person in the app's FHIR server, such as
             ``"Patient/123"`` (the library knows no patients). FHIR lets a care plan and an
@@ -81,6 +88,7 @@ def to_fhir(
         catalog: the catalog the plan's strategies and rituals are in, whose names the
             resources show (default: the built-in one).
         reflections: check-ins to add to a plan's bundle as ``Observation`` resources.
+        instruments: the instruments of the responses, besides the shipped ones.
         private: write the reasons people gave for revisions (``Provenance`` reasons).
             Journal text is never written.
 
@@ -108,30 +116,47 @@ def to_fhir(
         )
     catalog = catalog_or_default(catalog)
     private = check.check_bool("private", private)
+    known = {i.id: i for i in (WHO_5, PROQOL_5, SELF_CARE_CHECK_IN)}
+    for n, instrument in enumerate(check.check_list("instruments", instruments, "Instruments")):
+        known[check.check_instance(f"instruments[{n}]", instrument, Instrument).id] = instrument
+    if isinstance(value, Instrument):
+        return bundle([questionnaire(value, version)])
     if isinstance(value, Plan):
         value.check(catalog)
         resources = PlanWriter(
             value, version=version, subject=subject, catalog=catalog, private=private
         ).resources()
-        checks = _reflections("reflections", reflections)
+        checks: list[Reflection | Response] = list(_check_ins("reflections", reflections))
+        if any(isinstance(r, Response) for r in checks):
+            raise check.fail("reflections", "expected Reflection values")
     else:
         resources = []
-        one = isinstance(value, Reflection)
-        checks = _reflections("value", [value] if one else value)
+        one = isinstance(value, Reflection | Response)
+        checks = _check_ins("value", [value] if one else value)
         if reflections != ():
             raise check.fail("reflections", "pass reflections as the value, or with a plan")
-    resources += [
-        observation(r, n, version=version, subject=subject, catalog=catalog)
-        for n, r in enumerate(checks)
-    ]
+    for n, entry in enumerate(checks):
+        if isinstance(entry, Reflection):
+            resources.append(
+                observation(entry, n, version=version, subject=subject, catalog=catalog)
+            )
+            continue
+        instrument = known.get(entry.instrument)
+        if instrument is None:
+            raise check.fail(
+                f"value[{n}].instrument",
+                f"no instrument {entry.instrument!r}; pass it in instruments=",
+            )
+        check_answers(entry, instrument, f"value[{n}]")
+        resources += questionnaire_response(entry, instrument, n, version=version, subject=subject)
     return bundle(resources)
 
 
-def _reflections(field: str, values: object) -> list[Reflection]:
-    found = check.check_list(field, values, "Reflection values")
+def _check_ins(field: str, values: object) -> list[Reflection | Response]:
+    found = check.check_list(field, values, "Reflection or Response values")
     for value in found:
-        if not isinstance(value, Reflection):
-            raise check.fail(field, "expected Reflection values")
+        if not isinstance(value, Reflection | Response):
+            raise check.fail(field, "expected Reflection or Response values")
     return found
 
 

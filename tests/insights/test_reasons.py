@@ -22,9 +22,13 @@ from selfcare import (
     ReasonCode,
     Reflection,
     Role,
+    StrainLevel,
+    StrainSign,
+    StrainSignal,
     StrategyEffect,
     TimeOfDay,
     Weekday,
+    WorkloadStrain,
     category_balance,
     default_catalog,
     generate_plan,
@@ -74,6 +78,8 @@ def test_every_builder_gives_its_codes_facts() -> None:
     effect = StrategyEffect("short-walk", Measure.MOOD, 9, 5, 6.5, 5.0)
     balance = category_balance([], at=AT)
     advisory = support_advisory([], at=AT)
+    signal = StrainSignal(StrainSign.MISSED_LUNCH, "no lunch", {"days": 6, "working_days": 20})
+    strain = WorkloadStrain(StrainLevel.RAISED, [signal], 20, "a sign of strain")
     built = [
         explain.goal([Benefit.RESILIENCE]),
         explain.neglected_category(balance, Category.PHYSICAL),
@@ -97,6 +103,7 @@ def test_every_builder_gives_its_codes_facts() -> None:
         explain.variety(3),
         explain.exploration(0, 0.3),
         explain.support(advisory, Role.CLIENT),
+        explain.workload_strain(strain),
     ]
     check_schema(built)
     assert set(ReasonCode) - {ReasonCode.ADDED_BY_PERSON} == {r.code for r in built}

@@ -168,9 +168,12 @@ def test_redacted_output_holds_no_private_text() -> None:
 
 
 def test_the_private_fields_are_the_documented_ones() -> None:
-    """Journal insight, gratitude and note, and a revision's reason."""
+    """Journal text, a revision's reason, and a person's answers and scores."""
     assert {
         "Journal": {"insight": None, "gratitude": None, "note": None},
         "Revision": {"reason": ""},
+        "Response": {"answers": {}},
+        "Score": {"scales": ()},
+        "MeasureTrend": {"points": ()},
     } == {kind.__name__: dict(fields) for kind, fields in PRIVATE_FIELDS.items()}
     assert REVISION.reason not in repr(REVISION)

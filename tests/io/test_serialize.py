@@ -144,6 +144,9 @@ MODEL_MODULES = {
     "selfcare._plans.revisions",
     "selfcare._model.rituals",
     "selfcare._model.strategies",
+    "selfcare._measures.instruments",
+    "selfcare._measures.responses",
+    "selfcare._measures.trend",
 }
 
 
@@ -152,7 +155,11 @@ def test_every_exported_type_of_the_model_has_a_format() -> None:
     import selfcare
 
     exported = [getattr(selfcare, name) for name in selfcare.__all__]
-    model = {kind for kind in exported if attrs.has(kind) and kind.__module__ in MODEL_MODULES}
+    model = {
+        kind
+        for kind in exported
+        if isinstance(kind, type) and attrs.has(kind) and kind.__module__ in MODEL_MODULES
+    }
     assert model == set(TYPE_NAMES)
 
 

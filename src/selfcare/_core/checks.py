@@ -269,6 +269,11 @@ def check_bool(field: str, value: object) -> bool:
     raise fail(field, f"expected True or False, {got(value)}")
 
 
+def boolean(_inst: object, attribute: Any, value: Any) -> None:
+    """An attrs validator for ``True`` or ``False``."""
+    check_bool(attribute.name, value)
+
+
 def check_seed(value: object) -> int:
     """Require a seed: any integer (``True`` is not one)."""
     if not is_int(value):

@@ -22,6 +22,7 @@ from selfcare._display.palette import ACCENT, BAD, CHANGE, GOOD, MUTED, Swatch
 from selfcare._display.plan import name_of, when_text
 from selfcare._insights.effects import StrategyEffect
 from selfcare._insights.habits import HabitStrength
+from selfcare._measures.trend import MeasureTrend
 from selfcare._model.builtin_catalog import default_catalog
 from selfcare._model.catalog import Catalog
 from selfcare._plans.adherence import ItemAdherence, PlanAdherence
@@ -187,5 +188,26 @@ def review_html(review: PlanReview) -> str:
             else muted("No changes suggested."),
         ),
         section("Balance over the last two weeks looked at", balance_table(review.balance)),
+        section("Measures over the plan", _measures(review.measures)) if review.measures else None,
         label=f"Review of the plan, id {review.plan_id}",
     )
+
+
+def _measures(trends: tuple[MeasureTrend, ...]) -> object:
+    """Each instrument score followed: first, latest, change, and whether it is meaningful."""
+    rows = []
+    for trend in trends:
+        first, latest = (trend.points[0], trend.points[-1]) if trend.points else (None, None)
+        change = trend.change
+        words = {True: "a meaningful change", False: "less than a meaningful change", None: ""}
+        moved = None if change is None else [signed(change), " ", words[trend.meaningful]]
+        rows.append(
+            (
+                f"{trend.instrument.upper()} {trend.scale.replace('-', ' ')}",
+                muted("no score in the plan's period") if first is None else f"{first.value:g}",
+                "" if latest is None else f"{latest.value:g}",
+                "" if latest is None or latest.band is None else latest.band,
+                muted("–") if moved is None else moved,
+            )
+        )
+    return table(["Measure", "First", "Latest", "Latest band", "Change"], rows, numeric=(1, 2))

@@ -14,6 +14,7 @@ from selfcare._core import checks as check
 from selfcare._core.describe import minutes_phrase
 from selfcare._insights.balance import CategoryBalance
 from selfcare._insights.effects import StrategyEffect, display_name
+from selfcare._insights.strain import WorkloadStrain
 from selfcare._insights.support import SupportAdvisory
 from selfcare._model.categories import Benefit, Category, Role
 from selfcare._model.reasons import Fact, Reason, ReasonCode
@@ -276,6 +277,18 @@ def support(advisory: SupportAdvisory, role: Role) -> Reason:
         ReasonCode.SUPPORT,
         f"a gentle option for now; reaching out to {who} is advised",
         **advisory.facts(),
+    )
+
+
+def workload_strain(strain: WorkloadStrain) -> Reason:
+    """The therapist's weeks show strain, and this strategy helps prevent burnout."""
+    return _reason(
+        ReasonCode.WORKLOAD_STRAIN,
+        f"your weeks show {strain.level.value} strain, worth looking at with your supervisor; "
+        "this helps you recover",
+        strain_level=strain.level.value,
+        signs=", ".join(sorted(s.sign.value for s in strain.signals)),
+        working_days=strain.working_days,
     )
 
 

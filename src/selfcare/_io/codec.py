@@ -27,6 +27,9 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from selfcare._core.describe import got
 from selfcare._io import format as f
 from selfcare._io.problems import bad
+from selfcare._measures.instruments import Band, Instrument, Item, Option, Scale
+from selfcare._measures.responses import Response, ScaleScore, Score
+from selfcare._measures.trend import MeasurePoint, MeasureTrend
 from selfcare._model.boundaries import Boundary
 from selfcare._model.catalog import Catalog, Prompt
 from selfcare._model.profiles import Profile, WorkingHours
@@ -43,11 +46,17 @@ from selfcare._time.recurrence import Recurrence
 TYPE_NAMES: Mapping[type, str] = MappingProxyType(
     {
         Anchor: "anchor",
+        Band: "band",
         Boundary: "boundary",
         Catalog: "catalog",
         Contributor: "contributor",
+        Instrument: "instrument",
+        Item: "instrument_item",
         ItemChange: "item_change",
         Journal: "journal",
+        MeasurePoint: "measure_point",
+        MeasureTrend: "measure_trend",
+        Option: "option",
         Period: "period",
         Plan: "plan",
         PlanChanges: "plan_changes",
@@ -59,19 +68,26 @@ TYPE_NAMES: Mapping[type, str] = MappingProxyType(
         Reason: "reason",
         Recurrence: "recurrence",
         Reflection: "reflection",
+        Response: "response",
         Revision: "revision",
         Ritual: "ritual",
         RitualStep: "ritual_step",
+        Scale: "scale",
+        ScaleScore: "scale_score",
+        Score: "score",
         Strategy: "strategy",
         WorkingHours: "working_hours",
     }
 )
 
 #: The private text fields, and what a redacted document writes in their place.
-PRIVATE_FIELDS: Mapping[type, Mapping[str, str | None]] = MappingProxyType(
+PRIVATE_FIELDS: Mapping[type, Mapping[str, Any]] = MappingProxyType(
     {
         Journal: MappingProxyType({"insight": None, "gratitude": None, "note": None}),
         Revision: MappingProxyType({"reason": ""}),
+        Response: MappingProxyType({"answers": {}}),
+        Score: MappingProxyType({"scales": ()}),
+        MeasureTrend: MappingProxyType({"points": ()}),
     }
 )
 
@@ -80,6 +96,7 @@ _SPECIAL: dict[tuple[type, str], f.Hooks] = {
     (Profile, "daily_minutes"): f.DAILY_MINUTES,
     (Reflection, "self_ratings"): f.SELF_RATINGS,
     (Reason, "facts"): f.FACTS,
+    (Response, "answers"): f.ANSWERS,
 }
 _ZONED = f.Hooks(f.structure_zoned, f.structure_zoned, f.unstructure_zoned)
 

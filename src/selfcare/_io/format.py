@@ -21,7 +21,7 @@ import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple, TypeVar
 
-from selfcare._core.describe import got
+from selfcare._core.describe import got, looks_like_id
 from selfcare._core.frozenmap import FrozenMap
 from selfcare._io.problems import (
     DocumentError,
@@ -97,10 +97,25 @@ def _fact(value: Any) -> int | float | str:
     raise bad(f"expected an integer, a finite number or a string, {got(value, json=True)}")
 
 
+def structure_number(value: Any, _: object = None) -> int | float:
+    """A finite number, integer or not, kept as it is written."""
+    kind = type(value)
+    if kind is int or (kind is float and math.isfinite(value)):
+        return value  # type: ignore[no-any-return]
+    raise bad(f"expected a number, {got(value, json=True)}")
+
+
+def structure_optional_number(value: Any, _: object = None) -> int | float | None:
+    """A finite number or null."""
+    return None if value is None else structure_number(value)
+
+
 SCALARS = {
     kind: Hooks(hook, hook, identity)
     for kind, hook in (
         (int, structure_int),
+        (float, structure_number),
+        (float | None, structure_optional_number),
         (str, structure_str),
         (bool, structure_bool),
         (int | None, structure_optional_int),
@@ -409,7 +424,8 @@ def mapping_hooks(key: Hooks, value: Hooks, what: str) -> Hooks:
             try:
                 out[parsed] = value.detailed(item)
             except Exception as exc:  # every problem is reported, with its path
-                segment = f"[{raw}]" if key_segment(raw) != ".?" else "[?]"
+                shown = key_segment(raw) != ".?" or looks_like_id(raw)
+                segment = f"[{raw}]" if shown else "[?]"
                 problems.extend(rethrow(exc, segment).problems)
         if problems:
             raise DocumentError(problems)
@@ -427,6 +443,18 @@ def mapping_hooks(key: Hooks, value: Hooks, what: str) -> Hooks:
         fast, detailed, unstructure_str_keys if unstructure_key is identity else unstructure
     )
 
+
+def _answer(value: Any, _: object = None) -> int:
+    """An answer: a whole number, never quoted back (answers are health information)."""
+    if type(value) is int:
+        return value
+    raise bad("expected a whole number, the value of one of the instrument's options")
+
+
+#: A response's answers, by item id: the domain type checks each id and value.
+ANSWERS = mapping_hooks(
+    Hooks(structure_str, structure_str, identity), Hooks(identity, _answer, identity), "an item id"
+)
 
 #: Self-ratings, by category: the domain type checks each rating is 1 to 5.
 SELF_RATINGS = mapping_hooks(

@@ -52,6 +52,7 @@ class ReasonCode(Vocabulary):
     LESS_OFTEN = "less-often"
     ALTERNATES = "alternates"
     ADDED_BY_PERSON = "added-by-person"
+    WORKLOAD_STRAIN = "workload-strain"
 
     @property
     def facts(self) -> tuple[str, ...]:
@@ -91,6 +92,7 @@ FACTS: Mapping[ReasonCode, tuple[str, ...]] = {
     ReasonCode.LESS_OFTEN: ("usual_per_week", "planned_per_week"),
     ReasonCode.ALTERNATES: ("alternates_with",),
     ReasonCode.ADDED_BY_PERSON: (),
+    ReasonCode.WORKLOAD_STRAIN: ("strain_level", "signs", "working_days"),
 }
 
 

@@ -47,6 +47,7 @@ from selfcare._insights.balance import (
 from selfcare._insights.days import Day, between, check_history, up_to
 from selfcare._insights.effects import MIN_DAYS, StrategyEffect, effects_in
 from selfcare._insights.habits import HabitStrength, strength_in, target_of
+from selfcare._measures.trend import MeasureTrend
 from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Category, Role
@@ -135,6 +136,8 @@ class PlanReview:
         items: per item, its adherence, habit strength and associated rating changes.
         balance: practice per category over the last two weeks looked at.
         suggestions: what to keep, drop, replace or add, with reasons.
+        measures: each instrument score followed (the ``measures`` passed in), over the
+            plan's period up to ``until``: its first and latest score and the change.
     """
 
     plan_id: str
@@ -144,6 +147,7 @@ class PlanReview:
     items: tuple[ItemReview, ...] = attrs.field(repr=counted)
     balance: CategoryBalance
     suggestions: tuple[Suggestion, ...] = attrs.field(repr=counted)
+    measures: tuple[MeasureTrend, ...] = attrs.field(default=(), repr=counted)
 
     def _repr_html_(self) -> str:
         """The review as HTML for notebooks: per-item figures, then the suggestions."""
@@ -158,6 +162,7 @@ def review_plan(
     *,
     at: dt.datetime,
     catalog: Catalog | None = None,
+    measures: Iterable[MeasureTrend] = (),
 ) -> PlanReview:
     """Review a plan against the person's reflections, up to ``at``.
 
@@ -168,6 +173,8 @@ def review_plan(
             to the local date of ``at`` in the plan's zone.
         catalog: where strategies come from (default: the built-in catalog); replacements
             and additions are taken from it.
+        measures: trends of instrument scores (:func:`measure_trend`), such as the WHO-5;
+            the review reports each over the plan's period, with its change.
 
     Returns:
         A :class:`PlanReview` with per-item figures and suggestions.
@@ -189,6 +196,10 @@ def review_plan(
     check.check_instance("plan", plan, Plan)
     require_known(catalog, plan.items, plan.rituals)
     reflections = check_history(history)
+    trends = check.check_list("measures", measures, "MeasureTrend values")
+    for n, trend in enumerate(trends):
+        if not isinstance(trend, MeasureTrend):
+            raise check.fail(f"measures[{n}]", "expected a MeasureTrend, from measure_trend()")
     now = check_zoned("at", at)
     today = local_date(now, plan.timezone)
     if today < plan.period.first:
@@ -214,7 +225,12 @@ def review_plan(
         *(s for review in items if (s := _suggest_for(plan, review, catalog, taken)) is not None),
         *_additions(plan, balance, catalog, taken),
     ]
-    return PlanReview(plan.id, plan.version, until, adherence, items, balance, tuple(suggestions))
+    followed = tuple(
+        trend.between(plan.period.first, until, tz=plan.timezone, until=now) for trend in trends
+    )
+    return PlanReview(
+        plan.id, plan.version, until, adherence, items, balance, tuple(suggestions), followed
+    )
 
 
 def _habit(days: Mapping[int, Day], item: PlanItem, first: int, last: int) -> HabitStrength | None:

@@ -13,8 +13,11 @@ from selfcare._insights.effects import Measure, StrategyEffect
 from selfcare._insights.habits import HabitStrength, Streak, habit_strength, streak
 from selfcare._insights.recommend.recommend import Recommendation, RecommendationList, recommend
 from selfcare._insights.recommend.scoring import RecommendWeights
-from selfcare._insights.support import DistressRule, SupportAdvisory, support_advisory
+from selfcare._insights.support import DistressRule, MeasureRule, SupportAdvisory, support_advisory
 from selfcare._insights.trend import TrendPoint, WellbeingTrend, wellbeing_trend
+from selfcare._measures.responses import Response
+from selfcare._measures.shipped import WHO_5
+from selfcare._measures.trend import measure_trend
 from selfcare._model.categories import Category, Effort, Role
 from selfcare._model.reflections import Reflection
 from selfcare._time.zoned import check_zoned
@@ -101,6 +104,20 @@ def wellbeing_trends() -> st.SearchStrategy[WellbeingTrend]:
 
 
 @st.composite
+def measure_rules(draw: st.DrawFn) -> MeasureRule:
+    """Rules for when an instrument's score advises support, either way round."""
+    limit = st.none() | st.floats(-100, 100).map(lambda x: round(x, 1))
+    return MeasureRule(
+        instrument=draw(st.sampled_from(["who-5", "proqol-5"]) | slugs()),
+        scale=draw(st.sampled_from(["percentage", "burnout"]) | slugs()),
+        at_most=draw(limit),
+        drop=draw(st.none() | st.floats(0.5, 50).map(lambda x: round(x, 1))),
+        within_days=draw(st.integers(1, 366)),
+        higher_is_better=draw(st.booleans()),
+    )
+
+
+@st.composite
 def distress_rules(draw: st.DrawFn) -> DistressRule:
     """Distress rules with windows of 1 to 14 days."""
     window = draw(st.integers(1, 14))
@@ -113,15 +130,22 @@ def distress_rules(draw: st.DrawFn) -> DistressRule:
     )
 
 
-def support_advisories() -> st.SearchStrategy[SupportAdvisory]:
-    """Support advisories of drawn reflections, advised or not."""
-    return st.builds(
-        lambda history, rule, role: support_advisory(
-            history, at=pendulum.datetime(2026, 2, 14, 20, tz="Europe/London"), rule=rule, role=role
-        ),
-        history(),
-        distress_rules(),
-        st.sampled_from(Role),
+@st.composite
+def support_advisories(draw: st.DrawFn) -> SupportAdvisory:
+    """Support advisories of drawn reflections and WHO-5 scores, advised or not."""
+    at = pendulum.datetime(2026, 2, 14, 20, tz="Europe/London")
+    values = st.integers(0, 5)
+    who5 = [
+        Response("who-5", at.subtract(days=days), {i.id: draw(values) for i in WHO_5.items})
+        for days in draw(st.lists(st.integers(0, 30), max_size=3, unique=True))
+    ]
+    return support_advisory(
+        draw(history()),
+        at=at,
+        rule=draw(distress_rules()),
+        role=draw(st.sampled_from(Role)),
+        measures=[measure_trend(who5, WHO_5)] if who5 else [],
+        measure_rule=draw(st.none() | measure_rules()),
     )
 
 

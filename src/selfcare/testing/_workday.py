@@ -8,6 +8,15 @@ import zoneinfo
 from hypothesis import assume
 from hypothesis import strategies as st
 
+from selfcare._insights.strain import (
+    StrainRule,
+    StrainSign,
+    StrainSignal,
+    WorkloadStrain,
+    workload_strain,
+)
+from selfcare._measures.responses import score
+from selfcare._measures.shipped import PROQOL_5
 from selfcare._time.timeline import day_bounds
 from selfcare._workday.contacts import BoundaryViolation, ContactEvent, ContactKind
 from selfcare._workday.day import Block, Workday, WorkdayWarning, WorkdayWarningCode, WorkFigures
@@ -15,6 +24,7 @@ from selfcare._workday.planner import plan_workday
 from selfcare._workday.rules import NotesPer, WorkdayRules
 from selfcare._workday.sessions import Session
 from selfcare._workday.week import Workweek, plan_workweek
+from selfcare.testing._measures import responses
 from selfcare.testing._model import boundaries, working_hours
 from selfcare.testing._time import ZONES, dates, on_the_minute, zone_names, zoned_datetimes
 from selfcare.testing._values import facts, names, slugs
@@ -130,3 +140,24 @@ def contact_events() -> st.SearchStrategy[ContactEvent]:
 def boundary_violations() -> st.SearchStrategy[BoundaryViolation]:
     """Violations pairing any boundary with any contact."""
     return st.builds(BoundaryViolation, boundaries(), contact_events(), names(), facts())
+
+
+@st.composite
+def strain_rules(draw: st.DrawFn) -> StrainRule:
+    """Thresholds for workload strain."""
+    share = st.floats(0.05, 1).map(lambda x: round(x, 2))
+    raised = draw(st.integers(1, 4))
+    return StrainRule(draw(share), draw(share), raised, draw(st.integers(raised, 8)))
+
+
+def strain_signals() -> st.SearchStrategy[StrainSignal]:
+    """Signs of strain, with a few facts."""
+    return st.builds(StrainSignal, st.sampled_from(StrainSign), names(), facts())
+
+
+@st.composite
+def workload_strains(draw: st.DrawFn) -> WorkloadStrain:
+    """The strain of one or two drawn weeks, with a drawn ProQOL 5 score or without."""
+    weeks = draw(st.lists(workweeks(), min_size=1, max_size=2))
+    proqol = draw(st.none() | responses(PROQOL_5).map(lambda r: score(r, PROQOL_5)))
+    return workload_strain(weeks, proqol=proqol, rule=draw(st.none() | strain_rules()))

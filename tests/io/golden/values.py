@@ -21,14 +21,20 @@ import pendulum
 
 from selfcare import (
     Anchor,
+    Band,
     Benefit,
     Boundary,
     Catalog,
     Category,
     Contributor,
     Effort,
+    Instrument,
+    Item,
     ItemChange,
     Journal,
+    MeasurePoint,
+    MeasureTrend,
+    Option,
     Period,
     Plan,
     PlanChanges,
@@ -42,10 +48,15 @@ from selfcare import (
     ReasonCode,
     Recurrence,
     Reflection,
+    Response,
     Revision,
     Ritual,
     RitualStep,
     Role,
+    Scale,
+    ScaleScore,
+    Score,
+    ScoreMethod,
     Strategy,
     TimeOfDay,
     Weekday,
@@ -55,6 +66,8 @@ from selfcare._model.strategies import Cadence, StrategyKind
 
 #: 01:30 on 2026-10-25 happens twice in London; pendulum picks the second time, in GMT.
 SECOND_HALF_PAST_ONE = pendulum.datetime(2026, 10, 25, 1, 30, tz="Europe/London")
+MORNING = pendulum.datetime(2026, 11, 2, 8, 15, tz="America/New_York")
+EVENING = pendulum.datetime(2026, 11, 30, 21, 5, tz="America/New_York")
 assert SECOND_HALF_PAST_ONE.fold == 1
 
 ANCHOR = Anchor.at(dt.time(21, 30))
@@ -244,6 +257,38 @@ BEDTIME_ITEM = PlanItem(
     reasons=[Reason(ReasonCode.GOAL, "serves your goal: builds resilience")],
 )
 
+OPTION = Option(3, "More than half of the time")
+INSTRUMENT_ITEM = Item("calm", "I have felt calm")
+LICENSED_ITEM = Item("item-2")
+BAND = Band("low well-being", at_most=50)
+SCALE = Scale(
+    "percentage",
+    "Well-being (0 to 100)",
+    items=("calm", "item-2"),
+    reversed=frozenset({"item-2"}),
+    multiplier=12.5,
+    bands=[Band("low", at_most=37.5), BAND, Band("good")],
+    meaningful_change=10,
+)
+INSTRUMENT = Instrument(
+    id="calm-check",
+    name="Calm check",
+    version="1.0",
+    items=[INSTRUMENT_ITEM, LICENSED_ITEM],
+    options=[Option(0, "Never"), Option(1, "Sometimes"), OPTION, Option(4, "Always")],
+    scales=[SCALE, Scale("mean", "Mean", items=("calm", "item-2"), method=ScoreMethod.MEAN)],
+    licence="An app's own instrument.",
+    citation="None.",
+    instructions="Over the last two weeks:",
+)
+RESPONSE = Response("calm-check", EVENING, {"calm": 3, "item-2": 1})
+SCALE_SCORE = ScaleScore("percentage", 75.0, "good")
+SCORE = Score("calm-check", EVENING, [SCALE_SCORE, ScaleScore("mean", 2)])
+MEASURE_POINT = MeasurePoint(EVENING, 52.0, "moderate or good well-being")
+MEASURE_TREND = MeasureTrend(
+    "who-5", "percentage", [MeasurePoint(MORNING, 40), MEASURE_POINT], meaningful_change=10.0
+)
+
 #: Every golden value of the current version, by the name of its file.
 VALUES: dict[str, Any] = {
     "anchor": ANCHOR,
@@ -278,10 +323,24 @@ VALUES: dict[str, Any] = {
     "strategy.appointment": SUPERVISION,
     "strategy.commitment": BEDTIME,
     "strategy.times_a_week": STRETCH,
+    "band": BAND,
+    "instrument": INSTRUMENT,
+    "instrument_item": INSTRUMENT_ITEM,
+    "instrument_item.without_text": LICENSED_ITEM,
+    "measure_point": MEASURE_POINT,
+    "measure_trend": MEASURE_TREND,
+    "option": OPTION,
+    "response": RESPONSE,
+    "scale": SCALE,
+    "scale_score": SCALE_SCORE,
+    "score": SCORE,
 }
 
 #: Documents written with ``redact=True``, by file name: (the value written, what loads).
 REDACTED: dict[str, tuple[Any, Any]] = {
     "plan.redacted": (PLAN, attrs.evolve(PLAN, revisions=[attrs.evolve(REVISION, reason="")])),
     "reflection.redacted": (REFLECTION, attrs.evolve(REFLECTION, journal=Journal())),
+    "response.redacted": (RESPONSE, attrs.evolve(RESPONSE, answers={})),
+    "score.redacted": (SCORE, attrs.evolve(SCORE, scales=())),
+    "measure_trend.redacted": (MEASURE_TREND, attrs.evolve(MEASURE_TREND, points=())),
 }

@@ -52,6 +52,8 @@ def reasons_for(
         add("variety", explain.variety(RECENT_DAYS))
     found.sort(key=lambda entry: -entry[0])
     reasons = [reason for _, reason in found]
+    if ctx.strain is not None and Benefit.PREVENTS_BURNOUT in s.benefits:
+        reasons.insert(0, explain.workload_strain(ctx.strain))
     if ctx.advisory.advised:
         reasons.insert(0, explain.support(ctx.advisory, ctx.profile.role))
     if not reasons:

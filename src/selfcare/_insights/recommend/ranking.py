@@ -103,7 +103,7 @@ class Ranking:
         }
         untimely, excluded, values = ctx.untimely, profile.excluded_tags, profile.values
         special = untimely | excluded | values  # most tag sets miss all three: one test
-        goals, goal = profile.goals, ctx.goal
+        goals, goal = ctx.goals, ctx.goal
         goal_cache: dict[frozenset[Benefit], float] = {}
         role, left = profile.role, ctx.minutes_left
         efforts = [e for e in Effort if e not in ctx.blocked]

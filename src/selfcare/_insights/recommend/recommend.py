@@ -69,6 +69,7 @@ from selfcare._insights.recommend.scoring import (
     RecommendWeights,
     clip,
 )
+from selfcare._insights.strain import WorkloadStrain
 from selfcare._insights.support import DistressRule, SupportAdvisory
 from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
@@ -191,6 +192,7 @@ def recommend(
     explore: bool = False,
     weights: RecommendWeights | None = None,
     rule: DistressRule | None = None,
+    strain: WorkloadStrain | None = None,
 ) -> RecommendationList:
     """Recommend strategies for a person now, ranked, diverse and explained.
 
@@ -215,6 +217,10 @@ def recommend(
         weights: how much each component counts (default: :class:`RecommendWeights` ()).
         rule: when recent reflections count as sustained distress (default:
             :class:`DistressRule` ()).
+        strain: a therapist's :func:`workload_strain`; when it is raised or high, what
+            prevents burnout (supervision or peer consultation, rest, decompression) counts
+            as one of their goals, and each such recommendation says why
+            (``workload-strain``).
 
     Returns:
         The recommendations, best first, with the support advisory. Fewer than ``k`` only
@@ -234,7 +240,11 @@ def recommend(
     """
     check.check_instance("profile", profile, Profile)
     shared = shared_arguments(catalog, at, k, seed, explore, weights, rule)
-    return recommend_with(profile, check_history(history), shared, k, seed if explore else None)
+    if strain is not None:
+        strain = check.check_instance("strain", strain, WorkloadStrain)
+    return recommend_with(
+        profile, check_history(history), shared, k, seed if explore else None, strain
+    )
 
 
 class Shared(NamedTuple):
@@ -275,9 +285,12 @@ def recommend_with(
     shared: Shared,
     k: int,
     seed: int | None,
+    strain: WorkloadStrain | None = None,
 ) -> RecommendationList:
     """:func:`recommend` once its arguments are checked (``seed`` is None unless exploring)."""
-    context = Context(profile, shared.catalog, reflections, shared.at, shared.weights, shared.rule)
+    context = Context(
+        profile, shared.catalog, reflections, shared.at, shared.weights, shared.rule, strain
+    )
     return rank(context, k, seed)
 
 

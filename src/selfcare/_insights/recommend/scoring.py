@@ -23,9 +23,10 @@ from selfcare._insights.balance import BALANCE_DAYS, BALANCE_MIN_DAYS, CategoryB
 from selfcare._insights.days import Day, by_strategy, collect, minutes_of
 from selfcare._insights.effects import MIN_DAYS, StrategyEffect, effect_table, effects_of, observed
 from selfcare._insights.habits import score_of, streak_of
+from selfcare._insights.strain import StrainLevel, WorkloadStrain
 from selfcare._insights.support import DistressRule, advisory_of
 from selfcare._model.catalog import Catalog
-from selfcare._model.categories import Benefit, Category, Effort
+from selfcare._model.categories import Benefit, Category, Effort, Role
 from selfcare._model.profiles import Profile
 from selfcare._model.reflections import Reflection
 from selfcare._model.strategies import Strategy
@@ -158,8 +159,20 @@ class Context:
         now: pendulum.DateTime,
         weights: RecommendWeights,
         rule: DistressRule,
+        strain: WorkloadStrain | None = None,
     ) -> None:
         self.profile = profile
+        #: a therapist's raised or high workload strain, which favours what prevents burnout
+        self.strain = (
+            strain
+            if strain is not None
+            and strain.level is not StrainLevel.LOW
+            and profile.role is Role.THERAPIST
+            else None
+        )
+        self.goals = profile.goals | (
+            {Benefit.PREVENTS_BURNOUT} if self.strain is not None else set()
+        )
         self.catalog = catalog
         self.local = in_zone(now, zone(profile.timezone))
         self.today = today = dt.date.toordinal(self.local)
@@ -219,7 +232,7 @@ class Context:
     # The components, each from 0 to 1 (the effect from -1 to 1).
 
     def goal(self, benefits: frozenset[Benefit]) -> float:
-        goals = self.profile.goals
+        goals = self.goals
         return min(len(benefits & goals), 2) / min(len(goals), 2) if goals else 0.0
 
     def values(self, tags: frozenset[str]) -> float:

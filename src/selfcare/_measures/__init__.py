@@ -1,0 +1,1 @@
+"""Validated well-being instruments: their items, scoring and bands, and people's responses."""
