@@ -109,7 +109,9 @@ class Scale:
     id: str = attrs.field(validator=check.slug)
     name: str = attrs.field(validator=check.name)
     items: tuple[str, ...] = attrs.field(converter=check.to_tuple)
-    reversed: frozenset[str] = attrs.field(default=frozenset(), converter=check.to_frozenset)
+    reversed: frozenset[str] = attrs.field(
+        default=frozenset(), converter=check.to_frozenset, validator=check.slugs("an item id")
+    )
     method: ScoreMethod = attrs.field(default=ScoreMethod.SUM, validator=check.member(ScoreMethod))
     multiplier: float = attrs.field(default=1)
     bands: tuple[Band, ...] = attrs.field(default=(), converter=check.to_tuple)
@@ -124,7 +126,6 @@ class Scale:
         if len(set(items)) != len(items):
             raise check.fail("items", "expected each item once")
         for item in self.reversed:
-            check.check_slug("reversed", item, "an item id")
             if item not in items:
                 raise check.fail("reversed", f"{item!r} is not one of the scale's items")
         check.check_finite("multiplier", self.multiplier)
