@@ -71,9 +71,14 @@ class ScaleScore:
     band: str | None = attrs.field(default=None)
 
     def __attrs_post_init__(self) -> None:
-        check.check_finite("value", self.value)
-        if self.band is not None:
-            check.check_text("band", self.band, limit=check.MAX_NAME, required=True)
+        check_scored(self.value, self.band)
+
+
+def check_scored(value: object, band: object) -> None:
+    """Require a finite score, and a band in words or none."""
+    check.check_finite("value", value)
+    if band is not None:
+        check.check_text("band", band, limit=check.MAX_NAME, required=True)
 
 
 @attrs.frozen

@@ -11,7 +11,7 @@ import pendulum
 
 from selfcare._core import checks as check
 from selfcare._measures.instruments import Instrument
-from selfcare._measures.responses import Response, scores
+from selfcare._measures.responses import Response, check_scored, scores
 from selfcare._time.zoned import check_zone_arg, check_zoned, local_date, to_at, zoned_key
 
 __all__ = ["MeasurePoint", "MeasureTrend", "measure_trend"]
@@ -31,9 +31,7 @@ class MeasurePoint:
     band: str | None = attrs.field(default=None)
 
     def __attrs_post_init__(self) -> None:
-        check.check_finite("value", self.value)
-        if self.band is not None:
-            check.check_text("band", self.band, limit=check.MAX_NAME, required=True)
+        check_scored(self.value, self.band)
 
 
 @attrs.frozen
