@@ -25,6 +25,8 @@ from cattrs import fns
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from selfcare._core.describe import got
+from selfcare._insights.recommend.decisions import Candidate, Decision
+from selfcare._insights.recommend.features import FeatureRow
 from selfcare._io import format as f
 from selfcare._io.problems import bad
 from selfcare._measures.instruments import Band, Instrument, Item, Option, Scale
@@ -48,8 +50,11 @@ TYPE_NAMES: Mapping[type, str] = MappingProxyType(
         Anchor: "anchor",
         Band: "band",
         Boundary: "boundary",
+        Candidate: "candidate",
         Catalog: "catalog",
         Contributor: "contributor",
+        Decision: "decision",
+        FeatureRow: "feature_row",
         Instrument: "instrument",
         Item: "instrument_item",
         ItemChange: "item_change",

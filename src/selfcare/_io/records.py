@@ -17,9 +17,12 @@ from selfcare._core.errors import TooManyOccurrencesError
 from selfcare._insights.balance import CategoryBalance
 from selfcare._insights.effects import StrategyEffect
 from selfcare._insights.habits import HabitStrength, Streak
+from selfcare._insights.recommend.decisions import Decision
+from selfcare._insights.recommend.features import FeatureRow
 from selfcare._insights.recommend.recommend import RecommendationList
 from selfcare._insights.trend import WellbeingTrend
 from selfcare._io.rows.cells import Record, Value, plain_date, plain_time
+from selfcare._io.rows.decisions import decision_rows, feature_rows
 from selfcare._io.rows.insights import (
     adherence_rows,
     balance_rows,
@@ -61,6 +64,8 @@ BUILDERS: tuple[tuple[type, Callable[[Any, bool], list[Record]]], ...] = (
     (PlanAdherence, adherence_rows),
     (StrategyEffect, effect_rows),
     (RecommendationList, recommendation_rows),
+    (FeatureRow, feature_rows),
+    (Decision, decision_rows),
     (PlanReview, review_rows),
     (dt.datetime, instant_rows),
 )
@@ -92,7 +97,12 @@ def to_records(value: object, *, include_private: bool = False) -> list[Record]:
     ``Streak``              the streak
     ``StrategyEffect``      the effect
     ``PlanAdherence``       an item
-    ``RecommendationList``     a recommendation, best first (``rank`` from 1)
+    ``RecommendationList``  a recommendation, best first (``rank`` from 1)
+    ``FeatureRow``          the strategy's features (a list from
+                            :func:`recommendation_features` is a table)
+    ``Decision``            a candidate, with its features, ``score``,
+                            ``probability``, ``offered`` and ``rank`` (``None``
+                            when not offered); a list of decisions is a log
     ``PlanReview``          a suggestion
     a zoned ``datetime``    the instant, e.g. an occurrence from
                             :meth:`PlanItem.occurrences`

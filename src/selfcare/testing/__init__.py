@@ -69,6 +69,13 @@ from selfcare.testing._plans import (
     suggestions,
 )
 from selfcare.testing._plugin import register_type_strategies
+from selfcare.testing._recommend import (
+    candidates,
+    decisions,
+    feature_rows,
+    score_policies,
+    thompson_policies,
+)
 from selfcare.testing._time import (
     ZONES,
     dates,
@@ -102,13 +109,16 @@ __all__ = [
     "blocks",
     "boundaries",
     "boundary_violations",
+    "candidates",
     "catalogs",
     "category_balances",
     "contact_events",
     "contributors",
     "dates",
     "day_sessions",
+    "decisions",
     "distress_rules",
+    "feature_rows",
     "habit_strengths",
     "instruments",
     "item_adherences",
@@ -143,6 +153,7 @@ __all__ = [
     "rituals",
     "scale_scores",
     "scales",
+    "score_policies",
     "scores",
     "sessions",
     "slugs",
@@ -153,6 +164,7 @@ __all__ = [
     "streaks",
     "suggestions",
     "support_advisories",
+    "thompson_policies",
     "times_of_day",
     "trend_points",
     "wellbeing_trends",

@@ -160,20 +160,27 @@ def recommend_weights(draw: st.DrawFn) -> RecommendWeights:
 
 
 def recommendation_lists() -> st.SearchStrategy[RecommendationList]:
-    """Recommendations for drawn profiles from the built-in catalog, exploring or not."""
+    """Recommendations for drawn profiles from the built-in catalog, exploring or not.
+
+    Some carry their decision record (``log=True``, its probabilities estimated from few
+    draws when exploring).
+    """
     return st.builds(
-        lambda profile, history, k, seed, explore: recommend(
+        lambda profile, history, k, seed, explore, log: recommend(
             profile,
             history=history,
             at=pendulum.datetime(2026, 2, 14, 18, tz="Europe/London"),
             k=k,
             seed=seed,
             explore=explore,
+            log=log,
+            draws=10,
         ),
         profiles(),
         history(),
         st.integers(1, 8),
         st.integers(0, 2**32),
+        st.booleans(),
         st.booleans(),
     )
 

@@ -24,10 +24,13 @@ from selfcare import (
     Band,
     Benefit,
     Boundary,
+    Candidate,
     Catalog,
     Category,
     Contributor,
+    Decision,
     Effort,
+    FeatureRow,
     Instrument,
     Item,
     ItemChange,
@@ -288,6 +291,31 @@ MEASURE_POINT = MeasurePoint(EVENING, 52.0, "moderate or good well-being")
 MEASURE_TREND = MeasureTrend(
     "who-5", "percentage", [MeasurePoint(MORNING, 40), MEASURE_POINT], meaningful_change=10.0
 )
+WALK_FEATURES = FeatureRow(
+    "short-walk",
+    Category.PHYSICAL,
+    goal=1.0,
+    neglected=1.0,
+    effect=0.25,
+    effect_mean=0.4,
+    effect_sd=0.5,
+    momentum=0.3,
+    fits_time=1.0,
+    time_of_day=0.5,
+    variety=2 / 3,
+    values=0.5,
+)
+CANDIDATE = Candidate(WALK_FEATURES, 0.71, 0.62)
+DECISION = Decision(
+    EVENING,
+    "thompson",
+    7,
+    1,
+    0.15,
+    [CANDIDATE, Candidate(FeatureRow("one-gratitude", Category.EMOTIONAL), 0.55, 0.38)],
+    ["short-walk"],
+    0,
+)
 
 #: Every golden value of the current version, by the name of its file.
 VALUES: dict[str, Any] = {
@@ -334,6 +362,9 @@ VALUES: dict[str, Any] = {
     "scale": SCALE,
     "scale_score": SCALE_SCORE,
     "score": SCORE,
+    "candidate": CANDIDATE,
+    "decision": DECISION,
+    "feature_row": WALK_FEATURES,
 }
 
 #: Documents written with ``redact=True``, by file name: (the value written, what loads).

@@ -45,12 +45,18 @@ How :func:`recommend` decides:
 
 Ties, in the picking and in the order, keep catalog order. The advisory is
 :func:`support_advisory` for the profile's role.
+
+6. **Policies and decision logs.** ``policy=`` replaces steps 3 and 5 with any
+   :class:`Policy`, which scores the eligible candidates from their :class:`FeatureRow`
+   values; eligibility, the advisory and the diverse pick stay as above. ``log=True`` adds
+   a :class:`Decision` to the result: every candidate with its features, score and
+   probability of being offered (see :func:`offer_probabilities`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import NamedTuple, overload
 
 import attrs
@@ -60,7 +66,19 @@ from selfcare._core import checks as check
 from selfcare._core.frozenmap import freeze
 from selfcare._core.reprs import counted
 from selfcare._insights.days import check_history
+from selfcare._insights.recommend.decisions import Candidate, Decision
 from selfcare._insights.recommend.explain import reasons_for, shortfall
+from selfcare._insights.recommend.features import FeatureRow, eligible, features_of
+from selfcare._insights.recommend.policies import (
+    Policy,
+    ScorePolicy,
+    ThompsonPolicy,
+    check_draws,
+    check_policy,
+    checked_scores,
+    pick,
+    propensities,
+)
 from selfcare._insights.recommend.ranking import Ranking
 from selfcare._insights.recommend.scoring import (
     EFFECT_SCALE,
@@ -136,6 +154,8 @@ class RecommendationList:
         explored: whether exploration (Thompson sampling) was on.
         unknown_ids: strategies in the history that the catalog does not hold (say, since
             removed from it), sorted; they are never recommended.
+        decision: with ``log=True``, the decision record: every candidate with its
+            features, score and probability of being offered; otherwise ``None``.
 
     Example:
         >>> recs = recommend(
@@ -155,6 +175,7 @@ class RecommendationList:
     shortfall: str | None
     explored: bool
     unknown_ids: tuple[str, ...] = ()
+    decision: Decision | None = None
 
     def __len__(self) -> int:
         return len(self.items)
@@ -193,6 +214,9 @@ def recommend(
     weights: RecommendWeights | None = None,
     rule: DistressRule | None = None,
     strain: WorkloadStrain | None = None,
+    policy: Policy | None = None,
+    log: bool = False,
+    draws: int = 1000,
 ) -> RecommendationList:
     """Recommend strategies for a person now, ranked, diverse and explained.
 
@@ -221,6 +245,13 @@ def recommend(
             prevents burnout (supervision or peer consultation, rest, decompression) counts
             as one of their goals, and each such recommendation says why
             (``workload-strain``).
+        policy: what scores the candidates instead of the built-in scorer (see
+            :class:`Policy`), given ``seed``; ``explore`` must then be ``False``. Who is
+            eligible, the support advisory and the diverse pick are the same whatever the
+            policy says; only ``weights.diversity`` of ``weights`` is used.
+        log: also return the :class:`Decision` record, in ``decision``.
+        draws: when logging a stochastic policy whose offer probabilities are not exact, how
+            many seeds to estimate them from (1 to 100,000; each costs one scoring).
 
     Returns:
         The recommendations, best first, with the support advisory. Fewer than ``k`` only
@@ -242,9 +273,28 @@ def recommend(
     shared = shared_arguments(catalog, at, k, seed, explore, weights, rule)
     if strain is not None:
         strain = check.check_instance("strain", strain, WorkloadStrain)
-    return recommend_with(
-        profile, check_history(history), shared, k, seed if explore else None, strain
+    check.check_bool("log", log)
+    check_draws(draws)
+    if policy is not None:
+        policy = check_policy(policy)
+        if explore:
+            raise check.fail(
+                "explore",
+                "expected False with a policy, which explores by its own draws "
+                "(ThompsonPolicy is the built-in explorer)",
+            )
+    history_checked = check_history(history)
+    if policy is None and not log:
+        return recommend_with(
+            profile, history_checked, shared, k, seed if explore else None, strain
+        )
+    context = Context(
+        profile, shared.catalog, history_checked, shared.at, shared.weights, shared.rule, strain
     )
+    if policy is None:
+        builtin: Policy = ThompsonPolicy(shared.weights) if explore else ScorePolicy(shared.weights)
+        return logged(context, k, seed, explore, builtin, draws)
+    return with_policy(context, k, seed, policy, draws if log else None)
 
 
 class Shared(NamedTuple):
@@ -297,16 +347,101 @@ def recommend_with(
 def rank(context: Context, k: int, seed: int | None) -> RecommendationList:
     """Score and pick the top ``k`` once the history's statistics are in ``context``."""
     ranking = Ranking(context, seed)
+    picked = [(_unit(ranking.scores[p]), p) for p in ranking.top(k)]
+    return listed(context, ranking, k, picked, draw=ranking.draw, explored=seed is not None)
+
+
+def logged(
+    context: Context, k: int, seed: int, explore: bool, policy: Policy, draws: int
+) -> RecommendationList:
+    """:func:`rank` with its decision record: the built-in policies on their fast path."""
+    ranking = Ranking(context, seed if explore else None)
+    picked = [(_unit(ranking.scores[p]), p) for p in ranking.top(k)]
+    result = listed(context, ranking, k, picked, draw=ranking.draw, explored=explore)
+    positions = eligible(ranking)
+    features = features_of(context, positions)
+    scores = [_unit(ranking.scores[p]) for p in positions]
+    if explore:
+        probabilities, used = propensities(policy, features, k, context.diversity, seed, draws)
+    else:
+        offered = {position for _, position in picked}
+        probabilities, used = tuple(float(p in offered) for p in positions), 0
+    return attrs.evolve(
+        result,
+        decision=decision(
+            context, policy, seed, k, features, scores, probabilities, result.strategy_ids, used
+        ),
+    )
+
+
+def with_policy(
+    context: Context, k: int, seed: int, policy: Policy, draws: int | None
+) -> RecommendationList:
+    """Recommend with a policy's scores; with ``draws``, log the decision too."""
+    ranking = Ranking(context, None)  # who is eligible, and who was left out and why
+    positions = eligible(ranking)
+    features = features_of(context, positions)
+    scores = checked_scores(policy, features, seed)
+    chosen = pick(features, scores, k, context.diversity)
+    picked = [(scores[i], positions[i]) for i in chosen]
+    result = listed(context, ranking, k, picked, draw=None, explored=policy.stochastic)
+    if draws is None:
+        return result
+    probabilities, used = propensities(policy, features, k, context.diversity, seed, draws)
+    return attrs.evolve(
+        result,
+        decision=decision(
+            context, policy, seed, k, features, scores, probabilities, result.strategy_ids, used
+        ),
+    )
+
+
+def decision(
+    context: Context,
+    policy: Policy,
+    seed: int,
+    k: int,
+    features: tuple[FeatureRow, ...],
+    scores: list[float],
+    probabilities: tuple[float, ...],
+    offered: tuple[str, ...],
+    draws: int,
+) -> Decision:
+    """The decision record of one recommendation."""
+    return Decision(
+        at=context.local,
+        policy=policy.name,
+        seed=seed,
+        k=k,
+        diversity=context.diversity,
+        candidates=[
+            Candidate(row, score, probability)
+            for row, score, probability in zip(features, scores, probabilities, strict=True)
+        ],
+        offered=offered,
+        draws=draws,
+    )
+
+
+def listed(
+    context: Context,
+    ranking: Ranking,
+    k: int,
+    picked: list[tuple[float, int]],
+    *,
+    draw: Callable[[int], float | None] | None,
+    explored: bool,
+) -> RecommendationList:
+    """The recommendations of the picked (score, catalog position) pairs, best first."""
+    picked = sorted(picked, key=lambda pair: (-pair[0], pair[1]))  # ties in catalog order
     strategies = context.catalog.strategies
-    picked = [(min(1.0, max(0.0, ranking.scores[p])), p) for p in ranking.top(k)]
-    picked.sort(key=lambda pair: (-pair[0], pair[1]))  # by score, ties in catalog order
     items = []
     for score, position in picked:
         strategy = strategies[position]
-        draw = ranking.draw(position)
-        effect = None if draw is None else clip(draw / EFFECT_SCALE)
+        sampled = None if draw is None else draw(position)
+        effect = None if sampled is None else clip(sampled / EFFECT_SCALE)
         parts = context.components(strategy, effect)
-        reasons = reasons_for(context, strategy, parts, draw)
+        reasons = reasons_for(context, strategy, parts, sampled)
         items.append(Recommendation(strategy, score, reasons, parts))
     return RecommendationList(
         items=tuple(items),
@@ -317,6 +452,10 @@ def rank(context: Context, k: int, seed: int | None) -> RecommendationList:
         eligible=ranking.eligible,
         excluded=ranking.excluded,
         shortfall=shortfall(items, k, len(strategies), ranking.excluded, context.minutes_left),
-        explored=seed is not None,
+        explored=explored,
         unknown_ids=tuple(sorted(s for s in context.stats if s not in context.catalog)),
     )
+
+
+def _unit(score: float) -> float:
+    return min(1.0, max(0.0, score))

@@ -1,0 +1,83 @@
+"""Features, policies and decision records of recommendations."""
+
+from __future__ import annotations
+
+import pendulum
+from hypothesis import strategies as st
+
+from selfcare._insights.recommend.decisions import Candidate, Decision
+from selfcare._insights.recommend.features import MAX_EFFECT_POINTS, FeatureRow
+from selfcare._insights.recommend.policies import ScorePolicy, ThompsonPolicy
+from selfcare._insights.recommend.recommend import recommend
+from selfcare._insights.recommend.scoring import PRIOR_SD
+from selfcare._model.categories import Category
+from selfcare._model.profiles import Profile
+from selfcare._model.reflections import Reflection
+from selfcare.testing._insights import history, recommend_weights
+from selfcare.testing._model import profiles
+from selfcare.testing._values import slugs
+
+
+def feature_rows(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[FeatureRow]:
+    """Feature rows with every value in its range (ids drawn from ``ids``, or any slug)."""
+    unit = st.floats(0, 1)
+    return st.builds(
+        FeatureRow,
+        strategy_id=slugs() if ids is None else ids,
+        category=st.sampled_from(Category),
+        goal=unit,
+        neglected=st.sampled_from((0.0, 1.0)),
+        effect=st.floats(-1, 1),
+        effect_mean=st.floats(-MAX_EFFECT_POINTS, MAX_EFFECT_POINTS),
+        effect_sd=st.floats(0.01, PRIOR_SD),
+        momentum=unit,
+        fits_time=unit,
+        time_of_day=st.sampled_from((0.0, 0.5, 1.0)),
+        variety=unit,
+        values=unit,
+    )
+
+
+def candidates() -> st.SearchStrategy[Candidate]:
+    """Candidates with any feature row, score and probability."""
+    return st.builds(Candidate, feature_rows(), st.floats(0, 1), st.floats(0, 1))
+
+
+def score_policies() -> st.SearchStrategy[ScorePolicy]:
+    """The built-in scorer with drawn weights."""
+    return st.builds(ScorePolicy, recommend_weights())
+
+
+def thompson_policies() -> st.SearchStrategy[ThompsonPolicy]:
+    """The built-in explorer with drawn weights."""
+    return st.builds(ThompsonPolicy, recommend_weights())
+
+
+def _decision(
+    profile: Profile, reflections: list[Reflection], k: int, seed: int, explore: bool, draws: int
+) -> Decision:
+    found = recommend(
+        profile,
+        history=reflections,
+        at=pendulum.datetime(2026, 2, 14, 18, tz="Europe/London"),
+        k=k,
+        seed=seed,
+        explore=explore,
+        log=True,
+        draws=draws,
+    ).decision
+    assert found is not None  # recommend(log=True) always keeps one
+    return found
+
+
+def decisions() -> st.SearchStrategy[Decision]:
+    """Decision records of drawn recommendations, scored or explored, exact or estimated."""
+    return st.builds(
+        _decision,
+        profiles(),
+        history(),
+        st.integers(1, 4),
+        st.integers(0, 2**32),
+        st.booleans(),
+        st.integers(1, 20),
+    )
