@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from selfcare._insights.effects import Measure, StrategyEffect, strategy_effects
     from selfcare._insights.habits import HabitStrength, Streak, habit_strength, streak
     from selfcare._insights.recommend.decisions import Candidate, Decision
+    from selfcare._insights.recommend.evaluate import Estimator, PolicyValue, evaluate_policy
     from selfcare._insights.recommend.features import FeatureRow, recommendation_features
+    from selfcare._insights.recommend.outcomes import Outcome, decision_outcomes
     from selfcare._insights.recommend.policies import (
         Policy,
         ScorePolicy,
@@ -36,6 +38,12 @@ if TYPE_CHECKING:
     )
     from selfcare._insights.recommend.recommend import Recommendation, RecommendationList, recommend
     from selfcare._insights.recommend.scoring import RecommendWeights
+    from selfcare._insights.recommend.simulate import (
+        SimulatedPerson,
+        Simulation,
+        simulate,
+        synthetic_population,
+    )
     from selfcare._insights.strain import (
         StrainLevel,
         StrainRule,
@@ -127,6 +135,7 @@ _WHERE: dict[str, str] = {
     "Decision": "_insights.recommend.decisions",
     "DistressRule": "_insights.support",
     "Effort": "_model.categories",
+    "Estimator": "_insights.recommend.evaluate",
     "FeatureRow": "_insights.recommend.features",
     "Frequency": "_time.recurrence",
     "HabitStrength": "_insights.habits",
@@ -144,6 +153,7 @@ _WHERE: dict[str, str] = {
     "MeasureTrend": "_measures.trend",
     "NotesPer": "_workday.rules",
     "Option": "_measures.instruments",
+    "Outcome": "_insights.recommend.outcomes",
     "PROQOL_5": "_measures.shipped",
     "Period": "_time.calendar",
     "Plan": "_plans.plan",
@@ -153,6 +163,7 @@ _WHERE: dict[str, str] = {
     "PlanReview": "_plans.review",
     "PlanStatus": "_plans.plan",
     "Policy": "_insights.recommend.policies",
+    "PolicyValue": "_insights.recommend.evaluate",
     "Practice": "_model.reflections",
     "PracticeStatus": "_model.reflections",
     "Profile": "_model.profiles",
@@ -178,6 +189,8 @@ _WHERE: dict[str, str] = {
     "ScorePolicy": "_insights.recommend.policies",
     "SelfCareError": "_core.errors",
     "Session": "_workday.sessions",
+    "SimulatedPerson": "_insights.recommend.simulate",
+    "Simulation": "_insights.recommend.simulate",
     "StrainLevel": "_insights.strain",
     "StrainRule": "_insights.strain",
     "StrainSign": "_insights.strain",
@@ -211,7 +224,9 @@ _WHERE: dict[str, str] = {
     "category_balance": "_insights.balance",
     "check_boundaries": "_workday.contacts",
     "check_in_responses": "_measures.shipped",
+    "decision_outcomes": "_insights.recommend.outcomes",
     "default_catalog": "_model.builtin_catalog",
+    "evaluate_policy": "_insights.recommend.evaluate",
     "from_dict": "serialize",
     "from_json": "serialize",
     "generate_plan": "_plans.generate",
@@ -229,9 +244,11 @@ _WHERE: dict[str, str] = {
     "resolve_local": "_time.occurrences",
     "review_plan": "_plans.review",
     "score": "_measures.responses",
+    "simulate": "_insights.recommend.simulate",
     "strategy_effects": "_insights.effects",
     "streak": "_insights.habits",
     "support_advisory": "_insights.support",
+    "synthetic_population": "_insights.recommend.simulate",
     "to_dict": "serialize",
     "to_json": "serialize",
     "to_records": "_io.records",
@@ -314,6 +331,7 @@ __all__ = [  # noqa: RUF022 - in plain sorted order (capitals first), as the tes
     "Decision",
     "DistressRule",
     "Effort",
+    "Estimator",
     "FeatureRow",
     "Frequency",
     "HabitStrength",
@@ -331,6 +349,7 @@ __all__ = [  # noqa: RUF022 - in plain sorted order (capitals first), as the tes
     "MeasureTrend",
     "NotesPer",
     "Option",
+    "Outcome",
     "PROQOL_5",
     "Period",
     "Plan",
@@ -340,6 +359,7 @@ __all__ = [  # noqa: RUF022 - in plain sorted order (capitals first), as the tes
     "PlanReview",
     "PlanStatus",
     "Policy",
+    "PolicyValue",
     "Practice",
     "PracticeStatus",
     "Profile",
@@ -365,6 +385,8 @@ __all__ = [  # noqa: RUF022 - in plain sorted order (capitals first), as the tes
     "ScorePolicy",
     "SelfCareError",
     "Session",
+    "SimulatedPerson",
+    "Simulation",
     "StrainLevel",
     "StrainRule",
     "StrainSign",
@@ -399,7 +421,9 @@ __all__ = [  # noqa: RUF022 - in plain sorted order (capitals first), as the tes
     "category_balance",
     "check_boundaries",
     "check_in_responses",
+    "decision_outcomes",
     "default_catalog",
+    "evaluate_policy",
     "from_dict",
     "from_json",
     "generate_plan",
@@ -417,9 +441,11 @@ __all__ = [  # noqa: RUF022 - in plain sorted order (capitals first), as the tes
     "resolve_local",
     "review_plan",
     "score",
+    "simulate",
     "strategy_effects",
     "streak",
     "support_advisory",
+    "synthetic_population",
     "to_dict",
     "to_json",
     "to_records",

@@ -147,6 +147,8 @@ MODEL_MODULES = {
     "selfcare._measures.instruments",
     "selfcare._measures.responses",
     "selfcare._measures.trend",
+    "selfcare._insights.recommend.decisions",
+    "selfcare._insights.recommend.features",
 }
 
 

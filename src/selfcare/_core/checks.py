@@ -235,6 +235,29 @@ def check_finite(field: str, value: object) -> None:
         raise fail(field, f"expected a finite number, {got(value)}")
 
 
+def number_in(low: float, high: float, what: str = "") -> Validator:
+    """An attrs validator for a finite number in ``[low, high]``; ``what`` names it in errors.
+
+    Example:
+        >>> import attrs
+        >>> @attrs.frozen
+        ... class Share:
+        ...     value: float = attrs.field(validator=number_in(0, 1))
+        >>> Share(1.5)
+        Traceback (most recent call last):
+        ...
+        selfcare.errors.ValidationError: value: expected a number from 0 to 1, got 1.5
+    """
+    expected = what or f"a number from {low:g} to {high:g}"
+
+    def validate(_inst: object, attribute: Any, value: Any) -> None:
+        check_finite(attribute.name, value)
+        if not low <= value <= high:
+            raise fail(attribute.name, f"expected {expected}, {got(value)}")
+
+    return validate
+
+
 def check_time(field: str, value: object) -> dt.time:
     """Require a naive time of day without microseconds; return it as a stdlib time."""
     if type(value) is dt.time and value.tzinfo is None and not value.microsecond and not value.fold:

@@ -73,7 +73,10 @@ from selfcare.testing._recommend import (
     candidates,
     decisions,
     feature_rows,
+    policy_values,
     score_policies,
+    simulated_people,
+    simulations,
     thompson_policies,
 )
 from selfcare.testing._time import (
@@ -136,6 +139,7 @@ __all__ = [
     "plan_items",
     "plan_reviews",
     "plans",
+    "policy_values",
     "practices",
     "profiles",
     "prompts",
@@ -156,6 +160,8 @@ __all__ = [
     "score_policies",
     "scores",
     "sessions",
+    "simulated_people",
+    "simulations",
     "slugs",
     "strain_rules",
     "strain_signals",

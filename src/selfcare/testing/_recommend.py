@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pendulum
 from hypothesis import strategies as st
 
 from selfcare._insights.recommend.decisions import Candidate, Decision
+from selfcare._insights.recommend.evaluate import Estimator, PolicyValue
 from selfcare._insights.recommend.features import MAX_EFFECT_POINTS, FeatureRow
 from selfcare._insights.recommend.policies import ScorePolicy, ThompsonPolicy
 from selfcare._insights.recommend.recommend import recommend
 from selfcare._insights.recommend.scoring import PRIOR_SD
+from selfcare._insights.recommend.simulate import (
+    MAX_EFFECT,
+    SimulatedPerson,
+    Simulation,
+    simulate,
+    synthetic_population,
+)
 from selfcare._model.categories import Category
 from selfcare._model.profiles import Profile
 from selfcare._model.reflections import Reflection
@@ -80,4 +90,53 @@ def decisions() -> st.SearchStrategy[Decision]:
         st.integers(0, 2**32),
         st.booleans(),
         st.integers(1, 20),
+    )
+
+
+@st.composite
+def policy_values(draw: st.DrawFn) -> PolicyValue:
+    """Estimates of a policy's value with an interval around the value."""
+    value = draw(st.floats(-10, 10))
+    below, above = draw(st.floats(0, 5)), draw(st.floats(0, 5))
+    used = draw(st.integers(2, 10_000))
+    return PolicyValue(
+        estimator=draw(st.sampled_from(Estimator)),
+        value=value,
+        low=value - below,
+        high=value + above,
+        confidence=draw(st.sampled_from((0.8, 0.9, 0.95, 0.99))),
+        effective_sample_size=draw(st.floats(1, used)),
+        decisions=used,
+        skipped=draw(st.integers(0, 100)),
+        draws=draw(st.sampled_from((0, 100, 1000))),
+    )
+
+
+def simulated_people() -> st.SearchStrategy[SimulatedPerson]:
+    """Simulated people with any profile and planted effects on up to four strategies."""
+    return st.builds(
+        SimulatedPerson,
+        id=slugs(),
+        profile=profiles(),
+        effects=st.dictionaries(slugs(), st.floats(-MAX_EFFECT, MAX_EFFECT), max_size=4),
+        fade=st.floats(0, 1),
+        adherence=st.floats(0, 1),
+        baseline=st.floats(0, 10),
+        noise=st.floats(0, 10),
+    )
+
+
+def simulations() -> st.SearchStrategy[Simulation]:
+    """A week of one or two synthetic people, under the built-in scorer or explorer."""
+    return st.builds(
+        lambda seed, n, explore: simulate(
+            synthetic_population(n, seed=seed),
+            None if explore else ScorePolicy(),
+            start=dt.date(2026, 3, 23),  # the week London moves its clocks forward
+            weeks=1,
+            seed=seed,
+        ),
+        st.integers(0, 2**32),
+        st.integers(1, 2),
+        st.booleans(),
     )

@@ -24,10 +24,7 @@ from selfcare._time.zoned import to_at, zoned_key
 __all__ = ["Candidate", "Decision"]
 
 
-def _unit(_inst: object, attribute: Any, value: Any) -> None:
-    check.check_finite(attribute.name, value)
-    if not 0 <= value <= 1:
-        raise check.fail(attribute.name, f"expected a number from 0 to 1, {check.got(value)}")
+_UNIT = check.number_in(0, 1)
 
 
 @attrs.frozen
@@ -46,19 +43,13 @@ class Candidate:
     """
 
     features: FeatureRow = attrs.field(validator=attrs.validators.instance_of(FeatureRow))
-    score: float = attrs.field(validator=_unit)
-    probability: float = attrs.field(validator=_unit)
+    score: float = attrs.field(validator=_UNIT)
+    probability: float = attrs.field(validator=_UNIT)
 
     @property
     def strategy_id(self) -> str:
         """The id of the candidate strategy."""
         return self.features.strategy_id
-
-
-def _diversity(_inst: object, attribute: Any, value: Any) -> None:
-    check.check_finite(attribute.name, value)
-    if not 0 <= value <= 100:
-        raise check.fail(attribute.name, f"expected a number from 0 to 100, {check.got(value)}")
 
 
 def _seed(_inst: object, attribute: Any, value: Any) -> None:
@@ -98,7 +89,7 @@ class Decision:
     policy: str = attrs.field(validator=check.slug)
     seed: int = attrs.field(validator=_seed)
     k: int = attrs.field(validator=check.int_in(1, MAX_K))
-    diversity: float = attrs.field(validator=_diversity)
+    diversity: float = attrs.field(validator=check.number_in(0, 100))
     candidates: tuple[Candidate, ...] = attrs.field(converter=check.to_tuple, repr=counted)
     offered: tuple[str, ...] = attrs.field(converter=check.to_tuple)
     draws: int = attrs.field(validator=check.int_in(0, MAX_DRAWS))

@@ -47,16 +47,7 @@ FEATURES = (
 MAX_EFFECT_POINTS = 10.0
 
 
-def _within(low: float, high: float, what: str) -> check.Validator:
-    def validate(_inst: object, attribute: Any, value: Any) -> None:
-        check.check_finite(attribute.name, value)
-        if not low <= value <= high:
-            raise check.fail(attribute.name, f"expected {what}, {check.got(value)}")
-
-    return validate
-
-
-_UNIT = _within(0.0, 1.0, "a number from 0 to 1")
+_UNIT = check.number_in(0, 1)
 
 
 def _positive_sd(_inst: object, attribute: Any, value: Any) -> None:
@@ -102,10 +93,10 @@ class FeatureRow:
     category: Category = attrs.field(validator=check.member(Category))
     goal: float = attrs.field(default=0.0, validator=_UNIT)
     neglected: float = attrs.field(default=0.0, validator=_UNIT)
-    effect: float = attrs.field(default=0.0, validator=_within(-1.0, 1.0, "a number from -1 to 1"))
+    effect: float = attrs.field(default=0.0, validator=check.number_in(-1, 1))
     effect_mean: float = attrs.field(
         default=0.0,
-        validator=_within(
+        validator=check.number_in(
             -MAX_EFFECT_POINTS, MAX_EFFECT_POINTS, "a number of rating points from -10 to 10"
         ),
     )

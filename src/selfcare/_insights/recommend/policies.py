@@ -17,9 +17,10 @@ error of at most ``1 / (2 * sqrt(draws))``.
 
 from __future__ import annotations
 
+import bisect
 import math
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 import attrs
@@ -92,8 +93,8 @@ class ScorePolicy:
 
     Example:
         >>> row = FeatureRow("short-walk", Category.PHYSICAL, goal=1.0)
-        >>> round(ScorePolicy().scores([row], seed=0)[0], 3)
-        0.625
+        >>> round(ScorePolicy().scores([row], seed=0)[0], 3)  # (0.25 + 0.2 + 0.2) / 1.2
+        0.542
     """
 
     weights: RecommendWeights = attrs.field(
@@ -124,10 +125,11 @@ class ThompsonPolicy:
         weights: how much each component counts.
 
     Example:
-        >>> rows = [FeatureRow("short-walk", Category.PHYSICAL),
-        ...         FeatureRow("one-gratitude", Category.EMOTIONAL)]
-        >>> ThompsonPolicy().offer_probabilities(rows, k=1, diversity=0.15)
-        (0.5, 0.5)
+        >>> tried = FeatureRow("short-walk", Category.PHYSICAL, effect_mean=0.5, effect_sd=0.3)
+        >>> untried = FeatureRow("one-gratitude", Category.EMOTIONAL)
+        >>> found = ThompsonPolicy().offer_probabilities([tried, untried], k=1, diversity=0.15)
+        >>> [round(p, 3) for p in found]
+        [0.684, 0.316]
     """
 
     weights: RecommendWeights = attrs.field(
@@ -136,26 +138,28 @@ class ThompsonPolicy:
     name = "thompson"
     stochastic = True
 
-    def _scorer(self) -> Callable[[FeatureRow, float], float]:
-        """A candidate's score with its effect drawn at a standard normal quantile."""
+    def _rests(self, candidates: Sequence[FeatureRow]) -> tuple[list[float], float]:
+        """Each candidate's score without the effect's draw, and the effect's weight."""
         shares, w_effect = _weighted(self.weights)
-
-        def score(row: FeatureRow, q: float) -> float:
-            rest = w_effect + sum(w * getattr(row, n) for n, w in shares)
-            effect = clip((row.effect_mean + row.effect_sd * q) / EFFECT_SCALE)
-            return _unit(rest + w_effect * effect)
-
-        return score
+        rests = [w_effect + sum(w * getattr(row, n) for n, w in shares) for row in candidates]
+        return rests, w_effect
 
     def _levels(self, candidates: Sequence[FeatureRow]) -> list[list[float]]:
         """Each candidate's 256 equally likely scores, by random byte."""
-        score = self._scorer()
-        return [[score(row, q) for q in QUANTILES] for row in candidates]
+        rests, w_effect = self._rests(candidates)
+        return [
+            [_level(rest, w_effect, row, q) for q in QUANTILES]
+            for rest, row in zip(rests, candidates, strict=True)
+        ]
 
     def scores(self, candidates: Sequence[FeatureRow], seed: int) -> list[float]:
         """The score of each candidate with its effect drawn from ``random.Random(seed)``."""
-        noise, score = random.Random(seed).randbytes(len(candidates)), self._scorer()
-        return [score(row, QUANTILES[noise[i]]) for i, row in enumerate(candidates)]
+        noise = random.Random(seed).randbytes(len(candidates))
+        rests, w_effect = self._rests(candidates)
+        return [
+            _level(rest, w_effect, row, QUANTILES[noise[i]])
+            for i, (rest, row) in enumerate(zip(rests, candidates, strict=True))
+        ]
 
     def offer_probabilities(
         self, candidates: Sequence[FeatureRow], k: int, diversity: float
@@ -171,6 +175,11 @@ class ThompsonPolicy:
         return _argmax_probabilities(self._levels(candidates))
 
 
+def _level(rest: float, w_effect: float, row: FeatureRow, q: float) -> float:
+    """A score with the effect drawn at the standard normal quantile ``q``."""
+    return _unit(rest + w_effect * clip((row.effect_mean + row.effect_sd * q) / EFFECT_SCALE))
+
+
 def _unit(score: float) -> float:
     return 0.0 if score < 0.0 else 1.0 if score > 1.0 else score
 
@@ -180,40 +189,61 @@ def _argmax_probabilities(levels: list[list[float]]) -> tuple[float, ...]:
 
     Ties go to the earlier candidate. One sweep over every level in ascending order keeps,
     per candidate, the share of its levels below the current value, and the product of the
-    other candidates' shares as a sum of logarithms and a count of zeros.
+    other candidates' shares as a sum of logarithms and a count of zeros. Levels below the
+    highest of the candidates' lowest levels cannot win and are only counted, not swept.
     """
     n = len(levels)
-    size = len(levels[0]) if n else 0
-    grouped: dict[float, dict[int, int]] = {}
-    for i, values in enumerate(levels):
-        for value in values:
-            counts = grouped.setdefault(value, {})
-            counts[i] = counts.get(i, 0) + 1
+    if not n:
+        return ()
+    size = len(levels[0])
+    floor = max(min(values) for values in levels)
     below = [0] * n  # how many levels of each candidate lie below the current value
-    zeros, logs = n, 0.0  # candidates with none below; sum of the logs of the others' shares
+    pairs: list[tuple[float, int]] = []
+    for i, values in enumerate(levels):
+        ordered = sorted(values)
+        cut = bisect.bisect_left(ordered, floor)
+        below[i] = cut
+        pairs.extend((value, i) for value in ordered[cut:])
+    pairs.sort()
+    log_share = [0.0] + [math.log(count / size) for count in range(1, size + 1)]
+    zeros = below.count(0)  # candidates with none below
+    logs = math.fsum(log_share[b] for b in below if b)  # the logs of the others' shares
     found = [0.0] * n
-    for value in sorted(grouped):
-        counts = grouped[value]
-        # The product over candidates without this value of P(level < value).
-        outside_zeros = zeros - sum(1 for i in counts if below[i] == 0)
-        if outside_zeros == 0:
-            outside = logs - sum(math.log(below[i] / size) for i in counts if below[i])
-            order = sorted(counts)
-            for i in order:
-                p = counts[i] / size * math.exp(outside)
-                for j in order:
-                    if j < i:
-                        p *= below[j] / size
-                    elif j > i:
-                        p *= (below[j] + counts[j]) / size
-                found[i] += p
-        for i, count in counts.items():
-            if below[i]:
-                logs -= math.log(below[i] / size)
-            else:
-                zeros -= 1
-            below[i] += count
-            logs += math.log(below[i] / size)
+    end, a = len(pairs), 0
+    while a < end:
+        value, first = pairs[a]
+        b = a + 1
+        while b < end and pairs[b][0] == value:
+            b += 1
+        if pairs[b - 1][1] == first:  # the common case: one candidate has this value
+            count, before = b - a, below[first]
+            if zeros == 0 or (zeros == 1 and before == 0):
+                found[first] += count / size * math.exp(logs - log_share[before])
+            logs += log_share[before + count] - log_share[before]
+            zeros -= before == 0
+            below[first] = before + count
+        else:
+            counts: dict[int, int] = {}
+            for _, i in pairs[a:b]:
+                counts[i] = counts.get(i, 0) + 1
+            # The product over candidates without this value of P(level < value).
+            outside_zeros = zeros - sum(1 for i in counts if below[i] == 0)
+            if outside_zeros == 0:
+                outside = logs - sum(log_share[below[i]] for i in counts)
+                order = sorted(counts)
+                for i in order:
+                    p = counts[i] / size * math.exp(outside)
+                    for j in order:
+                        if j < i:
+                            p *= below[j] / size
+                        elif j > i:
+                            p *= (below[j] + counts[j]) / size
+                    found[i] += p
+            for i, count in counts.items():
+                logs += log_share[below[i] + count] - log_share[below[i]]
+                zeros -= below[i] == 0
+                below[i] += count
+        a = b
     return tuple(min(1.0, p) for p in found)
 
 
