@@ -28,7 +28,11 @@ if TYPE_CHECKING:
     from selfcare._insights.habits import HabitStrength, Streak, habit_strength, streak
     from selfcare._insights.recommend.decisions import Candidate, Decision
     from selfcare._insights.recommend.evaluate import Estimator, PolicyValue, evaluate_policy
-    from selfcare._insights.recommend.features import FeatureRow, recommendation_features
+    from selfcare._insights.recommend.features import (
+        FEATURES,
+        FeatureRow,
+        recommendation_features,
+    )
     from selfcare._insights.recommend.outcomes import Outcome, decision_outcomes
     from selfcare._insights.recommend.policies import (
         Policy,
@@ -136,6 +140,7 @@ _WHERE: dict[str, str] = {
     "DistressRule": "_insights.support",
     "Effort": "_model.categories",
     "Estimator": "_insights.recommend.evaluate",
+    "FEATURES": "_insights.recommend.features",
     "FeatureRow": "_insights.recommend.features",
     "Frequency": "_time.recurrence",
     "HabitStrength": "_insights.habits",
@@ -332,6 +337,7 @@ __all__ = [  # noqa: RUF022 - in plain sorted order (capitals first), as the tes
     "DistressRule",
     "Effort",
     "Estimator",
+    "FEATURES",
     "FeatureRow",
     "Frequency",
     "HabitStrength",

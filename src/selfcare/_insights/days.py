@@ -136,9 +136,9 @@ def window(
 
 
 def up_to(reflections: Iterable[Reflection], at: dt.datetime) -> dict[int, Day]:
-    """The days of the reflections written at or before the instant ``at``."""
+    """The days of the reflections written at or before the instant ``at``, up to its date."""
     stamp = at.timestamp()
-    return collect(r for r in reflections if r.at.timestamp() <= stamp)
+    return collect((r for r in reflections if r.at.timestamp() <= stamp), dt.date.toordinal(at))
 
 
 def between(days: Mapping[int, Day], first: int, last: int) -> Window:
@@ -147,12 +147,17 @@ def between(days: Mapping[int, Day], first: int, last: int) -> Window:
 
 
 def collect(reflections: Iterable[Reflection], until: int | None = None) -> dict[int, Day]:
-    """Merge reflections into days keyed by date ordinal, leaving out days after ``until``."""
+    """Merge reflections into days keyed by date ordinal, none after ``until``.
+
+    The reflections are those written at or before the instant whose local date is
+    ``until``; one whose own date is later (written where it was already the next day)
+    counts on ``until``, since it was not written in the future.
+    """
     days: dict[int, Day] = {}
     for reflection in reflections:
         ordinal = dt.date.toordinal(reflection.at)
         if until is not None and ordinal > until:
-            continue
+            ordinal = until
         day = days.get(ordinal)
         if day is None:
             day = days[ordinal] = Day(ordinal)

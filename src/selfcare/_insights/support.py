@@ -16,7 +16,7 @@ import attrs
 import pendulum
 
 from selfcare._core import checks as check
-from selfcare._insights.days import Day, check_history, collect
+from selfcare._insights.days import Day, check_history, up_to
 from selfcare._measures.trend import MeasureTrend
 from selfcare._model.categories import Effort, Role
 from selfcare._model.reflections import Reflection
@@ -333,9 +333,7 @@ def support_advisory(
     rule = check.instance_or_default("rule", rule, DistressRule, DistressRule)
     if not isinstance(role, Role):
         raise check.fail("role", check.expected_member(Role, role))
-    stamp = now.timestamp()
-    days = collect(r for r in reflections if r.at.timestamp() <= stamp)
-    advisory = advisory_of(days, dt.date.toordinal(now), rule, role)
+    advisory = advisory_of(up_to(reflections, now), dt.date.toordinal(now), rule, role)
     trends = check.check_list("measures", measures, "MeasureTrend values")
     for n, trend in enumerate(trends):
         if not isinstance(trend, MeasureTrend):

@@ -27,6 +27,10 @@ __all__ = ["Candidate", "Decision"]
 _UNIT = check.number_in(0, 1)
 
 
+def _features(_inst: object, attribute: Any, value: Any) -> None:
+    check.check_instance(attribute.name, value, FeatureRow)
+
+
 @attrs.frozen
 class Candidate:
     """One strategy that could have been offered, as a decision saw it.
@@ -42,7 +46,7 @@ class Candidate:
         ('short-walk', 0.25)
     """
 
-    features: FeatureRow = attrs.field(validator=attrs.validators.instance_of(FeatureRow))
+    features: FeatureRow = attrs.field(validator=_features)
     score: float = attrs.field(validator=_UNIT)
     probability: float = attrs.field(validator=_UNIT)
 

@@ -21,7 +21,7 @@ import bisect
 import math
 import random
 from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
@@ -73,6 +73,10 @@ class Policy(Protocol):
         ...  # pragma: no cover
 
 
+def _weights(_inst: object, attribute: Any, value: Any) -> None:
+    check.check_instance(attribute.name, value, RecommendWeights)
+
+
 def _weighted(weights: RecommendWeights) -> tuple[list[tuple[str, float]], float]:
     """Each component's share of the score, and the effect's (which also sets the offset)."""
     norm = weights.total + weights.effect
@@ -97,9 +101,7 @@ class ScorePolicy:
         0.542
     """
 
-    weights: RecommendWeights = attrs.field(
-        factory=RecommendWeights, validator=attrs.validators.instance_of(RecommendWeights)
-    )
+    weights: RecommendWeights = attrs.field(factory=RecommendWeights, validator=_weights)
     name = "score"
     stochastic = False
 
@@ -132,9 +134,7 @@ class ThompsonPolicy:
         [0.684, 0.316]
     """
 
-    weights: RecommendWeights = attrs.field(
-        factory=RecommendWeights, validator=attrs.validators.instance_of(RecommendWeights)
-    )
+    weights: RecommendWeights = attrs.field(factory=RecommendWeights, validator=_weights)
     name = "thompson"
     stochastic = True
 
@@ -302,8 +302,8 @@ def checked_scores(policy: Policy, candidates: Sequence[FeatureRow], seed: int) 
         ):
             raise check.fail(
                 "policy",
-                f"expected scores from 0 to 1; the score of {candidates[i].strategy_id!r} "
-                f"(candidate {i}) is {check.got(score)}",
+                f"expected a score from 0 to 1 for each candidate; for candidate {i} "
+                f"({candidates[i].strategy_id!r}) it {check.got(score)}",
             )
     return [float(score) for score in found]
 
