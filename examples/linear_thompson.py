@@ -31,6 +31,7 @@ import random
 from collections.abc import Sequence
 
 from selfcare import (
+    FEATURES,
     Benefit,
     Category,
     FeatureRow,
@@ -51,19 +52,6 @@ CLIENT = Profile(
     daily_minutes=60,
     goals={Benefit.COPING_SKILLS},
     excluded_categories={Category.MENTAL, Category.PRACTICAL},
-)
-#: The features of a FeatureRow the regression uses, and a constant.
-FEATURES = (
-    "goal",
-    "neglected",
-    "effect",
-    "effect_mean",
-    "effect_sd",
-    "momentum",
-    "fits_time",
-    "time_of_day",
-    "variety",
-    "values",
 )
 
 

@@ -27,7 +27,7 @@ import attrs
 
 from selfcare._core import checks as check
 from selfcare._insights.recommend.features import FeatureRow
-from selfcare._insights.recommend.ranking import QUANTILES
+from selfcare._insights.recommend.ranking import QUANTILES, diverse
 from selfcare._insights.recommend.scoring import COMPONENTS, EFFECT_SCALE, RecommendWeights, clip
 from selfcare._model.categories import Category
 
@@ -258,26 +258,8 @@ def pick(
     by_category: dict[Category, list[int]] = {}
     for i, row in enumerate(candidates):
         by_category.setdefault(row.category, []).append(i)
-    heads = {
-        c: sorted(indexes, key=lambda i: (-scores[i], i)) for c, indexes in by_category.items()
-    }
-    taken = dict.fromkeys(heads, 0)
-    picked: list[int] = []
-    while len(picked) < k:
-        choice: tuple[float, int, Category] | None = None
-        for category, order in heads.items():
-            count = taken[category]
-            if count == len(order):
-                continue
-            i = order[count]
-            adjusted = scores[i] - diversity * count
-            if choice is None or (adjusted, -i) > (choice[0], -choice[1]):
-                choice = (adjusted, i, category)
-        if choice is None:
-            break
-        picked.append(choice[1])
-        taken[choice[2]] += 1
-    return picked
+    heads = [sorted(group, key=lambda i: (-scores[i], i)) for group in by_category.values()]
+    return diverse(heads, scores, k, diversity)
 
 
 def checked_scores(policy: Policy, candidates: Sequence[FeatureRow], seed: int) -> list[float]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import heapq
 import random
+from collections.abc import Sequence
 from statistics import NormalDist
 
 from selfcare._insights.recommend.scoring import EFFECT_SCALE, PRIOR_SD, Context, clip
@@ -176,25 +177,34 @@ class Ranking:
 
         In the order they were picked; :func:`rank` lists them by score.
         """
-        scores = self.scores
-        key = scores.__getitem__
-        best = {c: heapq.nlargest(k, pool, key=key) for c, pool in self.pools.items() if pool}
-        taken = dict.fromkeys(best, 0)
-        picked: list[int] = []
-        penalty = self.context.diversity
-        while len(picked) < k:
-            choice: tuple[float, int, Category] | None = None
-            for category, pool in best.items():
-                count = taken[category]
-                if count == len(pool):
-                    continue
-                position = pool[count]
-                adjusted = scores[position] - penalty * count
-                # The highest adjusted score wins; on a tie, the earlier strategy.
-                if choice is None or (adjusted, -position) > (choice[0], -choice[1]):
-                    choice = (adjusted, position, category)
-            if choice is None:
-                break
-            picked.append(choice[1])
-            taken[choice[2]] += 1
-        return picked
+        key = self.scores.__getitem__
+        heads = [heapq.nlargest(k, pool, key=key) for pool in self.pools.values() if pool]
+        return diverse(heads, self.scores, k, self.context.diversity)
+
+
+def diverse(
+    heads: Sequence[Sequence[int]], scores: Sequence[float], k: int, diversity: float
+) -> list[int]:
+    """Pick ``k`` greedily from per-category lists, each best first, with a diversity penalty.
+
+    Each time, the head with the highest ``score - diversity * (picked from its list
+    already)``; ties go to the lower index. In the order picked.
+    """
+    taken = [0] * len(heads)
+    picked: list[int] = []
+    while len(picked) < k:
+        choice: tuple[float, int, int] | None = None
+        for group, order in enumerate(heads):
+            count = taken[group]
+            if count == len(order):
+                continue
+            index = order[count]
+            adjusted = scores[index] - diversity * count
+            # The highest adjusted score wins; on a tie, the earlier index.
+            if choice is None or (adjusted, -index) > (choice[0], -choice[1]):
+                choice = (adjusted, index, group)
+        if choice is None:
+            break
+        picked.append(choice[1])
+        taken[choice[2]] += 1
+    return picked
