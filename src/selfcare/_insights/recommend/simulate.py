@@ -32,6 +32,7 @@ from selfcare._core import checks as check
 from selfcare._core.frozenmap import freeze
 from selfcare._core.reprs import counted
 from selfcare._insights.recommend.decisions import Decision
+from selfcare._insights.recommend.outcomes import Outcome, decision_outcomes
 from selfcare._insights.recommend.policies import Policy, check_draws, check_policy
 from selfcare._insights.recommend.recommend import recommend
 from selfcare._model.builtin_catalog import catalog_or_default
@@ -214,6 +215,46 @@ class Simulation:
     def total_regret(self) -> float:
         """The summed weekly regret: per person, the expected mood points lost in all."""
         return math.fsum(self.regret)
+
+    def log(
+        self, outcome: Outcome | str = Outcome.DONE
+    ) -> tuple[tuple[Decision, ...], tuple[Mapping[str, float] | None, ...]]:
+        """Every decision, person after person, with its outcome: what a study would log.
+
+        The outcomes are :func:`decision_outcomes` of each person's decisions and the
+        check-ins the simulation wrote; pass both to :func:`evaluate_policy`.
+
+        Example:
+            >>> people = synthetic_population(2, seed=3)
+            >>> run = simulate(people, start=datetime.date(2026, 1, 5), weeks=1, seed=3)
+            >>> decisions, outcomes = run.log(Outcome.MOOD)
+            >>> len(decisions), len(outcomes), all(o is not None for o in outcomes)
+            (14, 14, True)
+        """
+        decisions: list[Decision] = []
+        outcomes: list[Mapping[str, float] | None] = []
+        for logged, history in zip(self.decisions, self.history, strict=True):
+            decisions.extend(logged)
+            outcomes.extend(decision_outcomes(logged, history, outcome=outcome))
+        return tuple(decisions), tuple(outcomes)
+
+    def observed(self, outcome: Outcome | str = Outcome.DONE) -> float:
+        """The mean outcome per decision, over the decisions that have one.
+
+        What the policy simulated achieved, measured the way :func:`evaluate_policy`
+        estimates it from another policy's log: with ``Outcome.DONE``, the strategies done
+        per offer; with ``Outcome.MOOD`` (one strategy offered a day), the mood after it.
+
+        Example:
+            >>> run = simulate(synthetic_population(2, seed=3),
+            ...                start=datetime.date(2026, 1, 5), weeks=1, seed=3)
+            >>> 0 <= run.observed(Outcome.DONE) <= 1
+            True
+        """
+        found = [math.fsum(o.values()) for o in self.log(outcome)[1] if o is not None]
+        if not found:
+            raise check.fail("outcome", "expected decisions with an outcome; none has one")
+        return math.fsum(found) / len(found)
 
 
 def synthetic_population(
