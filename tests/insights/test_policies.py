@@ -29,7 +29,7 @@ from typing import Any, NamedTuple, cast
 import attrs
 import pendulum
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import selfcare
@@ -73,6 +73,11 @@ from selfcare.testing import (
     recommend_weights,
 )
 from selfcare.testing._insights import history
+
+# Each example of these runs a recommendation or a simulation: at most 200 examples in the
+# thorough profile (the fast profile's 100 are unchanged), which keeps CI within its time.
+COSTLY = settings(max_examples=min(settings().max_examples, 200))
+
 
 ZONE = "Europe/London"
 AT = pendulum.datetime(2026, 2, 14, 18, tz=ZONE)  # a Saturday evening
@@ -264,6 +269,7 @@ def test_features_is_a_public_name() -> None:
 # 1. Features
 
 
+@COSTLY
 @given(situations())
 def test_features_are_exactly_what_recommend_could_offer(situation: Situation) -> None:
     """One row per eligible strategy, in catalog order, with the components it is shown with.
@@ -292,6 +298,7 @@ def test_features_are_exactly_what_recommend_could_offer(situation: Situation) -
             assert (0.0, 1.0) == (row.effect_mean, row.effect_sd)
 
 
+@COSTLY
 @given(situations(asks_support=True))
 def test_features_keep_the_safety_rules(situation: Situation) -> None:
     """No row for another role, an excluded category or tag, or too much effort under support."""
@@ -382,6 +389,7 @@ def test_features_count_a_therapists_strain_as_a_goal() -> None:
 # 2. Policies: the built-in scorer, and what no policy can change
 
 
+@COSTLY
 @given(
     profiles(),
     history(),
@@ -408,6 +416,7 @@ def test_score_policy_recommends_as_the_built_in_scorer(
     assert (plain.shortfall, plain.explored) == (via.shortfall, via.explored)
 
 
+@COSTLY
 @given(situations(), st.integers(1, 12))
 def test_no_policy_gets_round_the_safety_rules(situation: Situation, k: int) -> None:
     """A policy ranking by one feature plugs in; eligibility and the advisory stay the same."""
@@ -448,6 +457,7 @@ def test_a_policy_decides_the_order() -> None:
 # 3. Decision logs
 
 
+@COSTLY
 @given(situations(), st.integers(1, 8), st.integers(0, 2**32))
 def test_a_scored_decision_is_exact(situation: Situation, k: int, seed: int) -> None:
     """Without exploring, the offered have probability 1 and the rest 0, exactly."""
@@ -467,6 +477,7 @@ def test_a_scored_decision_is_exact(situation: Situation, k: int, seed: int) -> 
 POLICIES: list[Policy | None] = [None, ByVariety(), BlindThompson()]
 
 
+@COSTLY
 @given(
     situations(),
     st.integers(1, 8),
@@ -651,6 +662,7 @@ def rounding_decides(rows: list[FeatureRow], scores: list[list[float]]) -> bool:
     return False
 
 
+@COSTLY
 @given(thompson_cases())
 def test_explorer_probabilities_agree_with_counting(
     case: tuple[list[FeatureRow], RecommendWeights],
@@ -951,6 +963,7 @@ def test_decisions_and_features_name_the_bad_field(build: Callable[[], object], 
 # 6. JSON and records
 
 
+@COSTLY
 @given(decisions())
 def test_a_decision_round_trips_through_json(decision: Decision) -> None:
     """A decision reads back equal, writes the same text again, and has nothing to redact."""
@@ -1041,6 +1054,7 @@ def test_no_decision_holds_journal_text(explore: bool, policy: Policy | None) ->
         assert CANARY not in text
 
 
+@COSTLY
 @given(decisions())
 def test_decision_records_are_one_row_per_candidate(decision: Decision) -> None:
     """Each candidate is a row with its features, score, probability, and offered and rank."""

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from selfcare import (
@@ -38,6 +38,11 @@ from selfcare import (
 )
 from selfcare._insights.recommend.simulate import DAILY_MINUTES
 from selfcare.testing import profiles
+
+# Each example of these runs a recommendation or a simulation: at most 200 examples in the
+# thorough profile (the fast profile's 100 are unchanged), which keeps CI within its time.
+COSTLY = settings(max_examples=min(settings().max_examples, 200))
+
 
 ZONE = "Europe/London"
 START = dt.date(2026, 1, 5)  # a Monday
@@ -185,6 +190,7 @@ def test_a_person_names_the_field_in_error(changes: dict[str, Any], field: str) 
 # The regret oracle
 
 
+@COSTLY
 @given(
     effect=st.floats(0.1, 5.0),
     fade=st.floats(0.0, 1.0),
@@ -206,6 +212,7 @@ def test_fading_effects_shrink_by_a_share_each_week_in_the_regret(
     assert pytest.approx(adherence * effect * sum(faded) / weeks / 2, abs=1e-9) == run.value
 
 
+@COSTLY
 @given(
     n=st.integers(1, 2),
     seed=st.integers(0, 2**64),
@@ -235,6 +242,7 @@ def test_regret_is_never_negative_and_agrees_with_the_oracle(
     assert weeks == run.weeks
 
 
+@COSTLY
 @given(seed=st.integers(0, 2**64), policy=st.sampled_from(CHEAP_POLICIES), k=st.integers(1, 3))
 def test_when_nothing_helps_there_is_no_regret_and_no_value(
     seed: int, policy: Policy, k: int
@@ -326,6 +334,7 @@ def test_the_same_arguments_give_the_same_simulation_with_the_explorer() -> None
     assert first.history != other.history
 
 
+@COSTLY
 @given(
     seed=st.integers(-(2**70), 2**70),
     policy=st.sampled_from(CHEAP_POLICIES),
@@ -357,6 +366,7 @@ def test_people_meet_the_same_days_whatever_the_policy() -> None:
 # What the simulation writes, and safety
 
 
+@COSTLY
 @given(
     profile=profiles(),
     tags=st.frozensets(

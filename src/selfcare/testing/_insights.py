@@ -162,8 +162,8 @@ def recommend_weights(draw: st.DrawFn) -> RecommendWeights:
 def recommendation_lists() -> st.SearchStrategy[RecommendationList]:
     """Recommendations for drawn profiles from the built-in catalog, exploring or not.
 
-    Some carry their decision record (``log=True``, its probabilities estimated from few
-    draws when exploring).
+    Some of those not exploring carry their decision record (``log=True``); an explorer's
+    exact offer probabilities would cost more than the rest of a draw.
     """
     return st.builds(
         lambda profile, history, k, seed, explore, log: recommend(
@@ -173,8 +173,7 @@ def recommendation_lists() -> st.SearchStrategy[RecommendationList]:
             k=k,
             seed=seed,
             explore=explore,
-            log=log,
-            draws=10,
+            log=log and not explore,
         ),
         profiles(),
         history(),
