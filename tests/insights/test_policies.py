@@ -73,6 +73,7 @@ from selfcare.testing import (
     recommend_weights,
 )
 from selfcare.testing._insights import history
+from tests.insights.test_recommend import reflection, wrong
 
 # Each example of these runs a recommendation or a simulation: at most 200 examples in the
 # thorough profile (the fast profile's 100 are unchanged), which keeps CI within its time.
@@ -98,20 +99,10 @@ EFFECT_SCALE = 2.0
 Z = 4.5
 
 
-def wrong(value: object) -> Any:
-    """A value of the wrong type, passed on purpose to check it is rejected."""
-    return value
-
-
 def on(n: int, hour: int = 21) -> pendulum.DateTime:
     """Day ``n`` after START at ``hour`` in London."""
     day = START + dt.timedelta(days=n)
     return pendulum.datetime(day.year, day.month, day.day, hour, tz=ZONE)
-
-
-def reflection(when: pendulum.DateTime, *practised: Practice, **changes: Any) -> Reflection:
-    """A client reflection."""
-    return Reflection(at=when, author=Role.CLIENT, practised=practised, **changes)
 
 
 def planted(days: int = 42, seed: int = 1) -> list[Reflection]:

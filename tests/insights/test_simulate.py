@@ -28,7 +28,6 @@ from selfcare import (
     ScorePolicy,
     SimulatedPerson,
     Simulation,
-    Strategy,
     ValidationError,
     decision_outcomes,
     default_catalog,
@@ -38,6 +37,8 @@ from selfcare import (
 )
 from selfcare._insights.recommend.simulate import DAILY_MINUTES
 from selfcare.testing import profiles
+from tests.insights.test_recommend import twin as strategy
+from tests.insights.test_recommend import wrong
 
 # Each example of these runs a recommendation or a simulation: at most 200 examples in the
 # thorough profile (the fast profile's 100 are unchanged), which keeps CI within its time.
@@ -47,24 +48,6 @@ COSTLY = settings(max_examples=min(settings().max_examples, 200))
 ZONE = "Europe/London"
 START = dt.date(2026, 1, 5)  # a Monday
 CLIENT = Profile(role=Role.CLIENT, timezone=ZONE, daily_minutes=10)
-
-
-def wrong(value: object) -> Any:
-    """A value of the wrong type, passed on purpose to check it is rejected."""
-    return value
-
-
-def strategy(id: str, **changes: Any) -> Strategy:
-    """A short physical strategy for either role, like every other but for ``changes``."""
-    fields: dict[str, Any] = {
-        "id": id,
-        "name": id.replace("-", " ").capitalize(),
-        "category": Category.PHYSICAL,
-        "roles": {Role.CLIENT, Role.THERAPIST},
-        "minutes": 10,
-        "tags": {"movement"},
-    }
-    return Strategy(**{**fields, **changes})
 
 
 #: Four strategies alike but for one: "dance" takes 20 minutes, so with 10 minutes a day
