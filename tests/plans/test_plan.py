@@ -464,7 +464,22 @@ PLAN_REJECTED = [
         "revision 2 is dated before the one before it",
         id="dated-before",
     ),
+    pytest.param(
+        {"period": Period(NOV_30, NOV_30 + dt.timedelta(days=371))},
+        "period",
+        "expected at most 53 weeks (371 days), the longest a plan runs; got 372 days",
+        id="longer-than-a-plan",
+    ),
 ]
+
+
+def test_a_plan_may_run_a_calendar_year_and_53_weeks() -> None:
+    """The longest plan is 53 weeks, so any calendar year, leap or not, fits in one."""
+    for period in (
+        Period(dt.date(2028, 1, 1), dt.date(2028, 12, 31)),
+        Period.weeks_from(NOV_30, 53),
+    ):
+        assert period == plan(period=period).period
 
 
 @pytest.mark.parametrize(("changes", "field", "expected"), PLAN_REJECTED)

@@ -62,7 +62,7 @@ from selfcare._plans.plan import Plan, PlanItem
 from selfcare._plans.ramp import RAMP, Budget
 from selfcare._plans.rituals import allowed, fit_rituals
 from selfcare._plans.timing import PARTS, Timetable
-from selfcare._time.calendar import Period, Weekday
+from selfcare._time.calendar import MAX_PLAN_WEEKS, Period, Weekday
 from selfcare._time.recurrence import Recurrence
 
 __all__ = ["MAX_ALTERNATES", "MAX_ITEMS", "RAMP", "generate_plan"]
@@ -91,7 +91,7 @@ def generate_plan(
         profile: the person the plan is for.
         catalog: where strategies and rituals come from; the built-in catalog by default.
         start: the first day of the plan (week 1 starts here).
-        weeks: how many weeks the plan covers, 1 to 52.
+        weeks: how many weeks the plan covers, 1 to 53 (a year, the longest a plan runs).
         seed: varies the plan among equally sound choices; the same seed gives the same plan.
         assessment: how each category is going, 1 (neglected) to 5, as a mapping or as
             reflections whose ``self_ratings`` are averaged; neglected categories get weight.
@@ -176,7 +176,7 @@ def shared_arguments(
     """
     catalog = catalog_or_default(catalog)
     first = check.check_date("start", start)
-    check.check_int("weeks", weeks, 1, 52)
+    check.check_int("weeks", weeks, 1, MAX_PLAN_WEEKS)
     check.check_seed(seed)
     check.check_bool("include_rituals", rituals)
     Period.weeks_from(first, weeks)  # type: ignore[arg-type]  # the plan ends in the calendar

@@ -21,7 +21,7 @@ from selfcare._model.categories import Benefit, Role
 from selfcare._model.reasons import Reason
 from selfcare._model.rituals import AnchorKind, Ritual
 from selfcare._time import occurrences as _occurrences
-from selfcare._time.calendar import Period
+from selfcare._time.calendar import MAX_PLAN_WEEKS, Period
 from selfcare._time.recurrence import Recurrence
 from selfcare._time.zoned import check_zone, to_at, zoned_key
 
@@ -273,6 +273,12 @@ class Plan:
         check_zone("timezone", self.timezone)
         if not isinstance(self.period, Period):
             raise check.fail("period", "expected a Period, e.g. Period.weeks_from(start, 4)")
+        if self.period.days > 7 * MAX_PLAN_WEEKS:
+            raise check.fail(
+                "period",
+                f"expected at most {MAX_PLAN_WEEKS} weeks ({7 * MAX_PLAN_WEEKS} days), the longest "
+                f"a plan runs; got {self.period.days} days. Plan a year at a time and revise it",
+            )
         _check_content(self.items, self.rituals, self.boundaries)
         _check_all("contributors", self.contributors, Contributor, 20)
         _check_unique("contributors", [c.id for c in self.contributors], "contributor")

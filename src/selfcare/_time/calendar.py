@@ -135,6 +135,11 @@ def _last(value: dt.date) -> dt.date:
     return check_date("last", value)
 
 
+#: The longest a plan runs, in weeks: a calendar year fits (53 weeks is 371 days). The plan
+#: generator, :meth:`Period.weeks_from` and :class:`~selfcare.Plan` all keep to it.
+MAX_PLAN_WEEKS = 53
+
+
 @attrs.frozen
 class Period:
     """A run of calendar days, both ends included.
@@ -171,7 +176,8 @@ class Period:
         """The period of ``weeks`` whole weeks starting on ``start``.
 
         Raises:
-            ValidationError: ``weeks`` is not from 1 to 520, or the period would run past
+            ValidationError: ``weeks`` is not from 1 to 53 (the longest a plan runs, a
+                year), or the period would run past
                 9999-12-31, the last date (on ``weeks``, or on ``start`` when not even one
                 week fits).
 
@@ -179,8 +185,12 @@ class Period:
             >>> Period.weeks_from(datetime.date(2026, 1, 5), 4).last
             datetime.date(2026, 2, 1)
         """
-        if not isinstance(weeks, int) or isinstance(weeks, bool) or not 1 <= weeks <= 520:
-            raise fail("weeks", "expected an integer from 1 to 520")
+        if (
+            not isinstance(weeks, int)
+            or isinstance(weeks, bool)
+            or not 1 <= weeks <= MAX_PLAN_WEEKS
+        ):
+            raise fail("weeks", f"expected an integer from 1 to {MAX_PLAN_WEEKS}")
         first = check_date("start", start)
         room = (dt.date.max - first).days + 1  # days from start to the last date, 9999-12-31
         if room < 7:

@@ -35,7 +35,7 @@ from selfcare._model.reasons import Reason, ReasonCode
 from selfcare._model.reflections import Journal, Practice, PracticeStatus, Ratings, Reflection
 from selfcare._model.rituals import Anchor, AnchorKind, Ritual, RitualStep
 from selfcare._plans.plan import Contributor, Plan, PlanItem, PlanStatus, Revision
-from selfcare._time.calendar import Period, Weekday
+from selfcare._time.calendar import MAX_PLAN_WEEKS, Period, Weekday
 from selfcare._time.zoned import zone_problem
 
 T = TypeVar("T")
@@ -195,6 +195,12 @@ class PlanReader:
         last = _day(period.get("end"), "CarePlan.period.end", zone)
         if last < first:
             raise Unreadable("CarePlan.period.end", "expected a day on or after the start")
+        if (last - first).days >= 7 * MAX_PLAN_WEEKS:
+            raise Unreadable(
+                "CarePlan.period.end",
+                f"expected at most {MAX_PLAN_WEEKS} weeks after the start, the longest a plan "
+                "runs; read a longer CarePlan as plans of a year each",
+            )
         return Period(first, last)
 
     def _status(self) -> PlanStatus:
