@@ -36,7 +36,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """
     if settings().max_examples < settings.get_profile("thorough").max_examples:
         return
-    kept, dropped = [], []
+    kept: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
     for item in items:
         function = getattr(item, "function", None)
         (kept if function is not None and is_hypothesis_test(function) else dropped).append(item)
