@@ -10,6 +10,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from selfcare import (
     Anchor,
@@ -364,6 +366,88 @@ CATALOG_REJECTED = [
 def test_catalog_rejects(build: Callable[[], object], field: str, expected: str) -> None:
     """Invalid catalogs are rejected naming the field and what was expected."""
     check_rejected(build, field, expected)
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        pytest.param(
+            [WALK] * 100_001, "expected at most 100000 entries, got 100001", id="over-the-limit"
+        ),
+        pytest.param(
+            [*[WALK] * 100_001, None], "expected at most 100000 entries", id="cut-at-the-limit"
+        ),
+        pytest.param(
+            [WALK, WALK, "short-walk"], "expected a sequence of Strategy", id="type-before-twice"
+        ),
+        pytest.param(
+            [WALK, BREATHING, WALK, BREATHING],
+            "expected unique ids, but 'short-walk' appears twice",
+            id="first-repeated-id",
+        ),
+    ],
+)
+def test_catalog_checks_in_order(given: list[object], expected: str) -> None:
+    """The type of every entry is checked first, then the limit, then that ids are unique."""
+    check_rejected(lambda: Catalog(strategies=wrong(given)), "strategies", expected)
+
+
+def test_a_catalog_holds_at_most_100000_strategies() -> None:
+    """100,001 strategies, each with its own id, are too many."""
+    made = [Strategy(f"s-{n}", "S", Category.PHYSICAL, BOTH, 5) for n in range(100_001)]
+    check_rejected(
+        lambda: Catalog(strategies=made), "strategies", "expected at most 100000 entries"
+    )
+    assert 100_000 == len(Catalog(strategies=made[1:]).strategies)
+
+
+class MyStrategy(Strategy):
+    """A subclass of Strategy: still a strategy, so a catalog takes it."""
+
+
+def test_a_subclass_of_strategy_is_a_strategy() -> None:
+    """An instance of a subclass of Strategy is accepted and found by its id."""
+    mine = MyStrategy(id="mine", name="Mine", category=Category.PHYSICAL, roles=BOTH, minutes=5)
+    assert mine is Catalog(strategies=[WALK, mine]).strategy("mine")
+
+
+IDS = st.sampled_from(["a", "b", "c", "short-walk", "journaling", "x-1", "x-2", "x-3"])
+
+
+def rejection(entries: list[object]) -> str | None:
+    """What a catalog of these strategies must be rejected for, written out plainly."""
+    if not all(isinstance(entry, Strategy) for entry in entries):
+        return "expected a sequence of Strategy values"
+    seen: set[str] = set()
+    for entry in entries:
+        assert isinstance(entry, Strategy)
+        if entry.id in seen:
+            return f"expected unique ids, but {entry.id!r} appears twice"
+        seen.add(entry.id)
+    return None
+
+
+@given(st.lists(IDS.map(strategy), max_size=12), st.lists(st.just(0) | st.just(1), max_size=3))
+def test_catalog_checks_strategies_as_a_plain_reading_would(
+    made: list[Strategy], others: list[int]
+) -> None:
+    """A catalog takes a list of strategies with unique ids, and rejects any other list.
+
+    It finds each strategy it takes by id, and its error names the first problem: an entry
+    that is not a strategy, else the first id that appears twice.
+    """
+    entries: list[object] = [*made]
+    for n, at in enumerate(others):  # a ritual or a string somewhere among the strategies
+        entries.insert(at * len(entries) // 2, TRANSITION if n % 2 else "short-walk")
+    expected = rejection(entries)
+    if expected is None:
+        catalog = Catalog(strategies=wrong(entries))
+        assert tuple(entries) == catalog.strategies
+        assert made == [catalog.strategy(entry.id) for entry in made]
+    else:
+        with pytest.raises(ValidationError) as caught:
+            Catalog(strategies=wrong(entries))
+        assert [("strategies", expected)] == list(caught.value.problems)
 
 
 def test_ids_may_repeat_across_kinds() -> None:

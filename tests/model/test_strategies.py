@@ -5,12 +5,16 @@
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from selfcare import Benefit, Category, Effort, Role, Strategy, ValidationError
+from selfcare import Benefit, Category, Effort, Role, Strategy, TimeOfDay, ValidationError
+from selfcare._core import checks
 from tests.rejection import check_rejected
 
 
@@ -221,3 +225,94 @@ def test_strategies_pickle() -> None:
 def test_description_is_left_out_of_repr() -> None:
     """A strategy's repr leaves out its description."""
     assert "round the block" not in repr(strategy(description="Walk round the block."))
+
+
+# The collection fields: each is read as `checks.to_frozenset` then `checks.members` (or
+# `checks.slugs`) read it; a strategy takes the common cases by a quicker path.
+
+READING = {
+    "roles": checks.members(Role, non_empty=True),
+    "benefits": checks.members(Benefit),
+    "times_of_day": checks.members(TimeOfDay),
+    "tags": checks.slugs("a tag"),
+}
+ITEMS = st.one_of(
+    st.sampled_from([*Role, *Benefit, *TimeOfDay]),
+    st.sampled_from(["client", "nature", "Nature", "a" * 65, "", "calm-down", "x--y"]),
+    st.text(max_size=3),
+    st.none(),
+    st.integers(-1, 1),
+    st.lists(st.just("calm"), max_size=1),  # unhashable
+)
+VALUES = st.one_of(
+    st.lists(ITEMS, max_size=4),
+    st.lists(ITEMS, max_size=4).map(tuple),
+    st.sets(st.sampled_from([*Role, *Benefit, "nature", "client", 1, None]), max_size=4),
+    st.frozensets(st.sampled_from([*Role, *Benefit, *TimeOfDay, "nature", "Nature"]), max_size=4),
+    st.sampled_from(["client", "nature", None, 5, Role.CLIENT, b"nature"]),
+    st.dictionaries(st.sampled_from(["nature", "calm"]), st.none(), max_size=2),
+).map(lambda value: lambda: value)
+"""Values for a collection field, each as a function that gives it (or a fresh iterator)."""
+GIVEN = VALUES | st.lists(ITEMS, max_size=4).map(lambda items: lambda: iter(items))
+
+
+def plain_reading(field: str, value: object) -> tuple[str, object]:
+    """What the shared converter and validator make of ``value``: stored, or the error."""
+    converted = checks.to_frozenset(value)  # type: ignore[arg-type]
+    try:
+        READING[field](None, getattr(attrs.fields(Strategy), field), converted)
+    except ValidationError as error:
+        return "rejected", error.problems
+    return "stored", converted
+
+
+@given(st.sampled_from(sorted(READING)), GIVEN)
+def test_collection_fields_read_as_the_shared_checks_do(
+    field: str, value: Callable[[], object]
+) -> None:
+    """Roles, benefits, times of day and tags store what the shared checks store, and are
+    rejected with the same error where the shared checks reject them."""
+    expected = plain_reading(field, value())
+    try:
+        actual: tuple[str, object] = ("stored", getattr(strategy(**{field: value()}), field))
+    except ValidationError as error:
+        actual = ("rejected", error.problems)
+    assert expected == actual
+    if expected[0] == "stored":
+        assert frozenset is type(actual[1])
+
+
+@pytest.mark.parametrize(
+    "roles",
+    [
+        pytest.param({"client"}, id="set-of-text"),
+        pytest.param(frozenset({"client"}), id="frozenset-of-text"),
+        pytest.param(frozenset({Role.CLIENT, "therapist"}), id="frozenset-with-text"),
+        pytest.param((Role.CLIENT, ["client"]), id="unhashable"),
+    ],
+)
+def test_roles_are_members_not_equal_text(roles: object) -> None:
+    """A role's text equals the role (it is a StrEnum) but is not one: it is rejected."""
+    check_rejected(lambda: strategy(roles=roles), "roles", "expected a Role")
+
+
+@pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        pytest.param({"nature", "Nature"}, "expected a tag", id="set-with-uppercase"),
+        pytest.param(frozenset({"calm", 5}), "expected a tag", id="frozenset-with-int"),
+        pytest.param(["calm"] * 100_001, "expected a collection", id="over-the-limit"),
+    ],
+)
+def test_tags_errors_are_unchanged(tags: object, expected: str) -> None:
+    """Every tag is checked however the tags are given, and the limit still holds."""
+    check_rejected(lambda: strategy(tags=tags), "tags", expected)
+
+
+def test_a_str_subclass_tag_is_still_a_tag() -> None:
+    """A tag given as a subclass of str is read as the shared check reads it: accepted."""
+
+    class Text(str):
+        pass
+
+    assert frozenset({"calm"}) == strategy(tags=[Text("calm")]).tags

@@ -88,6 +88,22 @@ class Prompt:
 
 
 def _index(field: str, entries: Any, kind: type[T]) -> dict[str, T]:
+    """The entries by id, or the error for the first thing wrong with them.
+
+    The common case (a tuple of exactly ``kind`` within the limit, ids unique) takes one
+    pass in C over the types and one building the index, whose size tells whether an id
+    repeats; anything else goes through the checks one by one, so every error is the one
+    they raise. An entry is not checked further: a ``Strategy``, ``Ritual`` or ``Prompt`` is
+    immutable and was validated when it was built.
+    """
+    if type(entries) is tuple and len(entries) <= MAX_ENTRIES and set(map(type, entries)) <= {kind}:
+        index = {entry.id: entry for entry in entries}
+        if len(index) == len(entries):
+            return index
+    return _index_checked(field, entries, kind)
+
+
+def _index_checked(field: str, entries: Any, kind: type[T]) -> dict[str, T]:
     if not isinstance(entries, tuple) or not all(isinstance(e, kind) for e in entries):
         raise check.fail(field, f"expected a sequence of {kind.__name__} values")
     if len(entries) > MAX_ENTRIES:

@@ -1,0 +1,188 @@
+"""Building a catalog: ``Catalog(strategies=...)`` from strategies already built, and ``Strategy``.
+
+Run with ``python benchmarks/bench_catalog.py`` or ``python benchmarks/run.py --only catalog``.
+
+* **A catalog from built strategies** (what a program holding strategies does), at 1,000,
+  10,000 and 100,000 strategies (the catalog's limit), in time per strategy. The strategies
+  are built before timing and passed as a list. Target: at most 5 µs per strategy, so the
+  baseline is that budget and the target a ratio of 1.0.
+* **Linearity**: the time per strategy at 100,000 against 10,000, the first 10,000 of the
+  same strategies. Target: at most 1.5x, or 1.25x the growth of a plain
+  ``{s.id: s for s in strategies}`` over the same strategies, timed in turn with the
+  catalog, when that is more. The work per strategy is the same at every size; what grows
+  is the cost of memory: at 100,000 the strategies and the index no longer fit in the CPU's
+  nearer caches (a 1 MiB L2 on the machine this was written on), and no index by id
+  escapes that, so the plain dict's growth (2x to 7x there, with other work on the machine)
+  is the floor.
+* **Building a strategy** (information): ``Strategy(...)`` from ready arguments (lists of
+  roles, benefits and tags, as a program or a test writes them), against a frozen attrs
+  class with the same fields and no converters or checks: the price of the checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import statistics
+import time
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+import attrs
+
+from selfcare import Benefit, Catalog, Category, Effort, Role, Strategy
+
+SIZES = (1_000, 10_000, 100_000)
+BUDGET_S = 5e-6  # per strategy
+LINEAR = 1.5  # the largest growth in time per strategy from 10,000 to 100,000 strategies
+SLACK = 1.25  # ... or this much more than a plain dict by id grows, when caches make that more
+TAGS = [f"tag-{n}" for n in range(40)]
+
+
+def strategy_arguments(size: int, seed: int = 1) -> list[dict[str, Any]]:
+    """Arguments for ``size`` strategies with varied categories, roles, tags and benefits."""
+    rng = random.Random(seed)
+    categories, benefits, efforts = list(Category), list(Benefit), list(Effort)
+    roles = [[Role.CLIENT], [Role.THERAPIST], [Role.CLIENT, Role.THERAPIST]]
+    return [
+        {
+            "id": f"strategy-{n}",
+            "name": f"Strategy {n}",
+            "category": rng.choice(categories),
+            "roles": list(rng.choice(roles)),
+            "minutes": rng.randint(1, 120),
+            "effort": rng.choice(efforts),
+            "benefits": rng.sample(benefits, rng.randint(0, 3)),
+            "tags": rng.sample(TAGS, rng.randint(0, 4)),
+        }
+        for n in range(size)
+    ]
+
+
+@attrs.frozen
+class Bare:
+    """A ``Strategy``'s fields without its converters or checks: the baseline for building."""
+
+    id: str
+    name: str
+    category: Category
+    roles: Any
+    minutes: int
+    effort: Effort = Effort.LOW
+    benefits: Any = frozenset()
+    tags: Any = frozenset()
+    description: str = ""
+    kind: Any = None
+    cadence: Any = None
+    times_a_week: int | None = None
+    times_of_day: Any = frozenset()
+    at: dt.time | None = None
+
+
+def by_id(strategies: list[Strategy]) -> dict[str, Strategy]:
+    """A plain dict of the strategies by id: the least an index by id costs."""
+    return {s.id: s for s in strategies}
+
+
+def median_pair(
+    work: Callable[[], object], other: Callable[[], object], repeats: int
+) -> tuple[float, float]:
+    """The median wall times of two workloads, run in turn so both see the same machine."""
+    work(), other()  # warm-up
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeats):
+        for each, kept in ((work, times[0]), (other, times[1])):
+            began = time.perf_counter()
+            each()
+            kept.append(time.perf_counter() - began)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
+def _row(
+    workload: str,
+    median: float,
+    baseline: str,
+    base: float | None,
+    target: float | None,
+    note: str,
+) -> dict[str, object]:
+    return {
+        "workload": workload,
+        "median_s": median,
+        "baseline": baseline,
+        "baseline_s": base,
+        "ratio": None if base is None else median / base,
+        "target": target,
+        "note": note,
+    }
+
+
+def run(*, quick: bool = False) -> list[dict[str, object]]:
+    """Measure every workload; one row each, with its baseline, ratio and target."""
+    scale = 3 if quick else 1  # --quick: a third of the repeats
+    arguments = strategy_arguments(max(SIZES))
+    made = [Strategy(**given) for given in arguments]
+    per_strategy: dict[int, float] = {}
+    floor: dict[int, float] = {}
+    for size in SIZES:
+        given = made[:size]
+        repeats = max(3, {1_000: 150, 10_000: 45, 100_000: 11}[size] // scale)
+        ours, plain = median_pair(
+            partial(Catalog, strategies=given), partial(by_id, given), repeats
+        )
+        per_strategy[size], floor[size] = ours / size, plain / size
+    rows = [
+        _row(
+            f"Catalog from {size:,} built strategies, per strategy",
+            per_strategy[size],
+            "5 µs budget",
+            BUDGET_S,
+            1.0,
+            "the strategies built before timing, given as a list; a plain dict by id of the "
+            f"same takes {floor[size] * 1e6:.2f} µs",
+        )
+        for size in SIZES
+    ]
+    growth = floor[100_000] / floor[10_000]
+    rows.append(
+        _row(
+            "linearity: per strategy at 100,000 vs 10,000",
+            per_strategy[100_000],
+            "per strategy at 10,000",
+            per_strategy[10_000],
+            max(LINEAR, SLACK * growth),
+            f"the first 10,000 of the same strategies; target {LINEAR}x, or {SLACK}x the "
+            f"{growth:.2f}x a plain dict by id grows in this run (caches) when that is more",
+        )
+    )
+    count = 10_000 // scale
+    sample = arguments[:count]
+    built, bare = median_pair(
+        lambda: [Strategy(**given) for given in sample],
+        lambda: [Bare(**given) for given in sample],
+        max(3, 9 // scale),
+    )
+    rows.append(
+        _row(
+            "Strategy(...) from ready arguments, per strategy",
+            built / count,
+            "attrs class, same fields, no checks",
+            bare / count,
+            None,
+            f"information: {count:,} strategies given lists of roles, benefits and tags; "
+            "the ratio is the price of converting and checking",
+        )
+    )
+    return rows
+
+
+def main() -> None:
+    """Print the table, as ``benchmarks/run.py --only catalog`` does."""
+    from run import format_table
+
+    print(format_table(run()))
+
+
+if __name__ == "__main__":
+    main()
