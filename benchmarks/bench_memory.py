@@ -7,10 +7,11 @@ Run it with ``python benchmarks/bench_memory.py`` (needs the ``bench`` extra for
 * **A loaded reflection**: the memory ``from_json(list[Reflection], text)`` keeps for 10,000
   reflections, traced with ``tracemalloc`` and divided by 10,000: the ``Reflection``, its
   instant, ratings, self-ratings, practices and journal, their strings and the list's slot.
-  The baseline is the same for an equivalent strict, frozen pydantic v2 model loading the
-  same JSON (the instant as a stdlib ``datetime`` with a ``ZoneInfo``). No target: the two
-  hold different things (selfcare's instant is a pendulum ``DateTime``; pydantic's JSON
-  parser shares equal short strings by default), so the row is for information.
+  The baseline is the same for ``bench_serialize``'s strict, frozen pydantic v2 models
+  loading the same JSON (the instant as a stdlib ``datetime`` with a ``ZoneInfo``). No
+  target: the two hold different things (selfcare's instant is a pendulum ``DateTime``;
+  pydantic's JSON parser shares equal short strings by default), so the row is for
+  information.
 
 The JSON holds one reflection a day in Europe/London, each with ratings, one or two
 self-ratings, one to three practices and, on some days, an insight or a gratitude.
@@ -18,15 +19,12 @@ self-ratings, one to three practices and, on some days, an insight or a gratitud
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import random
 import statistics
 import sys
 import tracemalloc
-import zoneinfo
 from collections.abc import Callable
-from typing import Annotated, Literal
 
 import pendulum
 
@@ -34,7 +32,6 @@ from selfcare import (
     Category,
     Journal,
     Practice,
-    PracticeStatus,
     Ratings,
     Reflection,
     Role,
@@ -72,51 +69,12 @@ def make_reflections(count: int = COUNT, seed: int = 3) -> list[Reflection]:
 
 
 def _pydantic_loader() -> Callable[[str], object]:
-    """A loader of the same JSON into equivalent pydantic models (needs the bench extra)."""
-    import pydantic
-    from pydantic import BeforeValidator, ConfigDict, Field
+    """A loader of the same JSON into ``bench_serialize``'s pydantic models (the bench extra).
 
-    strict = ConfigDict(frozen=True, extra="forbid")
-
-    def zoned(value: object) -> object:
-        if not isinstance(value, str) or not value.endswith("]") or "[" not in value:
-            return value  # pydantic rejects it
-        text, zone = value[:-1].split("[")
-        return dt.datetime.fromisoformat(text).astimezone(zoneinfo.ZoneInfo(zone))
-
-    class PRatings(pydantic.BaseModel):
-        model_config = strict
-        mood: Annotated[int, Field(ge=0, le=10)] | None = None
-        energy: Annotated[int, Field(ge=0, le=10)] | None = None
-        stress: Annotated[int, Field(ge=0, le=10)] | None = None
-
-    class PPractice(pydantic.BaseModel):
-        model_config = strict
-        strategy_id: Annotated[str, Field(max_length=64)]
-        status: PracticeStatus
-        minutes: Annotated[int, Field(ge=1, le=1440)] | None = None
-
-    class PJournal(pydantic.BaseModel):
-        model_config = strict
-        insight: str | None = None
-        gratitude: str | None = None
-        note: str | None = None
-
-    class PReflection(pydantic.BaseModel):
-        model_config = strict
-        at: Annotated[pydantic.AwareDatetime, BeforeValidator(zoned)]
-        author: Role
-        ratings: PRatings = PRatings()
-        self_ratings: dict[Category, Annotated[int, Field(ge=1, le=5)]] = {}
-        practised: tuple[PPractice, ...] = ()
-        journal: PJournal = PJournal()
-        wants_support: bool = False
-
-    class PReflections(pydantic.BaseModel):
-        model_config = strict
-        schema_version: Literal[1]
-        type: Literal["list"]
-        values: list[PReflection]
+    They are as strict as selfcare and keep each instant as a stdlib ``datetime`` in its
+    ``zoneinfo.ZoneInfo`` zone, its offset checked.
+    """
+    from bench_serialize import PReflections
 
     return PReflections.model_validate_json
 
@@ -170,7 +128,7 @@ def run(*, quick: bool = False) -> list[dict[str, object]]:
         {
             "workload": f"loaded reflection with its parts ({COUNT:,} from JSON)",
             "median_s": ours,
-            "baseline": "pydantic v2 model",
+            "baseline": "pydantic v2, same work",
             "baseline_s": theirs,
             "ratio": ours / theirs,
             "target": None,
