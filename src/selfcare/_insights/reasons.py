@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from selfcare._core import checks as check
 from selfcare._core.describe import minutes_phrase
-from selfcare._insights.balance import CategoryBalance
-from selfcare._insights.effects import StrategyEffect, display_name
-from selfcare._insights.strain import WorkloadStrain
-from selfcare._insights.support import SupportAdvisory
 from selfcare._model.categories import Benefit, Category, Role
 from selfcare._model.reasons import Fact, Reason, ReasonCode
 from selfcare._model.strategies import Strategy
 from selfcare._time.calendar import TimeOfDay, Weekday
+
+if TYPE_CHECKING:  # only in annotations: a plan's reasons need none of these modules
+    from selfcare._insights.balance import CategoryBalance
+    from selfcare._insights.effects import StrategyEffect
+    from selfcare._insights.strain import WorkloadStrain
+    from selfcare._insights.support import SupportAdvisory
 
 __all__ = [
     "LOW_RATING",
@@ -199,6 +202,8 @@ def done_on(done: int, planned: int) -> str:
 
 def not_done(planned_days: int, replacement: Strategy | None) -> Reason:
     """It was not done on any of the days planned so far; a gentler one may take its place."""
+    from selfcare._insights.effects import display_name
+
     text = f"{done_on(0, planned_days)} so far"
     if replacement is None:
         text += "; nothing gentler fits its place"

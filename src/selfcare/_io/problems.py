@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from typing import Any
 
 import attrs
-from cattrs.errors import AttributeValidationNote, BaseValidationError, ForbiddenExtraKeysError
 
 from selfcare._core.errors import ValidationError
 
@@ -43,6 +42,9 @@ def flatten(exc: BaseException) -> Problems:
         return exc.problems
     if isinstance(exc, ValidationError):  # raised by a domain type's validators
         return [(f".{path}" if path else "", message) for path, message in exc.problems]
+    # Only reading raises cattrs' errors, and writing need not import cattrs.
+    from cattrs.errors import AttributeValidationNote, BaseValidationError, ForbiddenExtraKeysError
+
     if isinstance(exc, BaseValidationError):
         problems: Problems = []
         for sub in exc.exceptions:
