@@ -22,7 +22,6 @@ from selfcare._core.errors import Problem, SelfCareError, ValidationError
 from selfcare._io import format as f
 from selfcare._io.codec import PRIVATE_FIELDS, TYPE_NAMES, codec, redacting
 from selfcare._io.documents import (
-    ENCODER,
     MAX_DEPTH,
     MAX_ENTRIES,
     MAX_TEXT_LENGTH,
@@ -31,6 +30,7 @@ from selfcare._io.documents import (
     check_limits,
     read,
     upgrade,
+    write,
 )
 from selfcare._io.migrations import MIGRATIONS
 from selfcare._io.problems import DocumentError, flatten, unknown_keys
@@ -115,7 +115,7 @@ def to_json(value: object, *, redact: bool = False) -> str:
         >>> to_json(Contributor("client-7", Role.CLIENT))
         '{"schema_version":3,"type":"contributor","id":"client-7","role":"client"}'
     """
-    return ENCODER.encode(to_dict(value, redact=redact))
+    return write(to_dict(value, redact=redact))
 
 
 def from_dict(kind: type[T], data: object) -> T:

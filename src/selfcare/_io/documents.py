@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from types import ModuleType
 from typing import Any, Final
 
 from selfcare._core.describe import got
@@ -34,6 +35,97 @@ ENCODER = json.JSONEncoder(
     ensure_ascii=True, check_circular=False, allow_nan=False, separators=(",", ":")
 )
 
+#: The optional fast backend, ``selfcare[fast]``, or None: looked up at every call, so
+#: setting it to None (as the tests and benchmarks do) gives the standard library's path.
+orjson: ModuleType | None
+try:
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - CI installs it; the tests set it to None too
+    orjson = None
+else:
+    orjson = _orjson
+#: Values orjson would write its own way (``datetime``, dataclasses, and subclasses of
+#: ``str``, ``int``, ``dict`` and ``list``) make it raise instead, so ``ENCODER`` writes them.
+_AS_ENCODER: Final = (
+    (
+        orjson.OPT_PASSTHROUGH_DATETIME
+        | orjson.OPT_PASSTHROUGH_DATACLASS
+        | orjson.OPT_PASSTHROUGH_SUBCLASS
+    )
+    if orjson is not None
+    else 0
+)
+#: Each digit as ``0``, so runs of digits and a digit before an exponent are found with
+#: fast substring searches rather than a regular expression (which is ten times slower).
+_DIGITS: Final = bytes.maketrans(b"123456789E", b"000000000e")
+
+
+def write(data: Any) -> str:
+    r"""The compact JSON text of JSON-ready data: exactly what ``ENCODER.encode`` gives.
+
+    With orjson installed (``selfcare[fast]``), orjson writes the text, and ``ENCODER``
+    writes it instead wherever orjson's text could differ in a single byte:
+
+    - orjson cannot write the data: an integer beyond 64 bits, a key that is not a string,
+      a lone surrogate, a subclass of a built-in type, anything else.
+    - The text holds a ``\u`` escape or a raw DEL: the standard library escapes DEL, and
+      control characters other than ``\b``, ``\t``, ``\n``, ``\f`` and ``\r``, as ``\u00xx``.
+    - The text holds a digit before an ``e``, ``0.0000``, or 17 digits in a row. Every
+      float the two write differently shows one of these: Python writes an exponent for
+      magnitudes below 1e-4 or from 1e16 on, and orjson writes some of those without one,
+      and its exponents its own way. The digits of a float are the same in both, the
+      shortest that read back to it.
+    - The text is not ASCII and holds ``\x`` or a character beyond the Basic Multilingual
+      Plane. The standard library escapes everything beyond ASCII as ``\u`` and four
+      lowercase hex digits; orjson writes it as UTF-8, which is escaped here with
+      ``backslashreplace`` (``\xe9``, ``\u2014``), with each ``\x`` made ``\u00``. When
+      orjson's text holds no ``\x``, each ``\x`` then is one of these.
+
+    These may also be found in text inside strings, which is merely slower.
+
+    ``data`` is what :func:`selfcare.serialize.to_dict` gives. Only on values it never
+    gives do the two part: ``ENCODER`` refuses NaN and infinities, plain enum members and
+    UUIDs, which orjson writes (as ``null``, and as their values).
+
+    Example:
+        >>> write({"n": 1e-05, "a": [True, None, "é"]})
+        '{"n":1e-05,"a":[true,null,"\\u00e9"]}'
+    """
+    fast = orjson
+    if fast is not None:
+        try:
+            raw: bytes = fast.dumps(data, option=_AS_ENCODER)
+        except Exception:  # ENCODER writes it, or raises its own error
+            pass
+        else:
+            text = _as_encoder(raw)
+            if text is not None:
+                return text
+    return ENCODER.encode(data)
+
+
+def _as_encoder(raw: bytes) -> str | None:
+    """The text orjson wrote, made what ``ENCODER`` writes, or None where it may differ.
+
+    :func:`write` says when and why.
+
+    Searches for one byte are several times faster than those for two or more, so they
+    come first.
+    """
+    if b"\x7f" in raw or b"0.0000" in raw or (b"\\" in raw and b"\\u" in raw):
+        return None
+    digits = raw.translate(_DIGITS)
+    if b"0e" in digits or b"0" * 17 in digits:
+        return None
+    if raw.isascii():
+        return raw.decode("ascii")
+    if b"\\" in raw and b"\\x" in raw:
+        return None
+    escaped = raw.decode("utf-8").encode("ascii", "backslashreplace")
+    if b"\\U" in escaped:
+        return None
+    return escaped.replace(b"\\x", b"\\u00").decode("ascii")
+
 
 def _no_constant(name: str) -> Any:
     raise bad("NaN and Infinity are not JSON numbers")
@@ -57,17 +149,18 @@ def read(text: str | bytes) -> str | tuple[Any, list[Problem]]:
     """The JSON value of the text with what :func:`check_limits` finds, or what is wrong.
 
     What is wrong with the text is said as :func:`parse` says it.
-    The text is read in C, and then its keys are counted: the text has a repeated key
-    exactly when it has more keys than the objects read from it have members. When that,
-    or anything else, is wrong, or the keys cannot be counted simply, the text is read
-    again by :func:`parse`, which finds the first problem.
+    The text is read in C (by orjson when it is installed, see :func:`_decode`), and then
+    its keys are counted: the text has a repeated key exactly when it has more keys than
+    the objects read from it have members. When that, or anything else, is wrong, or the
+    keys cannot be counted simply, the text is read again by :func:`parse`, which finds
+    the first problem.
     """
     decoded = _text(text)
     if isinstance(decoded, tuple):
         return decoded[0]
     if _countable(decoded):
         try:
-            value = _PLAIN.decode(decoded)
+            value = _decode(text, decoded)
         except Exception:  # parse, below, says what is wrong
             pass
         else:
@@ -80,16 +173,46 @@ def read(text: str | bytes) -> str | tuple[Any, list[Problem]]:
     return parsed[0], check_limits(parsed[0])
 
 
+def _decode(text: str | bytes, decoded: str) -> Any:
+    """The JSON value of the text, read in C, keeping the last of repeated keys.
+
+    orjson reads what ``_PLAIN`` reads, to the same value (``tests/io/test_fast_json.py``
+    checks it on arbitrary text), except that it refuses some texts ``_PLAIN`` reads
+    (lone surrogates, numbers too large for a float, nesting beyond 1,024 levels), which
+    :func:`read` then has :func:`parse` read, and that it reads an integer beyond 64 bits
+    as a float: a text with 19 digits in a row is read by ``_PLAIN`` instead.
+    """
+    fast = orjson
+    if fast is None:
+        return _PLAIN.decode(decoded)
+    raw = text if isinstance(text, bytes) else decoded.encode("utf-8", "surrogatepass")
+    if b"0" * 19 in raw.translate(_DIGITS):
+        return _PLAIN.decode(decoded)
+    return fast.loads(raw)
+
+
 def _countable(text: str) -> bool:
     """Whether every key of the (JSON) text is written right before its colon.
 
     Then counting each quote followed by a colon counts every key, and more only where a
     string holds an escaped quote before a colon or starts with a colon. A key is followed
     by white space before its colon only if the text has both a quote followed by white
-    space and white space followed by a colon.
+    space and white space followed by a colon. (Compact text has no newline, tab or
+    carriage return, and a search for one character is several times faster than one for
+    two, so each of those is looked for alone first.)
     """
-    if " :" in text or "\n:" in text or "\t:" in text or "\r:" in text:
-        return not ('" ' in text or '"\n' in text or '"\t' in text or '"\r' in text)
+    if (
+        " :" in text
+        or ("\n" in text and "\n:" in text)
+        or ("\t" in text and "\t:" in text)
+        or ("\r" in text and "\r:" in text)
+    ):
+        return not (
+            '" ' in text
+            or ("\n" in text and '"\n' in text)
+            or ("\t" in text and '"\t' in text)
+            or ("\r" in text and '"\r' in text)
+        )
     return True
 
 
