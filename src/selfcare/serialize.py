@@ -13,14 +13,22 @@ with :func:`configure_converter` or start from :func:`make_converter`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Final, NamedTuple, TypeGuard, TypeVar, cast, get_args, get_origin
-
-import cattrs
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Final,
+    NamedTuple,
+    TypeGuard,
+    TypeVar,
+    cast,
+    get_args,
+    get_origin,
+)
 
 from selfcare._core.describe import got
 from selfcare._core.errors import Problem, SelfCareError, ValidationError
 from selfcare._io import format as f
-from selfcare._io.codec import PRIVATE_FIELDS, TYPE_NAMES, codec, redacting
+from selfcare._io.codec import PRIVATE_FIELDS, TYPE_NAMES, TYPES_BY_NAME, codec, redacting
 from selfcare._io.documents import (
     MAX_DEPTH,
     MAX_ENTRIES,
@@ -34,6 +42,9 @@ from selfcare._io.documents import (
 )
 from selfcare._io.migrations import MIGRATIONS
 from selfcare._io.problems import DocumentError, flatten, unknown_keys
+
+if TYPE_CHECKING:  # imported by make_converter: writing and reading need no converter
+    import cattrs
 
 __all__ = [
     "MAX_DEPTH",
@@ -55,7 +66,7 @@ T = TypeVar("T")
 #: The version of the format this library writes.
 SCHEMA_VERSION: Final = 3
 _ENVELOPE = frozenset({"schema_version", "type", "redacted"})
-_NAMES_TO_TYPES = {name: kind for kind, name in TYPE_NAMES.items()}
+_NAMES_TO_TYPES = TYPES_BY_NAME  # looking a name up imports only its own type's module
 
 
 def to_dict(value: object, *, redact: bool = False) -> dict[str, Any]:
@@ -204,6 +215,8 @@ def make_converter(*, redact: bool = False) -> cattrs.Converter:
         >>> make_converter().unstructure(Ratings(mood=6))
         {'mood': 6, 'energy': None, 'stress': None}
     """
+    import cattrs
+
     converter = cattrs.Converter(forbid_extra_keys=True)
     configure_converter(converter, redact=redact)
     return converter
