@@ -13,7 +13,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from selfcare import Benefit, Category, Effort, Role, Strategy, TimeOfDay, ValidationError
+from selfcare import (
+    Benefit,
+    Category,
+    Effort,
+    Role,
+    Strategy,
+    TimeOfDay,
+    ValidationError,
+)
 from selfcare._core import checks
 from tests.rejection import check_rejected
 
@@ -316,3 +324,10 @@ def test_a_str_subclass_tag_is_still_a_tag() -> None:
         pass
 
     assert frozenset({"calm"}) == strategy(tags=[Text("calm")]).tags
+
+
+def test_a_strategy_evolves_and_converts() -> None:
+    """``attrs.evolve`` builds through the same checks."""
+    walk = strategy()
+    assert frozenset({"nature"}) == attrs.evolve(walk, tags=["nature"]).tags
+    check_rejected(lambda: attrs.evolve(walk, id="Short walk"), "id", "expected an id")

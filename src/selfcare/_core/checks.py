@@ -79,9 +79,13 @@ def check_slug(field: str, value: object, what: str = "an id") -> None:
         )
 
 
+_match_slug = SLUG.fullmatch
+
+
 def slug(_inst: object, attribute: Any, value: Any) -> None:
     """An attrs validator for a slug id."""
-    check_slug(attribute.name, value)
+    if type(value) is not str or len(value) > MAX_SLUG or _match_slug(value) is None:
+        check_slug(attribute.name, value)
 
 
 def check_text(field: str, value: object, *, limit: int, required: bool) -> None:
@@ -98,12 +102,16 @@ def check_text(field: str, value: object, *, limit: int, required: bool) -> None
 
 def name(_inst: object, attribute: Any, value: Any) -> None:
     """An attrs validator for a short, non-blank display name."""
-    check_text(attribute.name, value, limit=MAX_NAME, required=True)
+    # The common case first, as in `check_text`: a string starting with a printable ASCII
+    # character is not blank.
+    if type(value) is not str or len(value) > MAX_NAME or not "!" <= value[:1] <= "~":
+        check_text(attribute.name, value, limit=MAX_NAME, required=True)
 
 
 def text(_inst: object, attribute: Any, value: Any) -> None:
     """An attrs validator for free text that may be empty."""
-    check_text(attribute.name, value, limit=MAX_TEXT, required=False)
+    if type(value) is not str or len(value) > MAX_TEXT:
+        check_text(attribute.name, value, limit=MAX_TEXT, required=False)
 
 
 def optional_text(_inst: object, attribute: Any, value: Any) -> None:
@@ -134,8 +142,15 @@ def expected_member(kind: type[enum.Enum], value: object) -> str:
 
 def members(kind: type[E], *, non_empty: bool = False) -> Validator:
     """An attrs validator for a frozenset of ``kind`` members."""
+    # The common case is checked first: a frozenset whose items are all of type ``kind``
+    # (an enum with members cannot be subclassed, so for one that is what ``isinstance``
+    # asks). Membership of ``frozenset(kind)`` would not do: a ``StrEnum`` member equals,
+    # and hashes as, its text. Anything else takes the full checks below.
+    only = frozenset({kind}).issuperset
 
     def validate(_inst: object, attribute: Any, value: Any) -> None:
+        if type(value) is frozenset and (value or not non_empty) and only(map(type, value)):
+            return
         for item in value if isinstance(value, tuple) else ():  # items that did not hash
             if not isinstance(item, kind):
                 raise fail(attribute.name, expected_member(kind, item))
@@ -153,6 +168,10 @@ def slugs(what: str) -> Validator:
     """An attrs validator for a frozenset of slugs (tags, values)."""
 
     def validate(_inst: object, attribute: Any, value: Any) -> None:
+        if type(value) is frozenset and all(
+            type(item) is str and len(item) <= MAX_SLUG and _match_slug(item) for item in value
+        ):
+            return  # the common case, checked first: a frozenset of ``str`` slugs
         for item in value if isinstance(value, tuple) else ():  # items that did not hash
             check_slug(attribute.name, item, what)
         check_collection(attribute.name, value)
@@ -162,6 +181,11 @@ def slugs(what: str) -> Validator:
     return validate
 
 
+#: The collections `to_frozenset` reads without ``islice``: their length is known, so one
+#: within the cap is read whole and nothing is cut short.
+_SIZED = frozenset({list, tuple, set})
+
+
 def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
     """Convert any iterable to a frozenset.
 
@@ -169,8 +193,18 @@ def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
     are (or cut short) for the validator to reject with the field's name.
     """
     raw: Any = value
-    if type(raw) is frozenset:
-        return raw
+    kind = type(raw)
+    if kind is frozenset:
+        return raw  # type: ignore[no-any-return]
+    if kind in _SIZED and len(raw) <= MAX_COLLECTION:  # the common case: read it whole
+        # Built from the items in their order (a set from a tuple of its items, not copied
+        # as a table), as below, so the frozenset iterates, and an error names a bad item,
+        # in the same order however the items came.
+        items = tuple(raw) if kind is set else raw
+        try:
+            return frozenset(items)
+        except TypeError:  # an unhashable item
+            return tuple(items)  # type: ignore[return-value]
     if isinstance(raw, str | bytes | frozenset) or not isinstance(raw, Iterable):
         return raw  # type: ignore[return-value]  # rejected by the validator
     items = tuple(itertools.islice(raw, MAX_COLLECTION + 1))
@@ -183,8 +217,11 @@ def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """Convert any iterable to a tuple, reading at most one more than the largest cap."""
     raw: Any = value
-    if type(raw) is tuple:
-        return raw
+    kind = type(raw)
+    if kind is tuple:
+        return raw  # type: ignore[no-any-return]
+    if kind is list and len(raw) <= MAX_COLLECTION:  # the common case: read it whole
+        return tuple(raw)
     if isinstance(raw, str | bytes | tuple) or not isinstance(raw, Iterable):
         return raw  # type: ignore[return-value]  # rejected by the validator
     return tuple(itertools.islice(raw, MAX_COLLECTION + 1))

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
-from typing import Any
 
 import attrs
 
@@ -56,62 +54,6 @@ def _at(value: dt.time | None) -> dt.time | None:
     return None if value is None else check.check_time("at", value)
 
 
-# Fast paths for the collection fields, which dominate building a strategy. Each takes the
-# common case in a few C calls and hands anything else to the shared converter or validator
-# in `checks`, so what is accepted, what is stored and every error are those of `checks`.
-
-_SIZED = frozenset({list, tuple, set})
-
-
-def _to_frozenset(value: Any) -> frozenset[Any]:
-    """:func:`checks.to_frozenset`, quicker for a list, tuple or set within the cap."""
-    kind = type(value)
-    if kind is frozenset:
-        return value  # type: ignore[no-any-return]
-    if kind in _SIZED and len(value) <= check.MAX_COLLECTION:
-        try:
-            # What `checks.to_frozenset` builds: from a tuple of the items, in the same order,
-            # so that the frozenset iterates (and an error names a bad item) in the same order.
-            return frozenset(tuple(value) if kind is set else value)
-        except TypeError:  # an unhashable item: left for the validator, as `checks` does
-            pass
-    return check.to_frozenset(value)
-
-
-def _members(kind: type[enum.Enum], *, non_empty: bool = False) -> check.Validator:
-    """:func:`checks.members`, quicker for a frozenset of ``kind`` members.
-
-    An enum with members cannot be subclassed, so ``type(item) is kind`` is exactly
-    ``isinstance(item, kind)`` here; members compared by value (a ``StrEnum`` equals its
-    text) would not be.
-    """
-    slow = check.members(kind, non_empty=non_empty)
-    only = frozenset({kind}).issuperset
-
-    def validate(inst: object, attribute: Any, value: Any) -> None:
-        if type(value) is not frozenset or not only(map(type, value)) or (non_empty and not value):
-            slow(inst, attribute, value)
-
-    return validate
-
-
-def _slugs(what: str) -> check.Validator:
-    """:func:`checks.slugs`, quicker for a frozenset of well-formed ``str`` slugs."""
-    slow = check.slugs(what)
-    match = check.SLUG.fullmatch
-
-    def validate(inst: object, attribute: Any, value: Any) -> None:
-        if type(value) is not frozenset:
-            slow(inst, attribute, value)
-            return
-        for item in value:
-            if type(item) is not str or len(item) > check.MAX_SLUG or match(item) is None:
-                slow(inst, attribute, value)
-                return
-
-    return validate
-
-
 @attrs.frozen
 class Strategy:
     """One concrete self-care practice, such as a short walk or peer supervision.
@@ -152,15 +94,15 @@ class Strategy:
     name: str = attrs.field(validator=check.name)
     category: Category = attrs.field(validator=check.member(Category))
     roles: frozenset[Role] = attrs.field(
-        converter=_to_frozenset, validator=_members(Role, non_empty=True)
+        converter=check.to_frozenset, validator=check.members(Role, non_empty=True)
     )
     minutes: int = attrs.field(validator=check.int_in(1, check.MAX_MINUTES))
     effort: Effort = attrs.field(default=Effort.LOW, validator=check.member(Effort))
     benefits: frozenset[Benefit] = attrs.field(
-        default=frozenset(), converter=_to_frozenset, validator=_members(Benefit)
+        default=frozenset(), converter=check.to_frozenset, validator=check.members(Benefit)
     )
     tags: frozenset[str] = attrs.field(
-        default=frozenset(), converter=_to_frozenset, validator=_slugs("a tag")
+        default=frozenset(), converter=check.to_frozenset, validator=check.slugs("a tag")
     )
     description: str = attrs.field(default="", validator=check.text, repr=False)
     kind: StrategyKind = attrs.field(
@@ -169,7 +111,7 @@ class Strategy:
     cadence: Cadence = attrs.field(default=Cadence.TIMES_A_WEEK, validator=check.member(Cadence))
     times_a_week: int | None = attrs.field(default=None, validator=check.optional_int_in(1, 7))
     times_of_day: frozenset[TimeOfDay] = attrs.field(
-        default=frozenset(), converter=_to_frozenset, validator=_members(TimeOfDay)
+        default=frozenset(), converter=check.to_frozenset, validator=check.members(TimeOfDay)
     )
     at: dt.time | None = attrs.field(default=None, converter=_at)
 
