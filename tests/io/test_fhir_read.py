@@ -667,7 +667,7 @@ def test_a_strategy_in_a_passed_catalog_is_read() -> None:
         ({"start": "05/01/2026", "end": "2026-02-01"}, "CarePlan.period.start"),
         ({"start": "2026-01", "end": "2026-02-01"}, "CarePlan.period.start"),
         ({"start": 20260105, "end": "2026-02-01"}, "CarePlan.period.start"),
-        ({"start": "2026-01-05", "end": "2027-01-11"}, "CarePlan.period.end"),  # 53 weeks + 1
+        ({"start": "2026-01-05", "end": "2035-12-24"}, "CarePlan.period.end"),  # 520 weeks + 1
     ],
 )
 def test_a_period_without_two_days_in_order_is_refused(period: dict[str, Any], path: str) -> None:

@@ -144,10 +144,10 @@ def test_period_stores_stdlib_dates() -> None:
 
 @pytest.mark.parametrize(
     ("weeks", "last"),
-    [(1, dt.date(2026, 1, 11)), (4, dt.date(2026, 2, 1)), (53, dt.date(2027, 1, 10))],
+    [(1, dt.date(2026, 1, 11)), (4, dt.date(2026, 2, 1)), (520, dt.date(2035, 12, 23))],
 )
 def test_period_weeks_from(weeks: int, last: dt.date) -> None:
-    """Period.weeks_from covers whole weeks from the start, from 1 to 53 weeks (a plan's most)."""
+    """Period.weeks_from covers whole weeks from the start, from 1 to 520 weeks (a plan's most)."""
     period = Period.weeks_from(dt.date(2026, 1, 5), weeks)
     assert Period(dt.date(2026, 1, 5), last) == period
     assert 7 * weeks == period.days
@@ -180,7 +180,7 @@ def test_period_rejects(changes: dict[str, Any], field: str, expected: str) -> N
     ("start", "weeks", "field"),
     [
         pytest.param(dt.date(2026, 1, 5), 0, "weeks", id="zero-weeks"),
-        pytest.param(dt.date(2026, 1, 5), 54, "weeks", id="too-many-weeks"),
+        pytest.param(dt.date(2026, 1, 5), 521, "weeks", id="too-many-weeks"),
         pytest.param(dt.date(2026, 1, 5), True, "weeks", id="bool-weeks"),
         pytest.param(dt.date(2026, 1, 5), 4.0, "weeks", id="float-weeks"),
         pytest.param(dt.date(2026, 1, 5), None, "weeks", id="none-weeks"),
@@ -190,15 +190,15 @@ def test_period_rejects(changes: dict[str, Any], field: str, expected: str) -> N
     ],
 )
 def test_period_weeks_from_rejects(start: Any, weeks: Any, field: str) -> None:
-    """weeks_from needs a date and a whole number of weeks from 1 to 53."""
-    expected = "expected an integer from 1 to 53" if field == "weeks" else "expected a date"
+    """weeks_from needs a date and a whole number of weeks from 1 to 520."""
+    expected = "expected an integer from 1 to 520" if field == "weeks" else "expected a date"
     check_rejected(lambda: Period.weeks_from(start, weeks), field, expected)
 
 
 def test_period_weeks_from_past_the_calendar_end_is_a_validation_error() -> None:
     """A period that would run past year 9999 is rejected with a ValidationError."""
     with pytest.raises(ValidationError):
-        Period.weeks_from(dt.date(9999, 12, 1), 53)
+        Period.weeks_from(dt.date(9999, 12, 1), 520)
 
 
 def test_period_is_a_frozen_hashable_value() -> None:

@@ -233,8 +233,7 @@ def plan_adherence(
 
     Raises:
         UnknownIdError: the plan names a strategy or ritual the catalog does not hold.
-        ValidationError: an argument is not valid, or the period assessed is longer than
-            ten years.
+        ValidationError: an argument is not valid.
 
     Example:
         >>> plan = Plan(id="plan-1", role=Role.CLIENT, timezone="UTC",

@@ -71,7 +71,7 @@ def generate_plan_for_each(
             reflections). Any iterable, read one person at a time.
         catalog: where strategies and rituals come from; the built-in catalog by default.
         start: the first day of every plan.
-        weeks: how many weeks each plan covers, 1 to 53.
+        weeks: how many weeks each plan covers, 1 to 520.
         seed: varies plans among equally sound choices; the same for every person.
         include_rituals: include the catalog's rituals for each person's role.
 

@@ -91,7 +91,7 @@ def generate_plan(
         profile: the person the plan is for.
         catalog: where strategies and rituals come from; the built-in catalog by default.
         start: the first day of the plan (week 1 starts here).
-        weeks: how many weeks the plan covers, 1 to 53 (a year, the longest a plan runs).
+        weeks: how many weeks the plan covers, 1 to 520 (ten years, the longest a plan runs).
         seed: varies the plan among equally sound choices; the same seed gives the same plan.
         assessment: how each category is going, 1 (neglected) to 5, as a mapping or as
             reflections whose ``self_ratings`` are averaged; neglected categories get weight.

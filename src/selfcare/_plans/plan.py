@@ -277,7 +277,7 @@ class Plan:
             raise check.fail(
                 "period",
                 f"expected at most {MAX_PLAN_WEEKS} weeks ({7 * MAX_PLAN_WEEKS} days), the longest "
-                f"a plan runs; got {self.period.days} days. Plan a year at a time and revise it",
+                f"a plan runs; got {self.period.days} days",
             )
         _check_content(self.items, self.rituals, self.boundaries)
         _check_all("contributors", self.contributors, Contributor, 20)

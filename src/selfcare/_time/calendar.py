@@ -135,9 +135,10 @@ def _last(value: dt.date) -> dt.date:
     return check_date("last", value)
 
 
-#: The longest a plan runs, in weeks: a calendar year fits (53 weeks is 371 days). The plan
+#: The longest a plan runs, in weeks (ten years, 3,640 days): a plan that goes on is revised,
+#: not replaced, and ten years is as far as the insights walk a history day by day. The plan
 #: generator, :meth:`Period.weeks_from` and :class:`~selfcare.Plan` all keep to it.
-MAX_PLAN_WEEKS = 53
+MAX_PLAN_WEEKS = 520
 
 
 @attrs.frozen
@@ -176,8 +177,8 @@ class Period:
         """The period of ``weeks`` whole weeks starting on ``start``.
 
         Raises:
-            ValidationError: ``weeks`` is not from 1 to 53 (the longest a plan runs, a
-                year), or the period would run past
+            ValidationError: ``weeks`` is not from 1 to 520 (the longest a plan runs, ten
+                years), or the period would run past
                 9999-12-31, the last date (on ``weeks``, or on ``start`` when not even one
                 week fits).
 

@@ -15,7 +15,7 @@ from selfcare._plans.adherence import ItemAdherence, PlanAdherence, plan_adheren
 from selfcare._plans.plan import Contributor, Plan, PlanItem, PlanStatus, Revision
 from selfcare._plans.review import ItemReview, PlanReview, Suggestion, SuggestionKind, review_plan
 from selfcare._plans.revisions import ItemChange, PlanChanges, compare
-from selfcare._time.calendar import MAX_PLAN_WEEKS, Period
+from selfcare._time.calendar import Period
 from selfcare._time.zoned import check_zoned
 from selfcare.testing._insights import IDS, MONDAY, history
 from selfcare.testing._model import boundaries, reasons, rituals
@@ -84,7 +84,7 @@ def plans(draw: st.DrawFn) -> Plan:
         id=draw(slugs()),
         role=draw(st.sampled_from(Role)),
         timezone=draw(zone_names()),
-        period=draw(periods(max_days=7 * MAX_PLAN_WEEKS)),
+        period=draw(periods()),
         status=draw(st.sampled_from(PlanStatus)),
         contributors=people,
         revisions=history,

@@ -66,12 +66,12 @@ def zoned_datetimes(zones: st.SearchStrategy[str] | None = None) -> st.SearchStr
     )
 
 
-def periods(max_days: int = 731) -> st.SearchStrategy[Period]:
-    """Periods of one day to ``max_days`` (two years by default)."""
+def periods() -> st.SearchStrategy[Period]:
+    """Periods of one day to two years."""
     return st.builds(
         lambda first, days: Period(first, first + dt.timedelta(days=days)),
         dates(),
-        st.integers(0, max_days - 1),
+        st.integers(0, 730),
     ).filter(lambda p: p.last <= MAX_DATE)
 
 

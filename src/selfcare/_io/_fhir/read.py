@@ -198,8 +198,7 @@ class PlanReader:
         if (last - first).days >= 7 * MAX_PLAN_WEEKS:
             raise Unreadable(
                 "CarePlan.period.end",
-                f"expected at most {MAX_PLAN_WEEKS} weeks after the start, the longest a plan "
-                "runs; read a longer CarePlan as plans of a year each",
+                f"expected at most {MAX_PLAN_WEEKS} weeks after the start, the longest a plan runs",
             )
         return Period(first, last)
 
