@@ -37,6 +37,7 @@ from functools import partial
 from typing import Any
 
 import attrs
+from run import median_seconds, row
 
 from selfcare import Benefit, Catalog, Category, Effort, Role, Strategy
 
@@ -97,17 +98,6 @@ def by_id(strategies: list[Strategy]) -> dict[str, Strategy]:
     return {s.id: s for s in strategies}
 
 
-def median_time(work: Callable[[], object], repeats: int) -> float:
-    """The median wall time of a workload, after one run to warm up."""
-    work()
-    times = []
-    for _ in range(repeats):
-        began = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
-
-
 def median_pair(
     work: Callable[[], object], other: Callable[[], object], repeats: int
 ) -> tuple[float, float]:
@@ -122,25 +112,6 @@ def median_pair(
     return statistics.median(times[0]), statistics.median(times[1])
 
 
-def _row(
-    workload: str,
-    median: float,
-    baseline: str,
-    base: float | None,
-    target: float | None,
-    note: str,
-) -> dict[str, object]:
-    return {
-        "workload": workload,
-        "median_s": median,
-        "baseline": baseline,
-        "baseline_s": base,
-        "ratio": None if base is None else median / base,
-        "target": target,
-        "note": note,
-    }
-
-
 def run(*, quick: bool = False) -> list[dict[str, object]]:
     """Measure every workload; one row each, with its baseline, ratio and target."""
     scale = 3 if quick else 1  # --quick: a third of the repeats
@@ -150,10 +121,10 @@ def run(*, quick: bool = False) -> list[dict[str, object]]:
     for size in SIZES:
         given_arguments = arguments[:size]
         repeats = max(3, {1_000: 60, 10_000: 15, 100_000: 5}[size] // scale)
-        whole = median_time(partial(catalog_from, given_arguments), repeats)
+        whole = median_seconds(partial(catalog_from, given_arguments), repeats)
         from_arguments[size] = whole / size
     rows = [
-        _row(
+        row(
             f"Catalog from arguments for {size:,} strategies, per strategy",
             from_arguments[size],
             "5 µs budget",
@@ -175,7 +146,7 @@ def run(*, quick: bool = False) -> list[dict[str, object]]:
         )
         per_strategy[size], floor[size] = ours / size, plain / size
     rows += [
-        _row(
+        row(
             f"Catalog from {size:,} built strategies, per strategy",
             per_strategy[size],
             "5 µs budget",
@@ -189,7 +160,7 @@ def run(*, quick: bool = False) -> list[dict[str, object]]:
     ]
     growth = floor[100_000] / floor[10_000]
     rows.append(
-        _row(
+        row(
             "linearity: per strategy at 100,000 vs 10,000",
             per_strategy[100_000],
             "per strategy at 10,000",
@@ -207,7 +178,7 @@ def run(*, quick: bool = False) -> list[dict[str, object]]:
         max(3, 9 // scale),
     )
     rows.append(
-        _row(
+        row(
             "Strategy(...) from ready arguments, per strategy",
             built / count,
             "attrs class, same fields, no checks",

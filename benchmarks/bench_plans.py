@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import statistics
-import time
-from collections.abc import Callable
+
+from run import median_seconds, row
 
 import selfcare
 from selfcare import Benefit, Category, Effort, Profile, Role, Strategy, TimeOfDay
@@ -60,41 +59,11 @@ def synthetic_catalog(size: int, seed: int = 7) -> selfcare.Catalog:
     )
 
 
-def median_seconds(work: Callable[[], object], repeats: int) -> float:
-    """The median wall time of ``repeats`` runs after one warm-up."""
-    work()
-    times = []
-    for _ in range(repeats):
-        began = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
-
-
-def _row(
-    workload: str,
-    median: float,
-    baseline: str = "-",
-    base: float | None = None,
-    target: float | None = None,
-    note: str = "",
-) -> dict[str, object]:
-    return {
-        "workload": workload,
-        "median_s": median,
-        "baseline": baseline,
-        "baseline_s": base,
-        "ratio": None if base is None else median / base,
-        "target": target,
-        "note": note,
-    }
-
-
 def run(*, quick: bool = False) -> list[dict[str, object]]:
     """Measure every workload; one row each, with its baseline, ratio and target."""
     scale = 3 if quick else 1  # --quick: a third of the repeats
     rows = [
-        _row(
+        row(
             "4-week plan, built-in catalog",
             median_seconds(lambda: selfcare.generate_plan(PROFILE, start=START), 30 // scale),
         )
@@ -106,9 +75,9 @@ def run(*, quick: bool = False) -> list[dict[str, object]]:
         sizes[size] = median_seconds(
             lambda c=catalog: selfcare.generate_plan(PROFILE, c, start=START), max(repeats, 1)
         )
-    rows.extend(_row(f"4-week plan, {size:,} strategies", sizes[size]) for size in sizes)
+    rows.extend(row(f"4-week plan, {size:,} strategies", sizes[size]) for size in sizes)
     rows.append(
-        _row(
+        row(
             "growth: 100,000 vs 10,000 strategies",
             sizes[100_000],
             "10,000 strategies, same profile",

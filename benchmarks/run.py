@@ -28,6 +28,7 @@ import inspect
 import math
 import os
 import platform
+import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -38,6 +39,37 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 Row = dict[str, Any]
 REQUIRED = ("workload", "median_s", "baseline", "baseline_s", "ratio", "target")
+
+
+def row(
+    workload: str,
+    median: float,
+    baseline: str = "-",
+    base: float | None = None,
+    target: float | None = None,
+    note: str = "",
+) -> Row:
+    """A row of the contract above, its ratio ``median / base`` (none without a baseline)."""
+    return {
+        "workload": workload,
+        "median_s": median,
+        "baseline": baseline,
+        "baseline_s": base,
+        "ratio": None if base is None else median / base,
+        "target": target,
+        "note": note,
+    }
+
+
+def median_seconds(work: Callable[[], object], repeats: int) -> float:
+    """The median wall time of ``repeats`` runs of a workload, after one run to warm up."""
+    work()
+    times = []
+    for _ in range(repeats):
+        began = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
 
 
 def discover(directory: Path = HERE) -> dict[str, Path]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -161,11 +162,12 @@ class Profile:
         """Minutes available in a whole week."""
         return sum(self.daily_minutes)
 
-    @property
+    @functools.cached_property
     def allowed_categories(self) -> frozenset[Category]:
         """The categories that may be offered to this person.
 
         Spiritual care only when the person opted in; professional care only for therapists.
+        Worked out once per profile: generating a plan asks it of every strategy.
         """
         allowed = set(Category) - self.excluded_categories
         if not self.spiritual:
