@@ -76,11 +76,19 @@ if TYPE_CHECKING:
     from selfcare._model.reasons import Reason, ReasonCode
     from selfcare._model.reflections import Journal, Practice, PracticeStatus, Ratings, Reflection
     from selfcare._model.rituals import Anchor, AnchorKind, Ritual, RitualStep
-    from selfcare._model.strategies import Cadence, Strategy, StrategyKind
+    from selfcare._model.strategies import Cadence, Strategy, StrategyKind, Unit
     from selfcare._plans.adherence import ItemAdherence, PlanAdherence, plan_adherence
     from selfcare._plans.batch import generate_plan_for_each, recommend_for_each
     from selfcare._plans.generate import generate_plan
-    from selfcare._plans.plan import Contributor, Plan, PlanItem, PlanStatus, Revision
+    from selfcare._plans.plan import (
+        Contributor,
+        Pause,
+        PauseKind,
+        Plan,
+        PlanItem,
+        PlanStatus,
+        Revision,
+    )
     from selfcare._plans.review import (
         ItemReview,
         PlanReview,
@@ -164,6 +172,8 @@ _WHERE: dict[str, str] = {
     "Plan": "_plans.plan",
     "PlanAdherence": "_plans.adherence",
     "PlanChanges": "_plans.revisions",
+    "Pause": "_plans.plan",
+    "PauseKind": "_plans.plan",
     "PlanItem": "_plans.plan",
     "PlanReview": "_plans.review",
     "PlanStatus": "_plans.plan",
@@ -203,6 +213,7 @@ _WHERE: dict[str, str] = {
     "Strategy": "_model.strategies",
     "StrategyEffect": "_insights.effects",
     "StrategyKind": "_model.strategies",
+    "Unit": "_model.strategies",
     "Streak": "_insights.habits",
     "Suggestion": "_plans.review",
     "SuggestionKind": "_plans.review",
@@ -361,6 +372,8 @@ __all__ = [  # noqa: RUF022 - in plain sorted order (capitals first), as the tes
     "Plan",
     "PlanAdherence",
     "PlanChanges",
+    "Pause",
+    "PauseKind",
     "PlanItem",
     "PlanReview",
     "PlanStatus",
@@ -400,6 +413,7 @@ __all__ = [  # noqa: RUF022 - in plain sorted order (capitals first), as the tes
     "Strategy",
     "StrategyEffect",
     "StrategyKind",
+    "Unit",
     "Streak",
     "Suggestion",
     "SuggestionKind",

@@ -64,7 +64,7 @@ __all__ = [
 
 T = TypeVar("T")
 #: The version of the format this library writes.
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 _ENVELOPE = frozenset({"schema_version", "type", "redacted"})
 _NAMES_TO_TYPES = TYPES_BY_NAME  # looking a name up imports only its own type's module
 

@@ -27,6 +27,8 @@ MAX_NAME = 200
 MAX_TEXT = 10_000
 MAX_MINUTES = 1440
 MAX_COLLECTION = 100_000
+MAX_REMINDERS = 5
+MAX_REMINDER_MINUTES = 7 * 1440
 
 Validator = Callable[[Any, Any, Any], None]
 
@@ -128,6 +130,35 @@ def member(kind: type[E]) -> Validator:
             raise fail(attribute.name, expected_member(kind, value))
 
     return validate
+
+
+def optional_member(kind: type[E]) -> Validator:
+    """An attrs validator for ``None`` or a member of the enum ``kind``."""
+
+    def validate(_inst: object, attribute: Any, value: Any) -> None:
+        if value is not None and not isinstance(value, kind):
+            raise fail(attribute.name, expected_member(kind, value) + ", or None")
+
+    return validate
+
+
+def reminders(_inst: object, attribute: Any, value: Any) -> None:
+    """An attrs validator for reminders: distinct whole minutes before a start.
+
+    At most ``MAX_REMINDERS`` of them, each from 0 (at the start) to ``MAX_REMINDER_MINUTES``
+    (a week before). Use it with the :func:`to_tuple` converter.
+    """
+    field = attribute.name
+    if not isinstance(value, tuple) or len(value) > MAX_REMINDERS:
+        raise fail(
+            field,
+            f"expected at most {MAX_REMINDERS} reminders, each minutes before the start "
+            f"(e.g. [10, 60]), {got(value)}",
+        )
+    for n, minutes in enumerate(value):
+        check_int(f"{field}[{n}]", minutes, 0, MAX_REMINDER_MINUTES)
+    if len(set(value)) != len(value):
+        raise fail(field, "expected each reminder once; remove the repeated one")
 
 
 def expected_member(kind: type[enum.Enum], value: object) -> str:

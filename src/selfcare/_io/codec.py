@@ -145,6 +145,7 @@ _NAMES = {
     (_TREND, "MeasureTrend"): "measure_trend",
     (_INSTRUMENTS, "Option"): "option",
     ("selfcare._time.calendar", "Period"): "period",
+    (_PLAN, "Pause"): "pause",
     (_PLAN, "Plan"): "plan",
     (_REVISIONS, "PlanChanges"): "plan_changes",
     (_PLAN, "PlanItem"): "plan_item",
@@ -178,6 +179,7 @@ PRIVATE_FIELDS: Mapping[type, Mapping[str, Any]] = _ByType(
             {"insight": None, "gratitude": None, "note": None}
         ),
         (_PLAN, "Revision"): MappingProxyType({"reason": ""}),
+        (_REFLECTIONS, "Practice"): MappingProxyType({"note": None}),
         (_RESPONSES, "Response"): MappingProxyType({"answers": {}}),
         (_RESPONSES, "Score"): MappingProxyType({"scales": ()}),
         (_TREND, "MeasureTrend"): MappingProxyType({"points": ()}),

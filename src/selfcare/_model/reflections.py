@@ -16,6 +16,7 @@ from selfcare._core import checks as check
 from selfcare._core.frozenmap import FrozenMap, freeze
 from selfcare._core.vocabulary import Vocabulary
 from selfcare._model.categories import Category, Role
+from selfcare._model.strategies import MAX_AMOUNT
 
 if TYPE_CHECKING:
     from selfcare._model.catalog import Catalog
@@ -43,32 +44,56 @@ class Practice:
 
     A skip is not a miss: habit scores and streaks freeze over a skipped day.
 
+    Attributes:
+        strategy_id: the strategy.
+        status: done or skipped.
+        minutes: how long it took, from 1 to 1440, when known.
+        amount: how much was done in the unit the strategy measures (pages read, glasses
+            of water), from 0 to 1,000,000, when known; see :attr:`Strategy.unit`.
+        note: a private note on this practice ("walked with my sister"): like journal
+            text, it never appears in a ``repr``, an error or a view, and redaction
+            removes it.
+
     Example:
         >>> Practice.done("short-walk", minutes=15)
-        Practice(strategy_id='short-walk', status=<PracticeStatus.DONE: 'done'>, minutes=15)
+        Practice(strategy_id='short-walk', status=<PracticeStatus.DONE: 'done'>, minutes=15, amount=None, note=None)
+        >>> Practice.done("reading-and-learning", amount=12, note="a novel")
+        Practice(strategy_id='reading-and-learning', status=<PracticeStatus.DONE: 'done'>, minutes=None, amount=12, note=<private>)
         >>> Practice.skipped("short-walk").minutes is None
         True
-    """
+    """  # noqa: E501
 
     strategy_id: str = attrs.field(validator=check.slug)
     status: PracticeStatus = attrs.field(validator=check.member(PracticeStatus))
     minutes: int | None = attrs.field(
         default=None, validator=check.optional_int_in(1, check.MAX_MINUTES)
     )
+    amount: int | None = attrs.field(default=None, validator=check.optional_int_in(0, MAX_AMOUNT))
+    note: str | None = attrs.field(default=None, validator=check.optional_text, repr=_private)
 
     def __attrs_post_init__(self) -> None:
-        if self.status is PracticeStatus.SKIPPED and self.minutes is not None:
-            raise check.fail("minutes", "a skipped practice has no minutes; leave it None")
+        if self.status is PracticeStatus.SKIPPED:
+            if self.minutes is not None:
+                raise check.fail("minutes", "a skipped practice has no minutes; leave it None")
+            if self.amount is not None:
+                raise check.fail("amount", "a skipped practice has no amount; leave it None")
 
     @classmethod
-    def done(cls, strategy_id: str, minutes: int | None = None) -> Practice:
-        """The strategy was done, for ``minutes`` when known."""
-        return cls(strategy_id, PracticeStatus.DONE, minutes)
+    def done(
+        cls,
+        strategy_id: str,
+        minutes: int | None = None,
+        *,
+        amount: int | None = None,
+        note: str | None = None,
+    ) -> Practice:
+        """The strategy was done, for ``minutes`` and ``amount`` when known."""
+        return cls(strategy_id, PracticeStatus.DONE, minutes, amount, note)
 
     @classmethod
-    def skipped(cls, strategy_id: str) -> Practice:
+    def skipped(cls, strategy_id: str, *, note: str | None = None) -> Practice:
         """The strategy was deliberately skipped today."""
-        return cls(strategy_id, PracticeStatus.SKIPPED)
+        return cls(strategy_id, PracticeStatus.SKIPPED, note=note)
 
     @property
     def is_done(self) -> bool:
@@ -120,7 +145,9 @@ class Reflection:
         author: who wrote it.
         ratings: mood, energy and stress, each 0–10 or not given.
         self_ratings: how well each category of self-care went, 1 (neglected) to 5.
-        practised: strategies done or skipped that day, each strategy at most once.
+        practised: strategies done or skipped that day. A strategy done several times
+            (breathing in the morning and in the evening) has an entry for each; a
+            strategy skipped has one entry, and no other that day.
         journal: what the person wrote (private).
         wants_support: the person said they would like support.
 
@@ -170,11 +197,23 @@ class Reflection:
         return self.ratings.stress
 
     def practice_of(self, strategy_id: str) -> Practice | None:
-        """The practice recorded for a strategy, or ``None`` when it was not mentioned."""
+        """The first practice recorded for a strategy, or ``None`` when it was not mentioned."""
         for practice in self.practised:
             if practice.strategy_id == strategy_id:
                 return practice
         return None
+
+    def practices_of(self, strategy_id: str) -> tuple[Practice, ...]:
+        """Every practice recorded for a strategy, in order (empty when it was not mentioned).
+
+        Example:
+            >>> r = Reflection(at=pendulum.datetime(2026, 1, 5, 21, tz="UTC"), author=Role.CLIENT,
+            ...                practised=[Practice.done("mindful-breathing", 5),
+            ...                           Practice.done("mindful-breathing", 10)])
+            >>> [p.minutes for p in r.practices_of("mindful-breathing")]
+            [5, 10]
+        """
+        return tuple(p for p in self.practised if p.strategy_id == strategy_id)
 
     def check(self, catalog: Catalog | None = None) -> None:
         """Require every strategy the reflection mentions to be in a catalog.
@@ -228,4 +267,21 @@ def _check_parts(r: Reflection) -> None:
     if len(practised) > 1:
         ids = {p.strategy_id for p in practised}
         if len(ids) != len(practised):
-            raise check.fail("practised", "expected each strategy once; merge the repeated entries")
+            _check_repeats(practised)
+
+
+def _check_repeats(practised: tuple[Practice, ...]) -> None:
+    """A strategy may be done several times a day, but a skip is its day's only entry."""
+    seen: set[str] = set()
+    skipped: set[str] = set()
+    for n, practice in enumerate(practised):
+        sid = practice.strategy_id
+        if sid in seen and (sid in skipped or practice.status is PracticeStatus.SKIPPED):
+            raise check.fail(
+                f"practised[{n}]",
+                f"{sid!r} is both skipped and recorded again on one day; a skipped strategy "
+                "has one entry, so keep the skip or the practices",
+            )
+        seen.add(sid)
+        if practice.status is PracticeStatus.SKIPPED:
+            skipped.add(sid)

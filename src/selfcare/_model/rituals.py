@@ -130,6 +130,24 @@ class RitualStep:
 class Ritual:
     """An ordered set of strategy steps, done together at an anchor on a recurrence.
 
+    A ritual is also a habit of its own: on a day it counts as done when at least
+    ``done_at_least`` of its steps were done (every step when that is ``None``); see
+    :func:`~selfcare.ritual_strength`.
+
+    Attributes:
+        id: a stable slug.
+        name: a short name to show a person.
+        steps: its steps, in order (1 to 20, each strategy once).
+        anchor: where it sits in the day.
+        recurrence: on which days it happens (its time comes from the anchor).
+        roles: who it is for.
+        description: what it is for, in a sentence or two.
+        done_at_least: how many steps make the ritual done on a day, from 1 to the number
+            of steps, or ``None`` for every step.
+        reminders: when to remind the person, as minutes before it begins (0 to 10,080,
+            at most 5, each once); apps and the calendar export use them, the library
+            never schedules anything.
+
     Example:
         >>> transition = Ritual(
         ...     id="between-sessions",
@@ -154,6 +172,12 @@ class Ritual:
         converter=check.to_frozenset, validator=check.members(Role, non_empty=True)
     )
     description: str = attrs.field(default="", validator=check.text, repr=False)
+    done_at_least: int | None = attrs.field(
+        default=None, validator=check.optional_int_in(1, MAX_STEPS)
+    )
+    reminders: tuple[int, ...] = attrs.field(
+        default=(), converter=check.to_tuple, validator=check.reminders
+    )
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.steps, tuple) or not all(
@@ -162,6 +186,12 @@ class Ritual:
             raise check.fail("steps", "expected a sequence of RitualStep values")
         if not 1 <= len(self.steps) <= MAX_STEPS:
             raise check.fail("steps", f"expected 1 to {MAX_STEPS} steps, got {len(self.steps)}")
+        if self.done_at_least is not None and self.done_at_least > len(self.steps):
+            raise check.fail(
+                "done_at_least",
+                f"expected at most the number of steps ({len(self.steps)}), "
+                f"{check.got(self.done_at_least)}; use None for every step",
+            )
         ids = self.strategy_ids
         if len(set(ids)) != len(ids):
             raise check.fail("steps", "expected each strategy once; merge the repeated steps")
@@ -179,6 +209,11 @@ class Ritual:
     def minutes(self) -> int:
         """The length of the whole ritual."""
         return sum(step.minutes for step in self.steps)
+
+    @property
+    def steps_needed(self) -> int:
+        """How many steps make the ritual done on a day (``done_at_least``, or every step)."""
+        return len(self.steps) if self.done_at_least is None else self.done_at_least
 
     @property
     def strategy_ids(self) -> tuple[str, ...]:

@@ -11,7 +11,10 @@ from selfcare._core.vocabulary import Vocabulary
 from selfcare._model.categories import Benefit, Category, Effort, Role
 from selfcare._time.calendar import TimeOfDay
 
-__all__ = ["Cadence", "Strategy", "StrategyKind"]
+__all__ = ["Cadence", "Strategy", "StrategyKind", "Unit"]
+
+#: The largest amount a strategy's target or a practice may hold, in any unit.
+MAX_AMOUNT = 1_000_000
 
 
 class StrategyKind(Vocabulary):
@@ -50,6 +53,19 @@ class Cadence(Vocabulary):
         return {Cadence.FORTNIGHTLY: 2, Cadence.MONTHLY: 4}.get(self, 1)
 
 
+class Unit(Vocabulary):
+    """What a measured strategy counts: minutes, pages, steps, glasses of water or times.
+
+    Amounts are whole numbers of the unit; measure in a smaller unit for finer amounts.
+    """
+
+    MINUTES = "minutes"
+    PAGES = "pages"
+    STEPS = "steps"
+    GLASSES = "glasses"
+    TIMES = "times"
+
+
 def _at(value: dt.time | None) -> dt.time | None:
     return None if value is None else check.check_time("at", value)
 
@@ -75,6 +91,10 @@ class Strategy:
         times_of_day: the parts of the day it makes sense in (a sleep routine in the
             evening); empty for any time.
         at: the wall-clock time it is kept at, if it has one (a bedtime of 22:30).
+        unit: what a practice of it measures (minutes, pages, glasses of water), or
+            ``None`` when it is simply done or not.
+        target: how much of ``unit`` one practice aims for (20 minutes, 8 glasses), from 1
+            to 1,000,000; given together with ``unit``.
 
     Example:
         >>> walk = Strategy(
@@ -114,8 +134,16 @@ class Strategy:
         default=frozenset(), converter=check.to_frozenset, validator=check.members(TimeOfDay)
     )
     at: dt.time | None = attrs.field(default=None, converter=_at)
+    unit: Unit | None = attrs.field(default=None, validator=check.optional_member(Unit))
+    target: int | None = attrs.field(default=None, validator=check.optional_int_in(1, MAX_AMOUNT))
 
     def __attrs_post_init__(self) -> None:
+        if (self.unit is None) != (self.target is None):
+            raise check.fail(
+                "target" if self.target is None else "unit",
+                "a measured strategy has both a unit and a target (unit=Unit.MINUTES, "
+                "target=20); give both or neither",
+            )
         if self.times_a_week is not None and self.cadence is not Cadence.TIMES_A_WEEK:
             raise check.fail(
                 "times_a_week", "only a times-a-week cadence has times_a_week; leave it None"

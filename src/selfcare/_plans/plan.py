@@ -28,10 +28,11 @@ from selfcare._time.zoned import check_zone, to_at, zoned_key
 if TYPE_CHECKING:
     from selfcare._plans.revisions import PlanChanges
 
-__all__ = ["Contributor", "Plan", "PlanItem", "PlanStatus", "Revision"]
+__all__ = ["Contributor", "Pause", "PauseKind", "Plan", "PlanItem", "PlanStatus", "Revision"]
 
 MAX_ITEMS = 1_000
 MAX_REVISIONS = 1_000
+MAX_PAUSES = 100
 
 
 def _private(value: object) -> str:
@@ -76,7 +77,11 @@ class PlanItem:
             block of time of its own (a consistent bedtime), which then counts in adherence
             and habits but not in the day's minutes.
         reasons: why it is in the plan.
-        pauses: periods when it is paused without ending it (a holiday, an illness).
+        pauses: periods when this item alone is paused without ending it; a rest of the
+            whole plan is a :class:`Pause` in :attr:`Plan.pauses`.
+        reminders: when to remind the person, as minutes before each occurrence (0 to
+            10,080, at most 5, each once); apps and the calendar export use them, the
+            library never schedules anything.
 
     Example:
         >>> item = PlanItem("short-walk", Recurrence.times_per_week(3), minutes=10)
@@ -89,6 +94,9 @@ class PlanItem:
     minutes: int = attrs.field(validator=check.int_in(0, check.MAX_MINUTES))
     reasons: tuple[Reason, ...] = attrs.field(default=(), converter=check.to_tuple)
     pauses: tuple[Period, ...] = attrs.field(default=(), converter=check.to_tuple)
+    reminders: tuple[int, ...] = attrs.field(
+        default=(), converter=check.to_tuple, validator=check.reminders
+    )
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.recurrence, Recurrence):
@@ -170,12 +178,46 @@ class Contributor:
     role: Role = attrs.field(validator=check.member(Role))
 
 
+class PauseKind(Vocabulary):
+    """Why a whole plan rests: a holiday, an illness, or another break."""
+
+    HOLIDAY = "holiday"
+    ILLNESS = "illness"
+    BREAK = "break"
+
+
+@attrs.frozen
+class Pause:
+    """Days when the whole plan rests without penalty (a holiday, an illness).
+
+    Nothing is planned on those days, adherence does not count them, and habit strength
+    and streaks freeze over them exactly as over a deliberately skipped day. Who paused
+    the plan, when and why is the revision that added the pause (see
+    :meth:`Plan.pause` and :meth:`Plan.revision_of`).
+
+    Example:
+        >>> Pause(Period(datetime.date(2026, 8, 3), datetime.date(2026, 8, 16)), PauseKind.HOLIDAY)
+        Pause(period=Period(first=datetime.date(2026, 8, 3), last=datetime.date(2026, 8, 16)), kind=<PauseKind.HOLIDAY: 'holiday'>)
+    """  # noqa: E501
+
+    period: Period = attrs.field()
+    kind: PauseKind = attrs.field(default=PauseKind.BREAK, validator=check.member(PauseKind))
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.period, Period):
+            raise check.fail("period", "expected a Period, e.g. Period(first, last)")
+
+    def covers(self, day: dt.date) -> bool:
+        """Tell whether the plan rests on ``day``."""
+        return self.period.first <= day <= self.period.last
+
+
 @attrs.frozen
 class Revision:
     """One change to a plan: who made it, when, why, and the plan as it was before.
 
-    ``number`` counts from 1. ``items``, ``rituals``, ``boundaries`` and ``goals`` hold
-    the plan's content before this revision, so any earlier version can be compared with
+    ``number`` counts from 1. ``items``, ``rituals``, ``boundaries``, ``goals`` and
+    ``pauses`` hold the plan's content before this revision, so any earlier version can be compared with
     the current one. ``reason`` is what a person wrote and is private.
 
     Example:
@@ -204,12 +246,18 @@ class Revision:
         validator=check.members(Benefit),
         repr=False,
     )
+    pauses: tuple[Pause, ...] = attrs.field(default=(), converter=check.to_tuple, repr=counted)
 
     def __attrs_post_init__(self) -> None:
-        _check_content(self.items, self.rituals, self.boundaries)
+        _check_content(self.items, self.rituals, self.boundaries, self.pauses)
 
 
-def _check_content(items: object, rituals: object, boundaries: object) -> None:
+def _check_content(items: object, rituals: object, boundaries: object, pauses: object) -> None:
+    _check_all("pauses", pauses, Pause, MAX_PAUSES)
+    periods = sorted((p.period.first, p.period.last) for p in pauses)  # type: ignore[attr-defined]
+    for (_, last), (first, _) in zip(periods, periods[1:], strict=False):
+        if first <= last:
+            raise check.fail("pauses", "expected pauses that do not overlap; merge them into one")
     _check_all("items", items, PlanItem, MAX_ITEMS)
     _check_all("rituals", rituals, Ritual, 100)
     _check_all("boundaries", boundaries, Boundary, 100)
@@ -235,6 +283,8 @@ class Plan:
         revisions: every change so far, oldest first.
         shortfall: what the generator could not fit and why, in plain words, or ``None``
             (a daily ritual too long for some days, most strategies too long for any day).
+        pauses: rests of the whole plan (a holiday, an illness), inside its period and not
+            overlapping; see :class:`Pause`.
 
     Example:
         >>> plan = Plan(
@@ -268,6 +318,7 @@ class Plan:
         default=(), converter=check.to_tuple, repr=counted
     )
     shortfall: str | None = attrs.field(default=None, validator=check.optional_text)
+    pauses: tuple[Pause, ...] = attrs.field(default=(), converter=check.to_tuple)
 
     def __attrs_post_init__(self) -> None:
         check_zone("timezone", self.timezone)
@@ -279,7 +330,12 @@ class Plan:
                 f"expected at most {MAX_PLAN_WEEKS} weeks ({7 * MAX_PLAN_WEEKS} days), the longest "
                 f"a plan runs; got {self.period.days} days",
             )
-        _check_content(self.items, self.rituals, self.boundaries)
+        _check_content(self.items, self.rituals, self.boundaries, self.pauses)
+        for n, pause in enumerate(self.pauses):
+            if not (self.period.first <= pause.period.first and pause.period.last <= self.period.last):
+                raise check.fail(
+                    f"pauses[{n}].period", "expected a pause inside the plan's period; shorten it"
+                )
         _check_all("contributors", self.contributors, Contributor, 20)
         _check_unique("contributors", [c.id for c in self.contributors], "contributor")
         _check_all("revisions", self.revisions, Revision, MAX_REVISIONS)
@@ -320,7 +376,8 @@ class Plan:
         """Planned self-care minutes on each day of the plan, items and timed rituals together.
 
         Rituals anchored to the working day (transitions after sessions, blocked non-client
-        time) are protected time inside working hours and are not counted here.
+        time) are protected time inside working hours and are not counted here. A day the
+        plan rests (see :attr:`pauses`) has 0 minutes.
 
         Example:
             >>> plan = Plan(id="p", role=Role.CLIENT, timezone="UTC",
@@ -341,7 +398,77 @@ class Plan:
                     first, last, origin=first, limit=self.period.days
                 ):
                     totals[day] += ritual.minutes
+        for pause in self.pauses:
+            for n in range(pause.period.days):
+                totals[pause.period.first + dt.timedelta(days=n)] = 0
         return totals
+
+    @property
+    def rest_periods(self) -> tuple[Period, ...]:
+        """The periods of the plan's pauses, in order of their first day."""
+        return tuple(sorted((pause.period for pause in self.pauses), key=lambda p: p.first))
+
+    def pause_on(self, day: dt.date) -> Pause | None:
+        """The pause the plan rests in on ``day``, or ``None`` when it does not rest then."""
+        check.check_date("day", day)
+        return next((pause for pause in self.pauses if pause.covers(day)), None)
+
+    def revision_of(self, pause: Pause) -> Revision | None:
+        """The revision that added a pause (who, when and why), or ``None``.
+
+        ``None`` when the pause was in the plan from the start, or is not in it.
+
+        Example:
+            >>> plan = Plan(id="p", role=Role.CLIENT, timezone="UTC",
+            ...             period=Period.weeks_from(datetime.date(2026, 8, 3), 4))
+            >>> rest = Pause(Period(datetime.date(2026, 8, 10), datetime.date(2026, 8, 14)))
+            >>> plan = plan.pause(rest, by=Contributor("client-7", Role.CLIENT),
+            ...                   at=pendulum.datetime(2026, 8, 7, 18, tz="UTC"), reason="flu")
+            >>> plan.revision_of(rest).by
+            'client-7'
+        """
+        if pause not in self.pauses:
+            return None
+        later = (*self.revisions[1:], None)
+        for revision, after in zip(self.revisions, later, strict=True):
+            if pause not in revision.pauses and (after is None or pause in after.pauses):
+                return revision
+        return None
+
+    def pause(
+        self, pause: Pause, *, by: str | Contributor, at: dt.datetime, reason: str
+    ) -> Plan:
+        """Return the plan resting over ``pause``, recorded as one revision.
+
+        Nothing is planned on the days of the pause, adherence leaves them out, and habit
+        strength and streaks freeze over them as over a skipped day. To end a pause early
+        or remove it, revise the plan with new ``pauses``.
+
+        Args:
+            pause: the days and the kind of rest (a holiday, an illness).
+            by: who paused it: a contributor's id, or a ``Contributor``.
+            at: when, as a zoned datetime; not before the previous revision.
+            reason: why, in the person's words (private).
+
+        Raises:
+            ValidationError: the plan is completed or revoked, the pause is outside the
+                plan's period or overlaps another, ``by`` is not a contributor, or ``at`` is
+                before the last revision.
+
+        Example:
+            >>> plan = Plan(id="p", role=Role.CLIENT, timezone="UTC",
+            ...             period=Period.weeks_from(datetime.date(2026, 8, 3), 4),
+            ...             items=[PlanItem("short-walk", Recurrence.daily(), 10)])
+            >>> holiday = Pause(Period(datetime.date(2026, 8, 10), datetime.date(2026, 8, 16)),
+            ...                 PauseKind.HOLIDAY)
+            >>> rested = plan.pause(holiday, by=Contributor("client-7", Role.CLIENT),
+            ...                     at=pendulum.datetime(2026, 8, 7, 18, tz="UTC"),
+            ...                     reason="a week away")
+            >>> rested.version, rested.minutes_on(datetime.date(2026, 8, 11))
+            (2, 0)
+        """
+        check.check_instance("pause", pause, Pause)
+        return self.revise(by=by, at=at, reason=reason, pauses=(*self.pauses, pause))
 
     def minutes_on(self, day: dt.date) -> int:
         """Planned self-care minutes on one day (0 outside the plan's period)."""
@@ -400,6 +527,7 @@ class Plan:
         goals: Iterable[Benefit] | None = None,
         rituals: Iterable[Ritual] | None = None,
         boundaries: Iterable[Boundary] | None = None,
+        pauses: Iterable[Pause] | None = None,
         catalog: Catalog | None = None,
     ) -> Plan:
         """Return the plan with a change made together, recorded as a new revision.
@@ -417,6 +545,7 @@ class Plan:
             goals: the plan's new goals, when they change.
             rituals: the plan's new rituals, when they change.
             boundaries: the plan's new boundaries, when they change.
+            pauses: the plan's new pauses, when they change (see :meth:`pause`).
             catalog: the catalog the strategies and rituals added must be in (default: the
                 built-in one).
 
@@ -451,6 +580,7 @@ class Plan:
             goals=goals,
             rituals=rituals,
             boundaries=boundaries,
+            pauses=pauses,
             catalog=catalog,
         )
 

@@ -23,6 +23,7 @@ from selfcare._model.categories import Benefit
 from selfcare._model.rituals import Ritual
 from selfcare._plans.plan import (
     Contributor,
+    Pause,
     Plan,
     PlanItem,
     PlanStatus,
@@ -77,6 +78,7 @@ def revise(
     goals: Iterable[Benefit] | None = None,
     rituals: Iterable[Ritual] | None = None,
     boundaries: Iterable[Boundary] | None = None,
+    pauses: Iterable[Pause] | None = None,
     catalog: Catalog | None = None,
 ) -> Plan:
     """Return the plan with a change made together; see :meth:`Plan.revise`."""
@@ -91,6 +93,7 @@ def revise(
     added, replacing = _items("add", add), _items("replace", replace)
     removing = _ids("remove", remove)
     new_rituals = None if rituals is None else _of_type("rituals", rituals, Ritual)
+    new_pauses = None if pauses is None else _of_type("pauses", pauses, Pause)
     require_known(known, added, (), "add")
     require_known(known, replacing, (), "replace")
     if new_rituals:
@@ -102,13 +105,15 @@ def revise(
         goals=plan.goals if goals is None else goals,
         rituals=plan.rituals if new_rituals is None else new_rituals,
         boundaries=plan.boundaries if boundaries is None else boundaries,
+        pauses=plan.pauses if new_pauses is None else new_pauses,
         contributors=contributors,
     )
-    if (new.items, new.goals, new.rituals, new.boundaries) == (
+    if (new.items, new.goals, new.rituals, new.boundaries, new.pauses) == (
         plan.items,
         plan.goals,
         plan.rituals,
         plan.boundaries,
+        plan.pauses,
     ):
         raise check.fail("revise", "nothing changed; pass add, remove, replace or new values")
     return attrs.evolve(new, revisions=(*plan.revisions, _revision(plan, when, by_id, reason)))
@@ -153,6 +158,7 @@ def _revision(plan: Plan, at: pendulum.DateTime, by: str, reason: object) -> Rev
         rituals=plan.rituals,
         boundaries=plan.boundaries,
         goals=plan.goals,
+        pauses=plan.pauses,
     )
 
 
@@ -205,8 +211,8 @@ def _changed_items(
 class ItemChange:
     """How one plan item differs between two versions.
 
-    ``kind`` names what changed: ``"recurrence"``, ``"minutes"``, ``"reasons"`` or
-    ``"pauses"`` (one change per kind).
+    ``kind`` names what changed: ``"recurrence"``, ``"minutes"``, ``"reasons"``,
+    ``"pauses"`` or ``"reminders"`` (one change per kind).
     """
 
     strategy_id: str
@@ -229,6 +235,8 @@ class PlanChanges:
     rituals_removed: tuple[str, ...]
     boundaries_added: tuple[Boundary, ...]
     boundaries_removed: tuple[Boundary, ...]
+    pauses_added: tuple[Pause, ...] = ()
+    pauses_removed: tuple[Pause, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -243,6 +251,8 @@ class PlanChanges:
             or self.rituals_removed
             or self.boundaries_added
             or self.boundaries_removed
+            or self.pauses_added
+            or self.pauses_removed
         )
 
 
@@ -254,27 +264,22 @@ def compare(plan: Plan, version: int) -> PlanChanges:
     """
     check.check_int("version", version, 1, plan.version)
     if version == plan.version:
-        old_items, old_goals, old_rituals, old_boundaries = (
-            plan.items,
-            plan.goals,
-            plan.rituals,
-            plan.boundaries,
-        )
+        old: Plan | Revision = plan
     else:
-        snapshot = plan.revisions[version - 1]
-        old_items, old_goals, old_rituals, old_boundaries = (
-            snapshot.items,
-            snapshot.goals,
-            snapshot.rituals,
-            snapshot.boundaries,
-        )
+        old = plan.revisions[version - 1]
+    old_items, old_goals, old_rituals, old_boundaries = (
+        old.items,
+        old.goals,
+        old.rituals,
+        old.boundaries,
+    )
     before = {i.strategy_id: i for i in old_items}
     after = {i.strategy_id: i for i in plan.items}
     changed = [
         ItemChange(sid, kind, before[sid], after[sid])
         for sid in before
         if sid in after
-        for kind in ("recurrence", "minutes", "reasons", "pauses")
+        for kind in ("recurrence", "minutes", "reasons", "pauses", "reminders")
         if getattr(before[sid], kind) != getattr(after[sid], kind)
     ]
     old_ritual_ids = [r.id for r in old_rituals]
@@ -290,4 +295,6 @@ def compare(plan: Plan, version: int) -> PlanChanges:
         rituals_removed=tuple(r for r in old_ritual_ids if r not in new_ritual_ids),
         boundaries_added=tuple(b for b in plan.boundaries if b not in old_boundaries),
         boundaries_removed=tuple(b for b in old_boundaries if b not in plan.boundaries),
+        pauses_added=tuple(p for p in plan.pauses if p not in old.pauses),
+        pauses_removed=tuple(p for p in old.pauses if p not in plan.pauses),
     )

@@ -16,7 +16,7 @@ from selfcare._model.profiles import Profile, WorkingHours
 from selfcare._model.reasons import Reason, ReasonCode
 from selfcare._model.reflections import Journal, Practice, Ratings, Reflection
 from selfcare._model.rituals import Anchor, Ritual, RitualStep
-from selfcare._model.strategies import Strategy
+from selfcare._model.strategies import Strategy, Unit
 from selfcare._time.calendar import TimeOfDay
 from selfcare.testing._time import (
     recurrences,
@@ -48,7 +48,17 @@ def strategies(
         benefits=st.frozensets(st.sampled_from(Benefit)),
         tags=st.frozensets(slugs(2), max_size=4),
         description=free_text(),
+    ).flatmap(_measured)
+
+
+def _measured(strategy: Strategy) -> st.SearchStrategy[Strategy]:
+    """The strategy as it is, or measured in a unit with a target."""
+    measured = st.builds(
+        lambda unit, target: attrs.evolve(strategy, unit=unit, target=target),
+        st.sampled_from(Unit),
+        st.integers(1, 10_000),
     )
+    return st.just(strategy) | measured
 
 
 def anchors() -> st.SearchStrategy[Anchor]:
@@ -75,6 +85,7 @@ def rituals(draw: st.DrawFn, strategy_ids: Sequence[str] | None = None) -> Ritua
     """Rituals whose steps name ``strategy_ids`` (any slugs when not given)."""
     pool = strategy_ids if strategy_ids else draw(unique_slugs(1, 5))
     chosen = draw(st.lists(st.sampled_from(list(pool)), min_size=1, max_size=4, unique=True))
+    reminders = st.lists(st.integers(0, 7 * 1440), max_size=3, unique=True)
     return Ritual(
         id=draw(slugs()),
         name=draw(names()),
@@ -83,6 +94,8 @@ def rituals(draw: st.DrawFn, strategy_ids: Sequence[str] | None = None) -> Ritua
         recurrence=draw(recurrences(with_times=False)),
         roles=draw(st.frozensets(st.sampled_from(Role), min_size=1)),
         description=draw(free_text()),
+        done_at_least=draw(st.none() | st.integers(1, len(chosen))),
+        reminders=draw(reminders),
     )
 
 
@@ -112,11 +125,18 @@ def catalogs(draw: st.DrawFn, *, max_strategies: int = 12) -> Catalog:
 
 
 def practices(strategy_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Practice]:
-    """Practices done (with or without minutes) or skipped."""
+    """Practices done (with or without minutes, an amount and a note) or skipped."""
     ids = slugs() if strategy_ids is None else strategy_ids
+    note = st.none() | free_text()
     return st.one_of(
-        st.builds(Practice.done, ids, st.none() | st.integers(1, 240)),
-        st.builds(Practice.skipped, ids),
+        st.builds(
+            Practice.done,
+            ids,
+            st.none() | st.integers(1, 240),
+            amount=st.none() | st.integers(0, 10_000),
+            note=note,
+        ),
+        st.builds(Practice.skipped, ids, note=note),
     )
 
 
@@ -139,9 +159,15 @@ def reflections(
     at: st.SearchStrategy[Any] | None = None,
     strategy_ids: Sequence[str] | None = None,
 ) -> Reflection:
-    """Reflections, practising strategies from ``strategy_ids`` when given."""
+    """Reflections, practising strategies from ``strategy_ids`` when given.
+
+    A strategy may be done several times in one reflection; a skipped one appears once.
+    """
     pool = st.sampled_from(list(strategy_ids)) if strategy_ids else slugs()
-    practised = draw(st.lists(practices(pool), max_size=4, unique_by=lambda p: p.strategy_id))
+    drawn = draw(st.lists(practices(pool), max_size=4))
+    skipped = {p.strategy_id for p in drawn if not p.is_done}
+    practised = [p for p in drawn if p.is_done and p.strategy_id not in skipped]
+    practised += list({p.strategy_id: p for p in drawn if not p.is_done}.values())
     return Reflection(
         at=draw(zoned_datetimes() if at is None else at),
         author=draw(st.sampled_from(Role)),

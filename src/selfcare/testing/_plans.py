@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 from selfcare._model.boundaries import Boundary
 from selfcare._model.categories import Benefit, Role
 from selfcare._plans.adherence import ItemAdherence, PlanAdherence, plan_adherence
-from selfcare._plans.plan import Contributor, Plan, PlanItem, PlanStatus, Revision
+from selfcare._plans.plan import (
+    Contributor,
+    Pause,
+    PauseKind,
+    Plan,
+    PlanItem,
+    PlanStatus,
+    Revision,
+)
 from selfcare._plans.review import ItemReview, PlanReview, Suggestion, SuggestionKind, review_plan
 from selfcare._plans.revisions import ItemChange, PlanChanges, compare
 from selfcare._time.calendar import Period
@@ -24,7 +32,7 @@ from selfcare.testing._values import free_text, once, slugs, unique_slugs
 
 
 def plan_items(strategy_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[PlanItem]:
-    """Plan items with reasons and pauses."""
+    """Plan items with reasons, pauses and reminders."""
     return st.builds(
         PlanItem,
         strategy_id=slugs() if strategy_ids is None else strategy_ids,
@@ -32,7 +40,29 @@ def plan_items(strategy_ids: st.SearchStrategy[str] | None = None) -> st.SearchS
         minutes=st.integers(0, 180),
         reasons=st.lists(reasons(), max_size=3),
         pauses=st.lists(periods(), max_size=2),
+        reminders=st.lists(st.integers(0, 7 * 1440), max_size=3, unique=True),
     )
+
+
+def pauses() -> st.SearchStrategy[Pause]:
+    """Pauses of a whole plan, of every kind."""
+    return st.builds(Pause, periods(), st.sampled_from(PauseKind))
+
+
+@st.composite
+def pause_lists(draw: st.DrawFn, within: Period | None = None) -> list[Pause]:
+    """Up to two pauses that do not overlap, inside ``within`` when given."""
+    periods_drawn = draw(st.lists(periods(), max_size=2))
+    found: list[Pause] = []
+    for period in periods_drawn:
+        if within is not None:
+            first, last = max(period.first, within.first), min(period.last, within.last)
+            if first > last:
+                continue
+            period = Period(first, last)
+        if all(p.period.last < period.first or period.last < p.period.first for p in found):
+            found.append(Pause(period, draw(st.sampled_from(PauseKind))))
+    return found
 
 
 def contributors() -> st.SearchStrategy[Contributor]:
@@ -53,6 +83,7 @@ def contents(draw: st.DrawFn) -> dict[str, Any]:
         "rituals": [attrs.evolve(draw(once(rituals)), id=rid) for rid in draw(unique_slugs(0, 2))],
         "boundaries": draw(once(boundary_lists)),
         "goals": draw(st.frozensets(st.sampled_from(Benefit), max_size=3)),
+        "pauses": draw(pause_lists()),
     }
 
 
@@ -80,15 +111,16 @@ def plans(draw: st.DrawFn) -> Plan:
             history.append(attrs.evolve(draw(once(revisions)), number=number, by=by))
         history.sort(key=lambda r: r.at)
         history = [attrs.evolve(r, number=n) for n, r in enumerate(history, start=1)]
+    period = draw(periods())
     return Plan(
         id=draw(slugs()),
         role=draw(st.sampled_from(Role)),
         timezone=draw(zone_names()),
-        period=draw(periods()),
+        period=period,
         status=draw(st.sampled_from(PlanStatus)),
         contributors=people,
         revisions=history,
-        **draw(contents()),
+        **(draw(contents()) | {"pauses": draw(pause_lists(period))}),
     )
 
 
@@ -103,7 +135,7 @@ def plan_changes(draw: st.DrawFn) -> PlanChanges:
 def item_changes(draw: st.DrawFn) -> ItemChange:
     """A change of one kind to one plan item."""
     before = draw(once(plan_items))
-    kind = draw(st.sampled_from(["recurrence", "minutes", "reasons", "pauses"]))
+    kind = draw(st.sampled_from(["recurrence", "minutes", "reasons", "pauses", "reminders"]))
     after = attrs.evolve(draw(once(plan_items)), strategy_id=before.strategy_id)
     return ItemChange(before.strategy_id, kind, before, after)
 

@@ -37,6 +37,7 @@ STRATEGIES = {
     "MeasureRule": "measure_rules",
     "MeasureTrend": "measure_trends",
     "Option": "options",
+    "Pause": "pauses",
     "Period": "periods",
     "Plan": "plans",
     "PlanAdherence": "plan_adherences",
