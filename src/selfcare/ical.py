@@ -60,7 +60,9 @@ def to_ical(
     """A plan, a working day or a working week as the text of an iCalendar file.
 
     A plan gives one event per item and time of day (an all-day event for an item with no
-    time), and one per ritual at a time of day, in the plan's zone; a working day or week
+    time), and one per ritual at a time of day, in the plan's zone, none of them on a day
+    the plan rests; and one all-day event per rest of the whole plan ("Resting: holiday",
+    never why it was taken). A working day or week
     gives one busy event per protected block (transition, notes, lunch, decompression). Each
     zone used has a VTIMEZONE. Event UIDs come from the plan's id and the item's strategy id
     (or ``owner``, the day and the block), so importing a revised plan again updates its
@@ -78,7 +80,10 @@ def to_ical(
         cancelled: for a plan, add the items and rituals earlier revisions held and this one
             does not, as cancelled events (``STATUS:CANCELLED``), so calendars remove them.
         reminders: minutes before a timed event to remind (``VALARM``), at most
-            :data:`MAX_REMINDERS`, each from 0 to 10,080 (a week).
+            :data:`MAX_REMINDERS`, each from 0 to 10,080 (a week). An item or ritual with
+            reminders of its own (:attr:`PlanItem.reminders`, :attr:`Ritual.reminders`)
+            has those instead; an all-day item has its own alone, counted back from the
+            start of its day.
 
     Raises:
         ValidationError: an argument is invalid, or the plan names a strategy the catalog
@@ -90,7 +95,20 @@ def to_ical(
         >>> text = to_ical(day, at=pendulum.datetime(2026, 3, 1, tz="UTC"), owner="therapist-1")
         >>> [line for line in text.splitlines() if line.startswith("SUMMARY")][:3]
         ['SUMMARY:Transition', 'SUMMARY:Session notes', 'SUMMARY:Decompression']
-    """
+
+        An item's own reminders, and a rest of the whole plan:
+
+        >>> plan = Plan(id="plan-1", role=Role.CLIENT, timezone="Europe/London",
+        ...     period=Period(datetime.date(2026, 8, 3), datetime.date(2026, 8, 16)),
+        ...     items=[PlanItem("short-walk", Recurrence.daily(at=datetime.time(12)), 20,
+        ...                     reminders=[15])],
+        ...     pauses=[Pause(Period(datetime.date(2026, 8, 10), datetime.date(2026, 8, 12)),
+        ...                   PauseKind.HOLIDAY)])
+        >>> lines = to_ical(plan, at=pendulum.datetime(2026, 8, 1, tz="UTC"),
+        ...                 reminders=[60]).splitlines()
+        >>> [line for line in lines if line.startswith(("SUMMARY", "TRIGGER", "EXDATE"))]
+        ['SUMMARY:Short walk', 'EXDATE;TZID=Europe/London:20260810T120000,20260811T120000,20260812T120000', 'TRIGGER:-PT15M', 'SUMMARY:Resting: holiday']
+    """  # noqa: E501
     options = Options(
         stamp=dt.datetime.fromtimestamp(check_zoned("at", at).timestamp(), dt.UTC),
         reasons=check.check_bool("reasons", reasons),

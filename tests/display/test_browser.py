@@ -75,6 +75,14 @@ EXPECTED = {
         "kept at 22:30",
         "serves your goal: builds coping skills",
     ],
+    "rested-plan": [
+        "Rests",
+        "paused by client-7 on Wed 9 Dec 2026",
+        "resting: holiday",
+        "reminder 10 min before",
+        "reminders 1 h and 10 min before",
+        "done when 1 of 2 steps is done",
+    ],
     "workday": ["Workday Tue 3 Mar 2026", "back to back", "16:00–17:15", "transition"],
     "spring-workday": ["the clocks go forward an hour at 01:00", "01:00–02:00 skipped"],
     "autumn-workday": ["01:00–02:00 happens twice", "01:00–02:00 again", "01:10 BST"],
@@ -86,6 +94,7 @@ EXPECTED = {
     "habit": ["Habit strength: short-walk", "of 100"],
     "streak": ["Streak: short-walk", "Longest"],
     "adherence": ["Adherence to the plan", "Kept overall"],
+    "rested-adherence": ["Rituals", "Daily reflection", "Partly", "All rituals kept: 71%"],
     "effect": ["your mood was", "not proof"],
     "advisory": ["Reaching out is advised", "you do not have to manage this alone"],
 }

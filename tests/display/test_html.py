@@ -29,6 +29,8 @@ from selfcare import (
     ItemAdherence,
     ItemReview,
     Measure,
+    Pause,
+    PauseKind,
     Period,
     Plan,
     PlanAdherence,
@@ -49,9 +51,10 @@ from selfcare import (
     WorkdayWarningCode,
 )
 from selfcare._display import palette
-from selfcare._display.plan import MAX_WEEKS_SHOWN, plan_html
+from selfcare._display.plan import MAX_WEEKS_SHOWN, plan_html, reminders_text, rule_text
 from selfcare._display.recommendations import ORDER_RULE
 from selfcare._display.review import SUGGESTION_COLOURS
+from selfcare._plans.adherence import RitualAdherence
 from tests.display.values import (
     CANARY,
     CANARY_REF,
@@ -135,6 +138,7 @@ def test_the_values_shown_carry_private_text() -> None:
     assert CANARY in values.plan().revisions[0].reason
     assert any(CANARY in b.description for b in values.plan().boundaries)
     assert all(CANARY == r.journal.note for r in values.reflections(values.plan()))
+    assert all(CANARY in r.reason for r in values.rested_plan().revisions[2:])
 
 
 def test_importing_selfcare_does_not_load_the_views() -> None:
@@ -327,6 +331,114 @@ def test_plan_items_outside_the_catalog_are_shown_by_id_and_reason_category() ->
     assert "forest-bathing" in text
     assert Category.SPIRITUAL.label in text
     assert "my idea" in text
+
+
+def test_a_rested_plan_shows_its_rest_and_who_added_it_never_why() -> None:
+    """Each rest is listed with its kind, its days and who paused the plan when."""
+    plan = values.rested_plan()
+    html_text = view(plan)
+    text = sentences(parse(html_text))
+    assert "Rests" in text
+    assert "holiday Mon 14 Dec 2026 to Sun 20 Dec 2026 (7 days) · paused by client-7 on " in text
+    assert "Wed 9 Dec 2026" in text
+    assert CANARY not in html_text
+    assert "away with family" not in html_text
+
+
+def test_a_rest_from_the_start_says_so() -> None:
+    """A pause the plan was made with has no revision: it was there from the start."""
+    rest = Pause(Period(dt.date(2026, 1, 7), dt.date(2026, 1, 7)), PauseKind.ILLNESS)
+    plan = Plan(
+        id="p",
+        role=Role.CLIENT,
+        timezone="UTC",
+        period=Period.weeks_from(dt.date(2026, 1, 5), 1),
+        pauses=[rest],
+    )
+    text = text_of(view(plan))
+    assert "illness Wed 7 Jan 2026 (1 day) · in the plan from the start" in text
+
+
+def test_the_days_a_plan_rests_show_no_items() -> None:
+    """A day in a rest says so and lists nothing; every other day is as before."""
+    plan = values.rested_plan()
+    grid = parse(view(plan)).find_all("table")[0]
+    cells = [td for td in grid.find_all("td") if td.find_all("div")]
+    days = sorted(plan.minutes_by_date())
+    assert 28 == len(cells)
+    for day, cell in zip(days, cells, strict=True):
+        resting = plan.pause_on(day) is not None
+        assert resting == ("resting: holiday" in cell.text())
+        assert (not resting) == ("Short walk" in cell.text() or day < dt.date(2026, 12, 7))
+        if resting:
+            assert 2 == len(cell.find_all("div"))  # the date and the words, nothing else
+            assert 0 == plan.minutes_by_date()[day]
+
+
+def test_a_plan_shows_reminders_and_a_rituals_done_rule_in_words() -> None:
+    """Reminders read as minutes or hours before; a ritual not done by every step says so."""
+    plan = values.rested_plan()
+    root = parse(view(plan))
+    items, rituals = root.find_all("table")[1:3]
+    rows = {row.find_all("b")[0].text(): row.text() for row in items.find_all("tr")[1:]}
+    assert "reminder 10 min before" in rows["Short walk"]
+    assert [] == [name for name, row in rows.items() if "reminder" in row and name != "Short walk"]
+    (evening,) = [row.text() for row in rituals.find_all("tr")[1:]]
+    assert "reminders 1 h and 10 min before" in evening
+    assert "done when 1 of 2 steps is done" in evening
+    assert "done when" not in text_of(view(values.plan()))  # every step: nothing to say
+
+
+@pytest.mark.parametrize(
+    ("reminders", "expected"),
+    [
+        ((10,), "reminder 10 min before"),
+        ((10, 60), "reminders 1 h and 10 min before"),
+        ((5, 90, 1440), "reminders 1 day, 1 h 30 min and 5 min before"),
+        ((2880,), "reminder 2 days before"),
+        ((0,), "reminder when it begins"),
+        ((0, 15), "reminders 15 min before and when it begins"),
+    ],
+)
+def test_reminders_read_in_plain_words(reminders: tuple[int, ...], expected: str) -> None:
+    """The earliest reminder first, whole days as days."""
+    assert expected == reminders_text(reminders)
+
+
+def test_a_rituals_done_rule_counts_its_steps() -> None:
+    """Two of three steps, as the person reads it."""
+    ritual = Ritual(
+        "evening",
+        "Evening",
+        [RitualStep("one-insight", 3), RitualStep("one-gratitude", 2), RitualStep("short-walk", 5)],
+        selfcare.Anchor.at(dt.time(21)),
+        Recurrence.daily(),
+        {Role.CLIENT},
+        done_at_least=2,
+    )
+    assert "done when 2 of 3 steps are done" == rule_text(ritual)
+    assert None is rule_text(attrs.evolve(ritual, done_at_least=3))
+
+
+def test_adherence_shows_each_ritual_with_its_days() -> None:
+    """Each ritual is a row: its catalog name, days planned, skipped, partly and done, rate."""
+    adherence = values.rested_adherence()
+    (kept,) = adherence.rituals
+    root = parse(view(adherence))
+    assert 2 == len(root.find_all("table"))
+    (row,) = root.find_all("table")[1].find_all("tr")[1:]
+    cells = [td.text() for td in row.find_all("td")]
+    assert "Daily reflection daily-reflection" == cells[0]
+    figures = [str(n) for n in (kept.planned, kept.skipped, kept.partly, kept.done)]
+    assert figures == cells[1:5]
+    assert f"{round(kept.rate * 100)}%" == cells[5]  # type: ignore[operator]
+    assert 21 == kept.planned  # four weeks less the week's holiday
+    text = text_of(view(adherence))
+    assert f"All rituals kept: {round(adherence.ritual_rate * 100)}%" in text  # type: ignore[operator]
+    partly = attrs.evolve(adherence, rituals=(RitualAdherence("my-ritual", 5, 1, 2, 1),))
+    (row,) = parse(view(partly)).find_all("table")[1].find_all("tr")[1:]
+    assert ["my-ritual", "5", "1", "2", "1", "25%"] == [td.text() for td in row.find_all("td")]
+    assert "Rituals" not in text_of(view(attrs.evolve(adherence, rituals=())))
 
 
 def test_workday_shows_blocks_in_the_days_zone_with_warnings() -> None:
@@ -661,7 +773,7 @@ def test_review_and_adherence_escape_caller_text(
     suggestion = Suggestion(
         SuggestionKind.REPLACE, strategy_id, replacement, (Reason(ReasonCode.NOT_DONE, text),)
     )
-    adherence = PlanAdherence(plan_id, None, (kept,))
+    adherence = PlanAdherence(plan_id, None, (kept,), (RitualAdherence(strategy_id, 4, 1, 1, 1),))
     review = attrs.evolve(
         _review(),
         plan_id=plan_id,

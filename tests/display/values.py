@@ -8,6 +8,7 @@ import random
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 
+import attrs
 import pendulum
 
 import selfcare
@@ -17,6 +18,9 @@ from selfcare import (
     Category,
     Contributor,
     Journal,
+    Pause,
+    PauseKind,
+    Period,
     Plan,
     PlanItem,
     Practice,
@@ -67,6 +71,44 @@ def plan() -> Plan:
             Boundary.custom(f"no work email at weekends {CANARY}"),
         ],
     ).activate(by=CLIENT, at=pendulum.datetime(2026, 11, 28, 15, 30, tz=ZONE))
+
+
+#: The week the rested plan is on holiday, its third.
+HOLIDAY = Period(dt.date(2026, 12, 14), dt.date(2026, 12, 20))
+
+
+def rested_plan() -> Plan:
+    """The plan with reminders, a ritual done when one of its two steps is, and a holiday.
+
+    The holiday was added by the client, with a private reason.
+    """
+    the_plan = plan()
+    walk = the_plan.item("short-walk")
+    evening = attrs.evolve(the_plan.rituals[0], done_at_least=1, reminders=(10, 60))
+    return the_plan.revise(
+        by=CLIENT,
+        at=pendulum.datetime(2026, 12, 2, 19, tz=ZONE),
+        reason=f"reminders help {CANARY}",
+        replace=[attrs.evolve(walk, reminders=(10,))],
+        rituals=[evening],
+    ).pause(
+        Pause(HOLIDAY, PauseKind.HOLIDAY),
+        by=CLIENT,
+        at=pendulum.datetime(2026, 12, 9, 20, tz=ZONE),
+        reason=f"away with family {CANARY}",
+    )
+
+
+def rested_adherence() -> selfcare.PlanAdherence:
+    """Adherence to the rested plan, the evening ritual's steps done on some days."""
+    the_plan = rested_plan()
+    found = reflections(the_plan)
+    steps = the_plan.rituals[0].strategy_ids
+    kept = []
+    for n, reflection in enumerate(found):
+        extra = [Practice.done(sid) for sid in steps[: n % 3]]
+        kept.append(attrs.evolve(reflection, practised=(*reflection.practised, *extra)))
+    return selfcare.plan_adherence(the_plan, kept)
 
 
 def reflections(the_plan: Plan, days: int = 28, seed: int = 11) -> list[Reflection]:
@@ -231,6 +273,7 @@ def advisory() -> selfcare.SupportAdvisory:
 #: Every type with an HTML view, by name, and how to build a realistic value of it.
 VALUES: dict[str, Callable[[], object]] = {
     "plan": plan,
+    "rested-plan": rested_plan,
     "workday": workday,
     "spring-workday": spring_workday,
     "autumn-workday": autumn_workday,
@@ -242,6 +285,7 @@ VALUES: dict[str, Callable[[], object]] = {
     "habit": habit,
     "streak": streak,
     "adherence": adherence,
+    "rested-adherence": rested_adherence,
     "effect": effect,
     "advisory": advisory,
 }

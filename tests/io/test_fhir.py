@@ -37,6 +37,7 @@ from selfcare import (
     Recurrence,
     Reflection,
     Role,
+    Unit,
     default_catalog,
     generate_plan,
 )
@@ -90,6 +91,12 @@ def as_fhir_keeps(plan: Plan) -> Plan:
         revisions=[attrs.evolve(r, reason=blank(r.reason), **content(r)) for r in plan.revisions],
         **content(plan),
     )
+
+
+def as_fhir_keeps_reflection(reflection: Reflection) -> Reflection:
+    """The reflection without its private text: the journal and practice notes, never written."""
+    practised = [attrs.evolve(p, note=None) for p in reflection.practised]
+    return attrs.evolve(reflection, journal=Journal(), practised=practised)
 
 
 def resources(bundle: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -167,7 +174,7 @@ def test_generated_plans_with_history_come_back_and_keep_private_text_out(
     bundle = to_fhir(plan, version=version, subject=SUBJECT, reflections=[check_in])
     assert CANARY not in json.dumps(bundle)
     assert without_reasons(plan) == from_fhir(bundle)
-    assert (attrs.evolve(check_in, journal=Journal()),) == reflections_from_fhir(bundle)
+    assert (as_fhir_keeps_reflection(check_in),) == reflections_from_fhir(bundle)
     private = json.dumps(to_fhir(plan, version=version, subject=SUBJECT, private=True))
     assert (CANARY in private) == bool(plan.revisions)
     assert f"{CANARY} agreed" in private
@@ -257,11 +264,62 @@ def test_generated_plans_timings_give_their_occurrences(plan: Plan, version: Any
 
 @given(reflections(), st.sampled_from(VERSIONS))
 def test_reflections_come_back_without_their_journal(reflection: Reflection, version: Any) -> None:
+    """Several practices a day, amounts and minutes come back in order; notes never leave."""
     bundle = to_fhir(reflection, version=version, subject=SUBJECT)
-    assert (attrs.evolve(reflection, journal=Journal()),) == reflections_from_fhir(bundle)
-    for text in (reflection.journal.insight, reflection.journal.gratitude, reflection.journal.note):
+    assert (as_fhir_keeps_reflection(reflection),) == reflections_from_fhir(bundle)
+    notes = [p.note for p in reflection.practised]
+    journal = reflection.journal
+    for text in (journal.insight, journal.gratitude, journal.note, *notes):
         if text and len(text) > 3:
             assert json.dumps(text)[1:-1] not in json.dumps(bundle)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_practices_keep_their_order_amounts_and_units_but_never_their_notes(version: Any) -> None:
+    """Morning and evening breathing are two components; an amount is a Quantity in its unit."""
+    catalog = attrs.evolve(
+        CATALOG,
+        strategies=[
+            attrs.evolve(s, unit=Unit.GLASSES, target=8) if "short-walk" == s.id else s
+            for s in CATALOG.strategies
+        ],
+    )
+    check_in = Reflection(
+        at=pendulum.datetime(2026, 1, 5, 21, tz="Europe/London"),
+        author=Role.CLIENT,
+        practised=[
+            Practice.done("mindful-breathing", 5, note=CANARY),
+            Practice.done("short-walk", amount=6),
+            Practice.done("mindful-breathing", 10, amount=3, note=CANARY),
+            Practice.skipped("clinical-journaling", note=CANARY),
+        ],
+    )
+    bundle = to_fhir(check_in, version=version, subject=SUBJECT, catalog=catalog)
+    assert CANARY not in json.dumps(bundle)
+    (observation,) = [e["resource"] for e in bundle["entry"]]
+    components = observation["component"]
+    assert ["mindful-breathing", "short-walk", "mindful-breathing", "clinical-journaling"] == [
+        c["code"]["coding"][0]["code"] for c in components
+    ]
+    amount = "https://w3id.org/selfcare/fhir/StructureDefinition/amount"
+    assert [
+        {
+            "url": amount,
+            "valueQuantity": {
+                "value": 6,
+                "unit": "glasses",
+                "system": "http://unitsofmeasure.org",
+                "code": "{glasses}",
+            },
+        }
+    ] == components[1]["extension"]
+    assert {"value": 10, "unit": "min", "system": "http://unitsofmeasure.org", "code": "min"} == (
+        components[2]["valueQuantity"]
+    )
+    assert [{"url": amount, "valueQuantity": {"value": 3}}] == components[2]["extension"]
+    back = reflections_from_fhir(bundle)
+    assert (as_fhir_keeps_reflection(check_in),) == back
+    assert [None] * 4 == [p.note for p in back[0].practised]
 
 
 @given(lived_plans(), st.sampled_from(VERSIONS))

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from selfcare import Plan, Reflection, Strategy
@@ -89,6 +90,15 @@ ADDED: dict[int, dict[str, dict[str, Any]]] = {
         "profile": {"fixed_routine": False},
         "recurrence": {"monthday": None, "nth": None},
     },
+    4: {
+        "strategy": {"unit": None, "target": None},
+        "practice": {"amount": None, "note": None},
+        "ritual": {"done_at_least": None, "reminders": []},
+        "plan_item": {"reminders": []},
+        "plan": {"pauses": []},
+        "revision": {"pauses": []},
+        "plan_changes": {"pauses_added": [], "pauses_removed": []},
+    },
 }
 
 
@@ -147,15 +157,28 @@ def test_a_new_version_adds_only_the_documented_keys(version: int) -> None:
     assert all(extra in seen for extra in ADDED[version].values())
 
 
-@pytest.mark.parametrize("name", sorted(ADDED[3]))
-def test_a_version_2_document_reads_with_the_documented_defaults(name: str) -> None:
-    """A version 2 strategy, step, profile or recurrence reads as one with those values."""
-    old = golden(2, name)
-    assert not old.keys() & ADDED[3][name].keys()
+@pytest.mark.parametrize(
+    ("version", "name"), [(v, name) for v in sorted(ADDED) if v > 2 for name in sorted(ADDED[v])]
+)
+def test_an_older_document_reads_with_the_documented_defaults(version: int, name: str) -> None:
+    """A document of the version before reads as one with the keys the version added."""
+    old = golden(version - 1, name)
+    assert not old.keys() & ADDED[version][name].keys()
     kind = KINDS[name]
     value = from_dict(kind, old)
-    assert {**old, **ADDED[3][name], "schema_version": 3} == to_dict(value)
-    assert_exactly_equal(from_dict(kind, {**old, **ADDED[3][name], "schema_version": 3}), value)
+    upgraded = {**old, **ADDED[version][name], "schema_version": version}
+    assert_exactly_equal(from_dict(kind, upgraded), value)
+
+
+def test_a_version_3_reflection_and_plan_read_as_version_4_without_habits() -> None:
+    """The defaults, said in Python: nothing measured, noted, reminded or paused."""
+    reflection = from_dict(Reflection, golden(3, "reflection"))
+    assert [(None, None)] * 2 == [(p.amount, p.note) for p in reflection.practised]
+    plan = from_dict(Plan, golden(3, "plan"))
+    assert ((), [()] * len(plan.items)) == (plan.pauses, [i.reminders for i in plan.items])
+    assert [(None, ())] == [(r.done_at_least, r.reminders) for r in plan.rituals]
+    assert () == plan.revisions[0].pauses
+    assert (None, None) == attrs.astuple(from_dict(Strategy, golden(3, "strategy")))[-2:]
 
 
 def test_a_version_2_strategy_is_an_activity_whose_times_the_generator_decides() -> None:
@@ -179,4 +202,16 @@ def test_a_version_2_plan_is_upgraded_leaving_the_callers_data_alone() -> None:
     assert_exactly_equal(PLAN, from_dict(Plan, old))
     assert_exactly_equal([PLAN], from_dict(list[Plan], listed))
     assert old == MIGRATIONS[2](copy.deepcopy(old))  # nothing written: reading fills it in
+    assert before == (old, listed)
+
+
+def test_a_version_3_plan_is_upgraded_leaving_the_callers_data_alone() -> None:
+    """A version 3 plan, alone or in a list document, loads to the same plan as today's."""
+    old = golden(3, "plan")
+    body = {key: value for key, value in old.items() if key not in ("schema_version", "type")}
+    listed = {"schema_version": 3, "type": "list", "values": [body]}
+    before = copy.deepcopy((old, listed))
+    assert_exactly_equal(PLAN, from_dict(Plan, old))
+    assert_exactly_equal([PLAN], from_dict(list[Plan], listed))
+    assert old == MIGRATIONS[3](copy.deepcopy(old))
     assert before == (old, listed)

@@ -30,11 +30,16 @@ from selfcare import (
     Anchor,
     Contributor,
     InfeasiblePlanError,
+    Journal,
+    Pause,
+    PauseKind,
     Period,
     Plan,
     PlanItem,
+    Practice,
     Profile,
     Recurrence,
+    Reflection,
     Role,
     Session,
     ValidationError,
@@ -81,13 +86,15 @@ def expected(plan: Plan) -> dict[str, list[Any]]:
             if days:
                 wanted[f"{uid}/day@selfcare"] = list(days)
 
+    rest = plan.rest_periods  # the plan's pauses act on every item and timed ritual
     for item in plan.items:
-        add(f"{plan.id}/items/{item.strategy_id}", item.recurrence, item.pauses)
+        add(f"{plan.id}/items/{item.strategy_id}", item.recurrence, (*item.pauses, *rest))
     for ritual in plan.rituals:
         if ritual.anchor.time is not None:
             add(
                 f"{plan.id}/rituals/{ritual.id}",
                 attrs.evolve(ritual.recurrence, times=(ritual.anchor.time,)),
+                rest,
             )
     return wanted
 
@@ -97,6 +104,8 @@ def assert_same_instants(plan: Plan, text: str) -> None:
     got = expand(text, plan.period.first, plan.period.last)
     merged: dict[str, Counter[Any]] = {}
     for uid, starts in got.items():
+        if f"{plan.id}/pauses/" in uid:  # the rests themselves: see rest_events
+            continue
         if uid.endswith("/day@selfcare"):
             merged[uid] = Counter(starts)
         else:  # one event per time of day: .../<n>@selfcare
@@ -324,6 +333,155 @@ def test_reminders_are_alarms_on_timed_events() -> None:
             assert [dt.timedelta(minutes=-60), dt.timedelta(minutes=-10)] == triggers
         else:
             assert [] == triggers
+
+
+REMINDERS = st.lists(st.integers(0, 7 * 1440), max_size=3, unique=True)
+
+
+@st.composite
+def rests(draw: st.DrawFn, within: Period) -> list[Pause]:
+    """Up to three rests of the whole plan inside its period, apart from each other."""
+    found: list[Pause] = []
+    for _ in range(draw(st.integers(0, 3))):
+        first = draw(st.dates(within.first, within.last))
+        last = min(within.last, first + dt.timedelta(days=draw(st.integers(0, 14))))
+        if all(p.period.last < first or last < p.period.first for p in found):
+            found.append(Pause(Period(first, last), draw(st.sampled_from(PauseKind))))
+    return found
+
+
+@st.composite
+def rested_plans(draw: st.DrawFn) -> Plan:
+    """Plans with reminders of their own on some items and a timed ritual, and rests."""
+    plan = draw(plans_in_zones())
+    items = [attrs.evolve(i, reminders=draw(REMINDERS)) for i in plan.items]
+    ritual = attrs.evolve(
+        CATALOG.rituals[0],
+        anchor=Anchor.at(dt.time(draw(st.integers(0, 23)), draw(st.sampled_from([0, 30])))),
+        recurrence=draw(recurrences(with_times=False)),
+        reminders=draw(REMINDERS),
+    )
+    return attrs.evolve(
+        plan, items=items, rituals=[ritual], pauses=draw(rests(plan.period))
+    )
+
+
+def rest_events(text: str) -> list[Any]:
+    """The all-day events of the plan's rests."""
+    return [e for e in events_of(text) if "/pauses/" in str(e["UID"])]
+
+
+@given(rested_plans(), st.lists(st.integers(0, 7 * 1440), max_size=2, unique=True))
+def test_no_occurrence_falls_on_a_rest_and_each_reminder_is_an_alarm(
+    plan: Plan, reminders: list[int]
+) -> None:
+    """The expander finds nothing on a paused day; each event's alarms are its reminders."""
+    text = to_ical(plan, at=AT, reminders=reminders)
+    assert_same_instants(plan, text)
+    zone = zoneinfo.ZoneInfo(plan.timezone)
+    for uid, starts in expand(text, plan.period.first, plan.period.last).items():
+        if "/pauses/" in uid:
+            continue
+        for start in starts:
+            day = start.astimezone(zone).date() if isinstance(start, dt.datetime) else start
+            assert plan.pause_on(day) is None
+    own = {f"{plan.id}/items/{i.strategy_id}": i.reminders for i in plan.items}
+    own |= {f"{plan.id}/rituals/{r.id}": r.reminders for r in plan.rituals}
+    for event in events_of(text):
+        uid = str(event["UID"])
+        if "/pauses/" in uid:
+            assert [] == event.walk("VALARM")
+            continue
+        mine = own[uid.rsplit("/", 1)[0]]
+        timed = isinstance(event["DTSTART"].dt, dt.datetime)
+        wanted = sorted(mine or (reminders if timed else ()))
+        alarms = event.walk("VALARM")
+        assert [dt.timedelta(minutes=-m) for m in wanted] == [a["TRIGGER"].dt for a in alarms]
+        assert all("DISPLAY" == a["ACTION"] for a in alarms)
+        assert all(str(event["SUMMARY"]).startswith(str(a["DESCRIPTION"])) for a in alarms)
+    rests = sorted(plan.pauses, key=lambda p: p.period.first)
+    assert [
+        (
+            f"{plan.id}/pauses/{p.period.first.isoformat()}@selfcare",
+            f"Resting: {p.kind.value}",
+            p.period.first,
+            p.period.last + dt.timedelta(days=1),
+            "TRANSPARENT",
+        )
+        for p in rests
+    ] == [
+        (str(e["UID"]), str(e["SUMMARY"]), e["DTSTART"].dt, e["DTEND"].dt, str(e["TRANSP"]))
+        for e in rest_events(text)
+    ]
+
+
+def test_an_all_day_items_own_reminders_count_back_from_the_start_of_its_day() -> None:
+    """The call's reminders stay off all-day events; an item's own are alarms on them."""
+    plan = attrs.evolve(
+        PLAN,
+        items=[
+            PlanItem("short-walk", Recurrence.daily(), 20, reminders=[60, 0]),
+            PlanItem("mindful-breathing", Recurrence.daily(), 5),
+        ],
+    )
+    events = {str(e["UID"]): e for e in events_of(to_ical(plan, at=AT, reminders=[10]))}
+    walk = events["plan-1/items/short-walk/day@selfcare"]
+    breathing = events["plan-1/items/mindful-breathing/day@selfcare"]
+    assert [dt.timedelta(0), dt.timedelta(minutes=-60)] == [
+        a["TRIGGER"].dt for a in walk.walk("VALARM")
+    ]
+    assert ["Short walk", "Short walk"] == [str(a["DESCRIPTION"]) for a in walk.walk("VALARM")]
+    assert [] == breathing.walk("VALARM")
+
+
+def test_a_rest_removed_by_a_revision_is_cancelled_and_a_new_one_added() -> None:
+    """Rests keep their UID by their first day; cancelled=True cancels one a revision removed."""
+    holiday = Pause(Period(dt.date(2026, 3, 9), dt.date(2026, 3, 15)), PauseKind.HOLIDAY)
+    plan = attrs.evolve(
+        PLAN, contributors=[Contributor("client-1", Role.CLIENT)], pauses=[holiday]
+    )
+    ill = Pause(Period(dt.date(2026, 3, 20), dt.date(2026, 3, 21)), PauseKind.ILLNESS)
+    revised = plan.revise(
+        by="client-1",
+        at=pendulum.datetime(2026, 3, 8, tz="Europe/London"),
+        reason="not going away after all",
+        pauses=[ill],
+    )
+    text = to_ical(revised, at=AT, cancelled=True)
+    assert [
+        ("plan-1/pauses/2026-03-20@selfcare", "Resting: illness", None),
+        ("plan-1/pauses/2026-03-09@selfcare", "Resting: holiday", "CANCELLED"),
+    ] == [(str(e["UID"]), str(e["SUMMARY"]), e.get("STATUS")) for e in rest_events(text)]
+    (walk,) = [e for e in events_of(text) if "/items/" in str(e["UID"])]
+    assert [dt.datetime(2026, 3, d, 12) for d in (20, 21)] == sorted(
+        d.dt.replace(tzinfo=None) for d in walk["EXDATE"].dts
+    )
+
+
+def test_a_rest_never_shows_why_it_was_taken_nor_any_practice_note() -> None:
+    """The revision's reason and practice notes stay out of the calendar, whatever is asked."""
+    plan = attrs.evolve(PLAN, contributors=[Contributor("client-1", Role.CLIENT)])
+    rested = plan.pause(
+        Pause(Period(dt.date(2026, 3, 9), dt.date(2026, 3, 15)), PauseKind.BREAK),
+        by="client-1",
+        at=pendulum.datetime(2026, 3, 8, tz="Europe/London"),
+        reason="CANARY-REASON-91",
+    )
+    # reflections are not part of a plan's calendar; their notes must not reach it either way
+    note = Reflection(
+        at=pendulum.datetime(2026, 3, 3, 21, tz="Europe/London"),
+        author=Role.CLIENT,
+        practised=[Practice.done("short-walk", 20, note="CANARY-NOTE-7f3a")],
+        journal=Journal(note="CANARY-NOTE-7f3a"),
+    )
+    assert note.practised[0].note is not None
+    for options in ({}, {"reasons": True}, {"cancelled": True, "reminders": [10]}):
+        text = to_ical(rested, at=AT, **options)
+        assert "CANARY-REASON-91" not in text
+        assert "CANARY-NOTE-7f3a" not in text
+        assert ["SUMMARY:Resting: break"] == [
+            line for line in vevent_lines(text, "SUMMARY") if "Resting" in line
+        ]
 
 
 def test_several_times_a_day_and_a_flexible_week_become_concrete_events() -> None:

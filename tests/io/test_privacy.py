@@ -168,9 +168,10 @@ def test_redacted_output_holds_no_private_text() -> None:
 
 
 def test_the_private_fields_are_the_documented_ones() -> None:
-    """Journal text, a revision's reason, and a person's answers and scores."""
+    """Journal text, a practice's note, a revision's reason, and a person's answers and scores."""
     assert {
         "Journal": {"insight": None, "gratitude": None, "note": None},
+        "Practice": {"note": None},
         "Revision": {"reason": ""},
         "Response": {"answers": {}},
         "Score": {"scales": ()},

@@ -22,6 +22,8 @@ from selfcare import (
     Category,
     Contributor,
     Journal,
+    Pause,
+    PauseKind,
     Period,
     Plan,
     PlanAdherence,
@@ -291,6 +293,9 @@ def test_a_plan_gives_one_row_per_item() -> None:
         "count": None,
         "skipped_dates": 0,
         "paused_days": 0,
+        "reminders": "",
+        "plan_pauses": "",
+        "plan_paused_days": 0,
         "reason_codes": "",
         "reasons": "",
     } == first
@@ -299,6 +304,38 @@ def test_a_plan_gives_one_row_per_item() -> None:
         second["per_week"],
         second["weekdays"],
     )
+
+
+def test_a_plans_rows_hold_its_rests_and_each_items_reminders() -> None:
+    """Every row lists the plan's rests by kind and days, never why; each its reminders."""
+    plan = example_plan()
+    plan = attrs.evolve(
+        plan, items=(attrs.evolve(plan.items[0], reminders=(10, 1440)), *plan.items[1:])
+    )
+    rested = plan.pause(
+        Pause(Period(dt.date(2026, 3, 27), dt.date(2026, 3, 28)), PauseKind.ILLNESS),
+        by="client-7",
+        at=pendulum.datetime(2026, 3, 26, 20, tz=LONDON),
+        reason=SECRET,
+    ).pause(
+        Pause(Period(dt.date(2026, 3, 24), dt.date(2026, 3, 24)), PauseKind.HOLIDAY),
+        by="client-7",
+        at=pendulum.datetime(2026, 3, 26, 21, tz=LONDON),
+        reason=SECRET,
+    )
+    first, second = to_records(rested, include_private=True)
+    rests = "holiday:2026-03-24/2026-03-24,illness:2026-03-27/2026-03-28"
+    assert ("1440,10", rests, 3) == (
+        first["reminders"],
+        first["plan_pauses"],
+        first["plan_paused_days"],
+    )
+    assert ("", rests, 3) == (
+        second["reminders"],
+        second["plan_pauses"],
+        second["plan_paused_days"],
+    )
+    assert SECRET not in texts([first, second])
 
 
 def test_a_reflection_gives_one_row() -> None:

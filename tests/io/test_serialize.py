@@ -96,7 +96,7 @@ def test_to_dict_writes_the_envelope_then_the_fields() -> None:
     """A document starts with its schema version and type, then the fields in order."""
     doc = to_dict(PERIOD)
     assert {
-        "schema_version": 3,
+        "schema_version": 4,
         "type": "period",
         "first": "2026-11-30",
         "last": "2027-02-21",
@@ -172,7 +172,7 @@ def test_lists_of_values_are_list_documents() -> None:
     assert EVENINGS == from_dict(list[Reflection], doc)
     assert tuple(EVENINGS) == from_dict(tuple[Reflection, ...], doc)
     assert [] == from_json(list[Plan], to_json([]))
-    assert {"schema_version": 3, "type": "list", "values": []} == to_dict(())
+    assert {"schema_version": 4, "type": "list", "values": []} == to_dict(())
 
 
 def test_a_list_document_is_read_as_the_element_type_given() -> None:
@@ -643,8 +643,8 @@ def count_values(data: object) -> int:
 def test_limits_are_in_line_with_the_model() -> None:
     """As many strategies as a catalog may hold, like the built-in ones, fit the limits.
 
-    A strategy writes 14 members and the entries of its sets, and is an entry of the
-    catalog's list: 16 values at the least (one role; no benefits, tags or times of day),
+    A strategy writes 16 members and the entries of its sets, and is an entry of the
+    catalog's list: 18 values at the least (one role; no benefits, tags or times of day),
     about 25 for the built-in ones, which write about 500 characters each.
     """
     from selfcare._model.catalog import MAX_ENTRIES as CATALOG_ENTRIES
@@ -661,7 +661,7 @@ def test_limits_are_in_line_with_the_model() -> None:
     def body(strategy: Strategy) -> Document:
         return {k: v for k, v in to_dict(strategy).items() if k not in ("schema_version", "type")}
 
-    assert 16 == count_values(body(Strategy("a", "A", Category.MENTAL, {Role.CLIENT}, 1))) + 1
+    assert 18 == count_values(body(Strategy("a", "A", Category.MENTAL, {Role.CLIENT}, 1))) + 1
     golden = [value for value in VALUES.values() if isinstance(value, Strategy)]
     bodies = [body(strategy) for strategy in [*default_catalog().strategies, *golden]]
     values = statistics.mean(count_values(b) + 1 for b in bodies)
@@ -687,9 +687,9 @@ def lift_ratings(doc: Document) -> Document:
     return doc
 
 
-def test_this_library_writes_version_3_and_upgrades_every_earlier_version() -> None:
-    """Version 3 is current; versions 1 and 2 each have a migration to the next."""
-    assert (3, [1, 2]) == (SCHEMA_VERSION, sorted(MIGRATIONS))
+def test_this_library_writes_version_4_and_upgrades_every_earlier_version() -> None:
+    """Version 4 is current; versions 1, 2 and 3 each have a migration to the next."""
+    assert (4, [1, 2, 3]) == (SCHEMA_VERSION, sorted(MIGRATIONS))
 
 
 def test_version_2_adds_the_plans_shortfall() -> None:

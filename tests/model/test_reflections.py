@@ -418,9 +418,21 @@ REJECTED = [
     ),
     pytest.param(
         {"practised": [Practice.done("short-walk"), Practice.skipped("short-walk")]},
-        "practised",
-        "each strategy once",
-        id="practised-twice",
+        "practised[1]",
+        "both skipped and recorded again",
+        id="done-and-skipped",
+    ),
+    pytest.param(
+        {"practised": [Practice.skipped("short-walk"), Practice.skipped("short-walk")]},
+        "practised[1]",
+        "a skipped strategy has one entry",
+        id="skipped-twice",
+    ),
+    pytest.param(
+        {"practised": [Practice.skipped("short-walk"), Practice.done("short-walk", 5)]},
+        "practised[1]",
+        "keep the skip or the practices",
+        id="skipped-then-done",
     ),
     pytest.param(
         {"practised": [Practice.done(f"s-{i}") for i in range(101)]},

@@ -30,7 +30,7 @@ from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Category
 from selfcare._model.rituals import AnchorKind, Ritual
 from selfcare._model.strategies import StrategyKind
-from selfcare._plans.plan import Plan, PlanItem
+from selfcare._plans.plan import Pause, Plan, PlanItem
 from selfcare._time.recurrence import Frequency, Recurrence
 
 __all__ = [
@@ -40,7 +40,9 @@ __all__ = [
     "kind_of",
     "name_of",
     "plan_html",
+    "reminders_text",
     "rhythm",
+    "rule_text",
     "steps_text",
     "when_text",
 ]
@@ -148,6 +150,56 @@ def when_text(recurrence: Recurrence, since: dt.date | None = None) -> str:
     return text
 
 
+def _before(value: int) -> str:
+    """How long before: whole days as days, otherwise hours and minutes."""
+    days, rest = divmod(value, 1440)
+    if days and not rest:
+        return f"{days} day" + ("s" if days > 1 else "")
+    return minutes(value)
+
+
+def reminders_text(reminders: tuple[int, ...]) -> str | None:
+    """When the person is reminded, in words, the earliest first; ``None`` when never.
+
+    Example:
+        >>> reminders_text((10,))
+        'reminder 10 min before'
+        >>> reminders_text((10, 60))
+        'reminders 1 h and 10 min before'
+        >>> reminders_text((0, 1440, 90))
+        'reminders 1 day, 1 h 30 min before and when it begins'
+        >>> reminders_text(()) is None
+        True
+    """
+    if not reminders:
+        return None
+    ahead = [_before(m) for m in sorted(reminders, reverse=True) if m]
+    noun = "reminder" if len(reminders) == 1 else "reminders"
+    if not ahead:
+        return f"{noun} when it begins"
+    if 0 in reminders:
+        return f"{noun} {', '.join(ahead)} before and when it begins"
+    listed = ahead[0] if len(ahead) == 1 else ", ".join(ahead[:-1]) + " and " + ahead[-1]
+    return f"{noun} {listed} before"
+
+
+def rule_text(ritual: Ritual) -> str | None:
+    """When a ritual counts as done, in words, unless that takes every step.
+
+    Example:
+        >>> evening = default_catalog().ritual("daily-reflection")
+        >>> rule_text(evening) is None
+        True
+        >>> rule_text(attrs.evolve(evening, done_at_least=1))
+        'done when 1 of 2 steps is done'
+    """
+    needed, steps = ritual.steps_needed, len(ritual.steps)
+    if needed >= steps:
+        return None
+    verb = "is" if needed == 1 else "are"
+    return f"done when {needed} of {steps} steps {verb} done"
+
+
 def _clocks(times: tuple[dt.time, ...]) -> str:
     return ", ".join(t.strftime("%H:%M") for t in times)
 
@@ -199,6 +251,7 @@ def plan_html(plan: Plan, catalog: Catalog | None = None) -> str:
         head,
         _goals(plan),
         short,
+        _rests(plan),
         section("Week by week", _grid(plan, catalog, shown), note),
         section("Items and why they are in the plan", _items(plan, catalog)),
         _rituals(plan, catalog),
@@ -308,8 +361,13 @@ def _grid(plan: Plan, catalog: Catalog, weeks: int) -> Html:
             if n > room or day not in period or day > last:
                 cells.append(el("td", "", style=cell + f";background:{SHADE}"))
                 continue
-            found = entries.get(day) or [muted("rest")]
             date = el("div", short_date(day)[4:], style=f"color:{MUTED};font-size:11px")
+            resting = plan.pause_on(day)
+            if resting is not None:  # the whole plan rests: nothing is planned that day
+                words = el("div", f"resting: {resting.kind.value}", style="font-style:italic")
+                cells.append(el("td", date, words, style=cell + f";background:{NEUTRAL.tint}"))
+                continue
+            found = entries.get(day) or [muted("rest")]
             cells.append(el("td", date, found, style=cell))
         # Rows are calendar weeks: they are the plan's weeks only when it starts on a Monday.
         aligned = period.first.weekday() == 0
@@ -346,6 +404,7 @@ def _items(plan: Plan, catalog: Catalog) -> Html:
                 [
                     el("div", when_text(item.recurrence, plan.period.first)),
                     [el("div", p) for p in pauses],
+                    _reminders(item.reminders),
                 ],
                 weekly,
                 reason_list(item.reasons),
@@ -361,12 +420,58 @@ def _rituals(plan: Plan, catalog: Catalog) -> Html | None:
         (
             [el("b", r.name), " ", muted(r.id)],
             minutes(r.minutes),
-            f"{r.anchor.describe()}, {when_text(r.recurrence, plan.period.first)}",
-            steps_text(catalog, r),
+            [
+                el("div", f"{r.anchor.describe()}, {when_text(r.recurrence, plan.period.first)}"),
+                _reminders(r.reminders),
+            ],
+            [el("div", steps_text(catalog, r)), _rule(r)],
         )
         for r in plan.rituals
     ]
     return section("Rituals", table(["Ritual", "Length", "When", "Steps"], rows, numeric=(1,)))
+
+
+def _reminders(reminders: tuple[int, ...]) -> Html | None:
+    words = reminders_text(reminders)
+    return None if words is None else el("div", muted(words))
+
+
+def _rule(ritual: Ritual) -> Html | None:
+    words = rule_text(ritual)
+    return None if words is None else el("div", muted(words))
+
+
+def _rests(plan: Plan) -> Html | None:
+    """The plan's rests, in order: their kind and days, and who added each and when.
+
+    Why a rest was added is the revision's reason, which is private and never shown.
+    """
+    if not plan.pauses:
+        return None
+    rows = [el("li", _rest(plan, pause)) for pause in sorted(plan.pauses, key=_first_day)]
+    return section(
+        "Rests",
+        el("ul", rows, style="margin:2px 0 2px 18px;padding:0"),
+        sub="Nothing is planned on these days, and they never count as missed.",
+    )
+
+
+def _first_day(pause: Pause) -> dt.date:
+    return pause.period.first
+
+
+def _rest(plan: Plan, pause: Pause) -> Html:
+    first, last = pause.period.first, pause.period.last
+    days = pause.period.days
+    when = long_date(first) if first == last else f"{long_date(first)} to {long_date(last)}"
+    revision = plan.revision_of(pause)
+    who = (
+        "in the plan from the start"
+        if revision is None
+        else f"paused by {revision.by} on {long_date(revision.at.date())}"
+    )
+    length = f"{days} day" + ("s" if days > 1 else "")
+    return el("span", chip(pause.kind.value), " ", when, " ", muted(f"({length}) · {who}"))
 
 
 def steps_text(catalog: Catalog, ritual: Ritual) -> str:

@@ -25,7 +25,7 @@ from selfcare._insights.habits import HabitStrength
 from selfcare._measures.trend import MeasureTrend
 from selfcare._model.builtin_catalog import default_catalog
 from selfcare._model.catalog import Catalog
-from selfcare._plans.adherence import ItemAdherence, PlanAdherence
+from selfcare._plans.adherence import ItemAdherence, PlanAdherence, RitualAdherence
 from selfcare._plans.review import PlanReview, SuggestionKind
 
 __all__ = ["adherence_html", "review_html"]
@@ -81,6 +81,45 @@ def _adherence_table(adherence: PlanAdherence) -> Html:
     )
 
 
+def _ritual_name(catalog: Catalog, ritual_id: str) -> Html:
+    ritual = catalog._ritual_index.get(ritual_id)
+    if ritual is None:
+        return el("b", ritual_id)
+    return el("div", el("b", ritual.name), " ", muted(ritual_id))
+
+
+def _ritual_kept(catalog: Catalog, ritual: RitualAdherence) -> tuple[object, ...]:
+    return (
+        _ritual_name(catalog, ritual.ritual_id),
+        ritual.planned,
+        ritual.skipped,
+        ritual.partly,
+        ritual.done,
+        rate(ritual.rate),
+    )
+
+
+def _rituals_section(adherence: PlanAdherence) -> Html | None:
+    """Each ritual, kept day by day, when the plan has any; its rate is not in the overall."""
+    if not adherence.rituals:
+        return None
+    catalog = default_catalog()
+    return section(
+        "Rituals",
+        table(
+            ["Ritual", "Planned", "Skipped", "Partly", "Done", "Kept"],
+            [_ritual_kept(catalog, ritual) for ritual in adherence.rituals],
+            numeric=(1, 2, 3, 4),
+        ),
+        sub=[
+            "All rituals kept: ",
+            percent(adherence.ritual_rate),
+            " · a day is done when enough of its steps are; a day done partly does not "
+            "count, and the overall rate above is the items' alone.",
+        ],
+    )
+
+
 def _overall(adherence: PlanAdherence) -> Html:
     period = (
         "no days assessed yet"
@@ -99,12 +138,18 @@ def _overall(adherence: PlanAdherence) -> Html:
 
 
 def adherence_html(adherence: PlanAdherence) -> str:
-    """Plan adherence as HTML: overall, then per item.
+    """Plan adherence as HTML: overall, then per item, then per ritual when there are any.
+
+    Ritual names come from the built-in catalog; a ritual it does not hold is shown by its
+    id.
 
     Example:
         >>> view = adherence_html(PlanAdherence("plan-1", None, ()))
         >>> "plan-1" in view, "no days assessed" in view
         (True, True)
+        >>> kept = RitualAdherence("daily-reflection", planned=7, skipped=1, partly=2, done=3)
+        >>> "Daily reflection" in adherence_html(PlanAdherence("plan-1", None, (), (kept,)))
+        True
     """
     return page(
         el(
@@ -115,6 +160,7 @@ def adherence_html(adherence: PlanAdherence) -> str:
         ),
         _overall(adherence),
         _adherence_table(adherence),
+        _rituals_section(adherence),
         label=f"Adherence to the plan, id {adherence.plan_id}",
     )
 

@@ -4,6 +4,12 @@ A reflection's day is its local date in its own zone. Several reflections on one
 merged: a strategy done on any of them counts as done, a skip counts only when the strategy
 was not done that day, known minutes add up, and each rating is averaged over the day.
 
+Every done practice is kept, not only the first of each strategy: a strategy done in the
+morning and again in the evening (in one reflection or in two) is one day done, with the
+minutes of both, and both practices are there for a measured strategy to add their amounts
+(see :func:`selfcare._insights.habits.amount_of`). A day whose only practices of a strategy
+are skips is a skipped day for it.
+
 Everything here works on date ordinals and plain numbers, so building the days of a
 history is linear in the number of reflections and practices; pendulum values are only
 built for the output of the public functions.
@@ -20,7 +26,7 @@ from selfcare._core import checks as check
 from selfcare._core.vocabulary import Vocabulary
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Category
-from selfcare._model.reflections import Reflection
+from selfcare._model.reflections import Practice, Reflection
 from selfcare._time.zoned import check_zoned
 
 MAX_HISTORY = 100_000
@@ -54,12 +60,22 @@ SLOT = {Measure.MOOD: 0, Measure.ENERGY: 1, Measure.STRESS: 2}
 class Day:
     """One calendar day of a person's reflections, merged (internal and mutable while built)."""
 
-    __slots__ = ("done", "ordinal", "ratings", "self_ratings", "skipped", "wants_support")
+    __slots__ = (
+        "done",
+        "ordinal",
+        "practices",
+        "ratings",
+        "self_ratings",
+        "skipped",
+        "wants_support",
+    )
 
     def __init__(self, ordinal: int) -> None:
         self.ordinal = ordinal
         #: strategy id -> known minutes summed over the day's reflections (0 when none known)
         self.done: dict[str, int] = {}
+        #: strategy id -> every done practice of it that day, in the order merged
+        self.practices: dict[str, list[Practice]] = {}
         self.skipped: set[str] = set()
         #: sum and count of each rating: [mood_sum, energy_sum, stress_sum, mood_n, ...]
         self.ratings = [0, 0, 0, 0, 0, 0]
@@ -174,6 +190,11 @@ def _merge(day: Day, reflection: Reflection) -> None:
         sid = practice.strategy_id
         if practice.is_done:
             done[sid] = done.get(sid, 0) + (practice.minutes or 0)
+            kept = day.practices.get(sid)
+            if kept is None:
+                day.practices[sid] = [practice]
+            else:
+                kept.append(practice)
         else:
             day.skipped.add(sid)
     ratings = reflection.ratings

@@ -24,6 +24,9 @@ session moved to the other week of its fortnight, still counts:
   ``n * active days // 7`` days in each window, where active days are those from its start
   to its ``until``, not skipped and not paused, and ``count`` caps the days planned in all.
   Times of day are ignored: a day counts once.
+* **Plan pauses.** A day inside one of the plan's :attr:`~Plan.pauses` (a holiday, an
+  illness) is left out of what every item plans, exactly as a day in the item's own
+  ``pauses``: a rest is not a miss, and adherence never falls because of one.
 * **Skips.** A day the reflections show the item deliberately skipped (a holiday, an
   illness) frees one planned day of its window: it is neither expected nor missed.
 * **Done.** Days done in a window count up to what the window still expects, so a
@@ -33,7 +36,7 @@ session moved to the other week of its fortnight, still counts:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -52,12 +55,13 @@ from selfcare._insights.days import (
 from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
 from selfcare._model.reflections import Reflection
+from selfcare._model.rituals import Ritual
 from selfcare._plans.plan import Plan, PlanItem, require_known
 from selfcare._time.calendar import Period
 from selfcare._time.recurrence import Frequency, Recurrence
 from selfcare._time.zoned import check_zoned, local_date
 
-__all__ = ["ItemAdherence", "PlanAdherence", "plan_adherence"]
+__all__ = ["ItemAdherence", "PlanAdherence", "RitualAdherence", "plan_adherence"]
 
 
 @attrs.frozen
@@ -93,23 +97,73 @@ class ItemAdherence:
 
 
 @attrs.frozen
+class RitualAdherence:
+    """How well one ritual of a plan was kept, day by day.
+
+    Each planned day is done, skipped, partly done or missed (see the module notes).
+
+    Attributes:
+        ritual_id: the ritual.
+        planned: days its recurrence planned in the period assessed, less the plan's
+            pauses.
+        skipped: planned days freed because every step not done was deliberately skipped.
+        partly: planned days with some steps done, but fewer than
+            :attr:`Ritual.steps_needed`.
+        done: planned days with at least :attr:`Ritual.steps_needed` steps done, a step
+            counting as done when its strategy or one of its alternatives was done (each
+            strategy done standing for one step only).
+
+    Example:
+        >>> kept = RitualAdherence("daily-reflection", planned=14, skipped=2, partly=3, done=9)
+        >>> kept.expected, kept.rate
+        (12, 0.75)
+    """
+
+    ritual_id: str
+    planned: int
+    skipped: int
+    partly: int
+    done: int
+
+    @property
+    def expected(self) -> int:
+        """Planned days that were not freed by a skip."""
+        return self.planned - self.skipped
+
+    @property
+    def rate(self) -> float | None:
+        """Days done over days expected, or ``None`` when nothing was expected.
+
+        A day done only partly does not count.
+        """
+        return self.done / self.expected if self.expected else None
+
+
+@attrs.frozen
 class PlanAdherence:
-    """How well a plan was kept, item by item.
+    """How well a plan was kept, item by item and ritual by ritual.
 
     Attributes:
         plan_id: the plan assessed.
         period: the days assessed, or ``None`` when none were (the plan had not started).
         items: one entry per plan item, in the plan's order (all zeros when no day was
             assessed).
+        rituals: one entry per ritual of the plan, in the plan's order (all zeros when no
+            day was assessed).
 
     Example:
         >>> PlanAdherence("plan-1", None, ()).rate is None
         True
+        >>> kept = PlanAdherence("plan-1", None, (ItemAdherence("short-walk", 7, 0, 7),),
+        ...                      (RitualAdherence("daily-reflection", 7, 1, 2, 3),))
+        >>> kept.rate, kept.ritual_rate
+        (1.0, 0.5)
     """
 
     plan_id: str
     period: Period | None
     items: tuple[ItemAdherence, ...] = attrs.field(repr=counted)
+    rituals: tuple[RitualAdherence, ...] = attrs.field(default=(), repr=counted)
 
     def _repr_html_(self) -> str:
         """The adherence as HTML for notebooks: overall, then per item."""
@@ -119,9 +173,19 @@ class PlanAdherence:
 
     @property
     def rate(self) -> float | None:
-        """All items' days done over all days expected, or ``None`` when none were."""
+        """All items' days done over all days expected, or ``None`` when none were.
+
+        Items only: the rituals are counted apart, in :attr:`ritual_rate`, since their
+        steps are often items of the plan too and would count twice.
+        """
         expected = sum(item.expected for item in self.items)
         return sum(item.done for item in self.items) / expected if expected else None
+
+    @property
+    def ritual_rate(self) -> float | None:
+        """All rituals' days done over all their days expected, or ``None`` when none were."""
+        expected = sum(ritual.expected for ritual in self.rituals)
+        return sum(r.done for r in self.rituals) / expected if expected else None
 
 
 class _Windows:
@@ -159,16 +223,27 @@ class _Windows:
         return self._key(ordinal) - self._first_key
 
 
-def _planned(item: PlanItem, windows: _Windows, first: int, last: int) -> list[int]:
-    """The planned days in each counting window of ``[first, last]``, ``first`` the plan's."""
+def _days_in(periods: Iterable[Period]) -> set[int]:
+    """The ordinals of every day in the periods."""
+    found: set[int] = set()
+    for period in periods:
+        found.update(range(period.first.toordinal(), period.last.toordinal() + 1))
+    return found
+
+
+def _planned(
+    item: PlanItem, windows: _Windows, first: int, last: int, rests: set[int]
+) -> list[int]:
+    """The planned days in each counting window of ``[first, last]``, ``first`` the plan's.
+
+    ``rests`` are the days the whole plan rests, left out as the item's own pauses are.
+    """
     rule = item.recurrence
-    paused: set[int] = set()
-    for pause in item.pauses:
-        paused.update(range(pause.first.toordinal(), pause.last.toordinal() + 1))
+    paused = _days_in(item.pauses) | rests
     blocks = [0] * windows.count
     if rule.frequency is not Frequency.TIMES_PER_WEEK:
         # A fixed schedule: the days the recurrence itself falls on (start, until, count
-        # and skipped dates applied by Recurrence.dates), less the item's pauses.
+        # and skipped dates applied by Recurrence.dates), less the item's and plan's pauses.
         days = rule.dates(to_date(first), to_date(last), origin=to_date(first), limit=MAX_SPAN)
         for day in days:
             ordinal = day.toordinal()
@@ -210,14 +285,17 @@ def plan_adherence(
     at: dt.datetime | None = None,
     catalog: Catalog | None = None,
 ) -> PlanAdherence:
-    """Count, for each plan item, the days planned, freed by a skip and done.
+    """Count, for each plan item and ritual, the days planned, freed by a skip and done.
 
     Each item is counted in windows of its cadence: seven-day blocks from the plan's first
     day, the recurrence's own fortnights (or runs of ``k`` weeks) for a weekly rule every
     ``k`` weeks, and calendar months (or runs of ``k`` months) for a monthly rule. A practice
     done on another day of the same window than planned still counts, up to what the window
     expected; a deliberate skip frees a planned day. See the module notes for exactly how
-    windows and planned days are counted from each item's recurrence.
+    windows and planned days are counted from each item's recurrence. Days the whole plan
+    rests (its :attr:`~Plan.pauses`) are planned for nothing, so a rest never lowers
+    adherence. Each ritual is counted day by day: done when enough of its steps were done,
+    partly, skipped or missed (see :class:`RitualAdherence`).
 
     Args:
         plan: the plan to assess.
@@ -229,7 +307,8 @@ def plan_adherence(
             built-in one).
 
     Returns:
-        The adherence of each item, and overall through :attr:`PlanAdherence.rate`.
+        The adherence of each item and ritual, overall through :attr:`PlanAdherence.rate`
+        (items) and :attr:`PlanAdherence.ritual_rate` (rituals).
 
     Raises:
         UnknownIdError: the plan names a strategy or ritual the catalog does not hold.
@@ -264,6 +343,47 @@ def plan_adherence(
         >>> result = plan_adherence(plan, held, at=pendulum.datetime(2026, 2, 1, 21, tz="UTC"))
         >>> [(i.planned, i.done) for i in result.items], result.rate
         ([(2, 2)], 1.0)
+
+        A week's holiday plans nothing, so a daily walk kept on every other day is kept
+        perfectly:
+
+        >>> plan = Plan(id="plan-3", role=Role.CLIENT, timezone="UTC",
+        ...             period=Period.weeks_from(datetime.date(2026, 1, 5), 2),
+        ...             items=[PlanItem("short-walk", Recurrence.daily(), 15)],
+        ...             pauses=[Pause(Period(datetime.date(2026, 1, 12),
+        ...                                  datetime.date(2026, 1, 18)), PauseKind.HOLIDAY)])
+        >>> walked = [
+        ...     Reflection(at=pendulum.datetime(2026, 1, day, 20, tz="UTC"), author=Role.CLIENT,
+        ...                practised=[Practice.done("short-walk")])
+        ...     for day in range(5, 12)
+        ... ]
+        >>> result = plan_adherence(plan, walked, at=pendulum.datetime(2026, 1, 18, 21, tz="UTC"))
+        >>> [(i.planned, i.done) for i in result.items], result.rate
+        ([(7, 7)], 1.0)
+
+        A ritual done when two of its three steps are, on the days its recurrence plans:
+
+        >>> evening = Ritual(id="daily-reflection", name="Evening",
+        ...                  steps=[RitualStep("one-insight", 3), RitualStep("one-gratitude", 2),
+        ...                         RitualStep("mindful-breathing", 3)],
+        ...                  anchor=Anchor.at(datetime.time(21)), recurrence=Recurrence.daily(),
+        ...                  roles={Role.CLIENT}, done_at_least=2)
+        >>> plan = Plan(id="plan-4", role=Role.CLIENT, timezone="UTC",
+        ...             period=Period.weeks_from(datetime.date(2026, 1, 5), 1), rituals=[evening])
+        >>> def day(n, *practices):
+        ...     return Reflection(at=pendulum.datetime(2026, 1, n, 21, 30, tz="UTC"),
+        ...                       author=Role.CLIENT, practised=list(practices))
+        >>> history = [
+        ...     day(5, Practice.done("one-insight"), Practice.done("one-gratitude")),
+        ...     day(6, Practice.done("one-insight")),
+        ...     day(7, Practice.done("one-insight"), Practice.skipped("one-gratitude"),
+        ...         Practice.skipped("mindful-breathing")),
+        ... ]
+        >>> kept = plan_adherence(plan, history, at=pendulum.datetime(2026, 1, 11, 22, tz="UTC"))
+        >>> kept.rituals
+        (RitualAdherence(ritual_id='daily-reflection', planned=7, skipped=1, partly=1, done=1),)
+        >>> kept.ritual_rate, kept.rate
+        (0.166..., None)
     """
     check.check_instance("plan", plan, Plan)
     require_known(catalog_or_default(catalog), plan.items, plan.rituals)
@@ -279,22 +399,81 @@ def plan_adherence(
 
 
 def adherence_over(plan: Plan, collected: Mapping[int, Day], last: int) -> PlanAdherence:
-    """The adherence of the plan's items up to day ``last`` (internal, validated)."""
+    """The adherence of the plan's items and rituals up to day ``last`` (internal, validated)."""
     first = plan.period.first.toordinal()
     last = min(last, plan.period.last.toordinal())
     if last < first:
         nothing = tuple(ItemAdherence(item.strategy_id, 0, 0, 0) for item in plan.items)
-        return PlanAdherence(plan.id, None, nothing)
+        none = tuple(RitualAdherence(ritual.id, 0, 0, 0, 0) for ritual in plan.rituals)
+        return PlanAdherence(plan.id, None, nothing, none)
     span(first, last, "at")
+    rests = _days_in(pause.period for pause in plan.pauses)
     practised = by_strategy(collected)
     items = []
     for item in plan.items:
         windows = _Windows(item.recurrence, first, last)
-        planned = _planned(item, windows, first, last)
+        planned = _planned(item, windows, first, last, rests)
         done_days, skipped_days = practised.get(item.strategy_id, ([], []))
         done = _blocks(done_days, windows, first, last)
         skips = _blocks(skipped_days, windows, first, last)
         freed = [min(p, s) for p, s in zip(planned, skips, strict=True)]
         credited = [min(d, p - f) for d, p, f in zip(done, planned, freed, strict=True)]
         items.append(ItemAdherence(item.strategy_id, sum(planned), sum(freed), sum(credited)))
-    return PlanAdherence(plan.id, Period(to_date(first), to_date(last)), tuple(items))
+    rituals = tuple(_ritual(ritual, collected, first, last, rests) for ritual in plan.rituals)
+    return PlanAdherence(plan.id, Period(to_date(first), to_date(last)), tuple(items), rituals)
+
+
+def _ritual(
+    ritual: Ritual, collected: Mapping[int, Day], first: int, last: int, rests: set[int]
+) -> RitualAdherence:
+    """How one ritual was kept on the days its recurrence planned in ``[first, last]``."""
+    days = ritual.recurrence.dates(
+        to_date(first), to_date(last), origin=to_date(first), limit=MAX_SPAN
+    )
+    forms = [(step.strategy_id, *step.alternatives) for step in ritual.steps]
+    needed = ritual.steps_needed
+    planned = skipped = partly = done = 0
+    for date in days:
+        ordinal = date.toordinal()
+        if ordinal in rests:
+            continue
+        planned += 1
+        day = collected.get(ordinal)
+        if day is None:
+            continue
+        kept = steps_met(forms, day.done)
+        if kept >= needed:
+            done += 1
+        elif day.skipped and steps_met(forms, day.done.keys() | day.skipped) == len(forms):
+            skipped += 1  # every step not done was skipped (Day.skipped holds none done)
+        elif kept:
+            partly += 1
+    return RitualAdherence(ritual.id, planned, skipped, partly, done)
+
+
+def steps_met(forms: Sequence[tuple[str, ...]], practised: Container[str]) -> int:
+    """How many steps the strategies practised stand for, each strategy for one step only.
+
+    ``forms`` holds, for each step, its strategy and alternatives. A strategy that is an
+    alternative in two steps (breathing, say) stands for one of them, not both: this is the
+    largest matching of steps to distinct strategies practised (a few steps, so the simple
+    augmenting-path search is quick).
+
+    Example:
+        >>> forms = [("one-insight", "mindful-breathing"), ("one-gratitude", "mindful-breathing")]
+        >>> steps_met(forms, {"mindful-breathing"}), steps_met(forms, {"mindful-breathing",
+        ...                                                              "one-insight"})
+        (1, 2)
+    """
+    owner: dict[str, int] = {}
+
+    def place(step: int, tried: set[str]) -> bool:
+        for sid in forms[step]:
+            if sid in practised and sid not in tried:
+                tried.add(sid)
+                if sid not in owner or place(owner[sid], tried):
+                    owner[sid] = step
+                    return True
+        return False
+
+    return sum(1 for step in range(len(forms)) if place(step, set()))

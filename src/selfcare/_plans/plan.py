@@ -427,13 +427,16 @@ class Plan:
             >>> plan.revision_of(rest).by
             'client-7'
         """
-        if pause not in self.pauses:
+        if pause not in self.pauses or not self.revisions:
             return None
-        later = (*self.revisions[1:], None)
-        for revision, after in zip(self.revisions, later, strict=True):
-            if pause not in revision.pauses and (after is None or pause in after.pauses):
-                return revision
-        return None
+        # A revision holds the pauses from before it: the one that added ``pause`` lacks it,
+        # and the version after it (the next revision's snapshot, or the plan) holds it.
+        after = [*(r.pauses for r in self.revisions[1:]), self.pauses]
+        found = None
+        for revision, pauses_after in zip(self.revisions, after, strict=True):
+            if pause not in revision.pauses and pause in pauses_after:
+                found = revision  # the latest, should it have been removed and added again
+        return found
 
     def pause(
         self, pause: Pause, *, by: str | Contributor, at: dt.datetime, reason: str

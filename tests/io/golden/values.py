@@ -38,6 +38,8 @@ from selfcare import (
     MeasurePoint,
     MeasureTrend,
     Option,
+    Pause,
+    PauseKind,
     Period,
     Plan,
     PlanChanges,
@@ -62,6 +64,7 @@ from selfcare import (
     ScoreMethod,
     Strategy,
     TimeOfDay,
+    Unit,
     Weekday,
     WorkingHours,
 )
@@ -317,6 +320,38 @@ DECISION = Decision(
     0,
 )
 
+# Since version 4: measured practice, several entries a day, rituals as habits, rests.
+READING = Strategy(
+    id="reading-and-learning",
+    name="Reading and learning",
+    category=Category.MENTAL,
+    roles={Role.CLIENT},
+    minutes=20,
+    unit=Unit.PAGES,
+    target=10,
+)
+NOTED_PRACTICE = Practice.done(
+    "reading-and-learning", 25, amount=12, note="a chapter in the caf\u00e9 garden"
+)
+BREATHING_TWICE = Reflection(
+    at=EVENING,
+    author=Role.CLIENT,
+    practised=[
+        Practice.done("mindful-breathing", 5, amount=5),
+        NOTED_PRACTICE,
+        Practice.done("mindful-breathing", 10),
+        Practice.skipped("short-walk", note="rain all day"),
+    ],
+)
+PARTIAL_RITUAL = attrs.evolve(RITUAL, done_at_least=1, reminders=(10, 60))
+REMINDED_ITEM = PlanItem(
+    "short-walk", Recurrence.daily(at=dt.time(12, 30)), minutes=10, reminders=(0, 15)
+)
+HOLIDAY = Pause(Period(dt.date(2026, 12, 21), dt.date(2027, 1, 3)), PauseKind.HOLIDAY)
+PAUSED_PLAN = PLAN.pause(
+    HOLIDAY, by="therapist-1", at=MORNING.add(days=14), reason="two weeks away with family"
+)
+
 #: Every golden value of the current version, by the name of its file.
 VALUES: dict[str, Any] = {
     "anchor": ANCHOR,
@@ -365,6 +400,15 @@ VALUES: dict[str, Any] = {
     "candidate": CANDIDATE,
     "decision": DECISION,
     "feature_row": WALK_FEATURES,
+    # since version 4
+    "pause": HOLIDAY,
+    "plan.paused": PAUSED_PLAN,
+    "plan_changes.paused": PAUSED_PLAN.changes_since(2),
+    "plan_item.reminders": REMINDED_ITEM,
+    "practice.measured": NOTED_PRACTICE,
+    "reflection.several": BREATHING_TWICE,
+    "ritual.partial": PARTIAL_RITUAL,
+    "strategy.measured": READING,
 }
 
 #: Documents written with ``redact=True``, by file name: (the value written, what loads).
@@ -374,4 +418,18 @@ REDACTED: dict[str, tuple[Any, Any]] = {
     "response.redacted": (RESPONSE, attrs.evolve(RESPONSE, answers={})),
     "score.redacted": (SCORE, attrs.evolve(SCORE, scales=())),
     "measure_trend.redacted": (MEASURE_TREND, attrs.evolve(MEASURE_TREND, points=())),
+    "practice.measured.redacted": (NOTED_PRACTICE, attrs.evolve(NOTED_PRACTICE, note=None)),
+    "reflection.several.redacted": (
+        BREATHING_TWICE,
+        attrs.evolve(
+            BREATHING_TWICE,
+            practised=[attrs.evolve(p, note=None) for p in BREATHING_TWICE.practised],
+        ),
+    ),
+    "plan.paused.redacted": (
+        PAUSED_PLAN,
+        attrs.evolve(
+            PAUSED_PLAN, revisions=[attrs.evolve(r, reason="") for r in PAUSED_PLAN.revisions]
+        ),
+    ),
 }

@@ -25,7 +25,16 @@ from selfcare._io._fhir.json import (
     extensions,
 )
 from selfcare._io._fhir.timing import DAYS, read_timing
-from selfcare._io._fhir.write import BOUNDARY, REASON_FACT, REVISION, RITUAL, SHORTFALL
+from selfcare._io._fhir.write import (
+    AMOUNT,
+    BOUNDARY,
+    PLAN_PAUSE,
+    REASON_FACT,
+    REMINDER,
+    REVISION,
+    RITUAL,
+    SHORTFALL,
+)
 from selfcare._io.documents import check_limits
 from selfcare._io.format import structure_zoned
 from selfcare._model.boundaries import Boundary, BoundaryKind
@@ -34,7 +43,15 @@ from selfcare._model.categories import Benefit, Category, Role
 from selfcare._model.reasons import Reason, ReasonCode
 from selfcare._model.reflections import Journal, Practice, PracticeStatus, Ratings, Reflection
 from selfcare._model.rituals import Anchor, AnchorKind, Ritual, RitualStep
-from selfcare._plans.plan import Contributor, Plan, PlanItem, PlanStatus, Revision
+from selfcare._plans.plan import (
+    Contributor,
+    Pause,
+    PauseKind,
+    Plan,
+    PlanItem,
+    PlanStatus,
+    Revision,
+)
 from selfcare._time.calendar import MAX_PLAN_WEEKS, Period, Weekday
 from selfcare._time.zoned import zone_problem
 
@@ -156,7 +173,7 @@ class PlanReader:
             )
         )
         fields["revisions"] = self._revisions()
-        b.attempt(_refuse_modifiers, cp, "CarePlan")
+        fields["pauses"] = b.attempt(_pauses, cp, "CarePlan") or []
         b.check()
         return _build("CarePlan", Plan, **fields)
 
@@ -289,8 +306,10 @@ class PlanReader:
         recurrence, minutes, pauses, times = read_timing(
             timing, f"{path}.{timing_path}", zone=self.zone
         )
+        reminders = _reminders(detail, path)
         if c.RITUAL in found:
-            return self._ritual(detail, found[c.RITUAL], recurrence, times, path, code_path)
+            ritual = self._ritual(detail, found[c.RITUAL], recurrence, times, path, code_path)
+            return attrs.evolve(ritual, reminders=reminders) if reminders else ritual
         if c.STRATEGY not in found:
             raise Unreadable(f"{path}.{code_path}", "expected a code of the strategy code system")
         strategy_id = found[c.STRATEGY]
@@ -304,6 +323,7 @@ class PlanReader:
             minutes,
             reasons=[_reason(r, p) for p, r in reasons],
             pauses=pauses,
+            reminders=reminders,
         )
 
     def _ritual(
@@ -358,6 +378,7 @@ class PlanReader:
             recurrence=attrs.evolve(recurrence, times=()),
             roles={_member(Role, v.get("valueCode"), where) for k, v in parts if k == "role"},
             description=_optional(parts, "description", "valueString") or "",
+            done_at_least=_optional(parts, "done-at-least", "valuePositiveInt"),
         )
 
     def _boundaries(self, careplan: dict[str, Any], path: str) -> list[Boundary]:
@@ -449,7 +470,39 @@ class PlanReader:
             rituals=rituals,
             boundaries=self._boundaries(before, where),
             goals=self._goals(before, where),
+            pauses=_pauses(before, where),
         )
+
+
+def _pauses(careplan: dict[str, Any], path: str) -> list[Pause]:
+    """The rests of the whole plan, the ``plan-pause`` modifier extensions; no other modifier."""
+    found = []
+    at = f"{path}.modifierExtension"
+    for n, ext in enumerate(as_list(careplan.get("modifierExtension", []), at)):
+        where = f"{at}[{n}]"
+        ext = as_object(ext, where)
+        if ext.get("url") != PLAN_PAUSE:
+            raise Unreadable(f"{where}.url", "a modifier extension this library does not know")
+        parts = _parts(ext, where)
+        period = as_object(_one(parts, "period", "valuePeriod", where), f"{where}.period")
+        first = as_date(period.get("start"), f"{where}.period.start")
+        last = as_date(period.get("end"), f"{where}.period.end")
+        if last < first:
+            raise Unreadable(f"{where}.period.end", "expected a day on or after the start")
+        kind = _member(PauseKind, _one(parts, "kind", "valueCode", where), f"{where}.kind")
+        found.append(_build(where, Pause, Period(first, last), kind))
+    return found
+
+
+def _reminders(detail: dict[str, Any], path: str) -> tuple[int, ...]:
+    """The reminders of an activity: minutes before each occurrence, as ``Duration``s."""
+    found = []
+    for where, ext in extensions(detail, REMINDER, path):
+        duration = as_object(ext.get("valueDuration"), f"{where}.valueDuration")
+        if duration.get("code") != "min":
+            raise Unreadable(f"{where}.valueDuration.code", "expected minutes, min")
+        found.append(as_int(duration.get("value"), f"{where}.valueDuration.value"))
+    return tuple(found)
 
 
 def _reason_text(provenance: dict[str, Any], path: str) -> str:
@@ -524,16 +577,21 @@ def _reflection(observation: dict[str, Any], path: str, timezone: str | None) ->
 
 
 def _practice(component: dict[str, Any], strategy_id: str, where: str) -> Practice:
+    """One practice; its note was never written, so it reads back as none."""
     _slug(strategy_id, f"{where}.code")
+    amount = None
+    for at, ext in extensions(component, AMOUNT, where):
+        quantity = as_object(ext.get("valueQuantity"), f"{at}.valueQuantity")
+        amount = as_int(quantity.get("value"), f"{at}.valueQuantity.value")
     if "valueQuantity" in component:
         quantity = as_object(component["valueQuantity"], f"{where}.valueQuantity")
         if quantity.get("code") != "min":
             raise Unreadable(f"{where}.valueQuantity.code", "expected minutes, min")
         minutes = as_int(quantity.get("value"), f"{where}.valueQuantity.value")
-        return _build(where, Practice, strategy_id, PracticeStatus.DONE, minutes)
+        return _build(where, Practice, strategy_id, PracticeStatus.DONE, minutes, amount)
     status = codes(component.get("valueCodeableConcept", {}), f"{where}.valueCodeableConcept")
     done = _member(PracticeStatus, status.get(c.CHECK_IN), f"{where}.valueCodeableConcept")
-    return _build(where, Practice, strategy_id, done)
+    return _build(where, Practice, strategy_id, done, amount=amount)
 
 
 def _zoned(resource: dict[str, Any], key: str, path: str, fallback: str | None) -> Any:
@@ -606,7 +664,9 @@ def _fact(value: dict[str, Any], path: str) -> int | float | str:
     raise Unreadable(path, "expected a valueString, a valueInteger or a finite valueDecimal")
 
 
-E = TypeVar("E", Benefit, Category, Role, ReasonCode, AnchorKind, BoundaryKind, PracticeStatus)
+E = TypeVar(
+    "E", Benefit, Category, Role, ReasonCode, AnchorKind, BoundaryKind, PracticeStatus, PauseKind
+)
 
 
 def _member(kind: type[E], code: object, path: str) -> E:

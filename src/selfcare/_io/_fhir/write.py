@@ -17,13 +17,17 @@ from selfcare._model.categories import Benefit, Role
 from selfcare._model.reasons import Reason
 from selfcare._model.reflections import PracticeStatus, Reflection
 from selfcare._model.rituals import AnchorKind, Ritual
-from selfcare._plans.plan import Contributor, Plan, PlanItem, PlanStatus, Revision
+from selfcare._model.strategies import Unit
+from selfcare._plans.plan import Contributor, Pause, Plan, PlanItem, PlanStatus, Revision
 
 BOUNDARY = extension("boundary")
 RITUAL = extension("ritual")
 REASON_FACT = extension("reason-fact")
 SHORTFALL = extension("shortfall")
 REVISION = extension("revision")
+PLAN_PAUSE = extension("plan-pause")
+REMINDER = extension("reminder")
+AMOUNT = extension("amount")
 
 GOAL_STATUS = {
     PlanStatus.DRAFT: "proposed",
@@ -134,6 +138,8 @@ class PlanWriter:
             extensions.append({"url": SHORTFALL, "valueString": content.shortfall})
         if extensions:
             careplan["extension"] = extensions
+        if content.pauses:  # a reader that ignores a rest would plan its days: a modifier
+            careplan["modifierExtension"] = [_pause(p) for p in content.pauses]
         careplan.update(
             status=status,
             intent="proposal" if plan.status is PlanStatus.DRAFT else "plan",
@@ -179,6 +185,8 @@ class PlanWriter:
             ),
             "description": _description(name, item.minutes, item.recurrence.describe()),
         }
+        if item.reminders:
+            detail = {"extension": [_reminder(m) for m in item.reminders], **detail}
         if item.reasons:
             detail["reasonCode"] = [_reason(r) for r in item.reasons]
         return detail
@@ -190,7 +198,7 @@ class PlanWriter:
         if anchor.kind is not AnchorKind.AT_TIME:
             when = f"{anchor.describe()}, {when}"
         return {
-            "extension": [_ritual(ritual)],
+            "extension": [_ritual(ritual), *(_reminder(m) for m in ritual.reminders)],
             "code": concept(c.RITUAL, ritual.id, self._ritual_name(ritual)),
             "status": DETAIL_STATUS[status],
             "scheduledTiming": write_timing(
@@ -291,9 +299,38 @@ def _ritual(ritual: Ritual) -> dict[str, Any]:
         inner += [{"url": "alternative", "valueCode": a} for a in step.alternatives]
         parts.append({"url": "step", "extension": inner})
     parts += [{"url": "role", "valueCode": r.value} for r in sorted(ritual.roles)]
+    if ritual.done_at_least is not None:
+        parts.append({"url": "done-at-least", "valuePositiveInt": ritual.done_at_least})
     if written(ritual.description):
         parts.append({"url": "description", "valueString": ritual.description})
     return {"url": RITUAL, "extension": parts}
+
+
+def _pause(pause: Pause) -> dict[str, Any]:
+    """A rest of the whole plan: its days (both included) and its kind."""
+    first, last = pause.period.first.isoformat(), pause.period.last.isoformat()
+    return {
+        "url": PLAN_PAUSE,
+        "extension": [
+            {"url": "period", "valuePeriod": {"start": first, "end": last}},
+            {"url": "kind", "valueCode": pause.kind.value},
+        ],
+    }
+
+
+def _reminder(minutes: int) -> dict[str, Any]:
+    """A reminder, that many minutes before each occurrence, as a ``Duration``."""
+    duration = {"value": minutes, "unit": "min", "system": c.UCUM, "code": "min"}
+    return {"url": REMINDER, "valueDuration": duration}
+
+
+def _amount(amount: int, unit: Unit | None) -> dict[str, Any]:
+    """A practice's amount as a ``Quantity`` in the strategy's unit (UCUM), when known."""
+    quantity: dict[str, Any] = {"value": amount}
+    if unit is not None:
+        code = "min" if unit is Unit.MINUTES else "{" + unit.value + "}"
+        quantity.update(unit=unit.value, system=c.UCUM, code=code)
+    return {"url": AMOUNT, "valueQuantity": quantity}
 
 
 def _reason(reason: Reason) -> dict[str, Any]:
@@ -343,6 +380,9 @@ def observation(
         else:
             status = practice.status.value
             value = {"valueCodeableConcept": concept(c.CHECK_IN, status, c.CHECK_IN_CODES[status])}
+        if practice.amount is not None:  # the note is private, like the journal: never written
+            unit = _strategy_unit(catalog, practice.strategy_id)
+            value = {"extension": [_amount(practice.amount, unit)], **value}
         components.append({"code": code, **value})
     if reflection.wants_support:
         code = concept(c.CHECK_IN, "wants-support", c.CHECK_IN_CODES["wants-support"])
@@ -363,6 +403,14 @@ def observation(
     if components:
         data["component"] = components
     return data
+
+
+def _strategy_unit(catalog: Catalog, strategy_id: str) -> Unit | None:
+    """The unit a strategy measures, or none (not measured, or not in the catalog)."""
+    try:
+        return catalog.strategy(strategy_id).unit
+    except UnknownIdError:
+        return None
 
 
 def _strategy_name(catalog: Catalog, strategy_id: str) -> str | None:

@@ -4,10 +4,11 @@ A plan item becomes one event per time of day, a timed ritual one event, and a w
 day's protected blocks one busy event each. A recurring event is its first day, an
 ``RRULE`` written by :meth:`Recurrence.to_rrule` (with ``UNTIL`` in UTC, as RFC 5545 asks
 when ``DTSTART`` has a zone) and ``EXDATE`` for the days the rule would hold but the item
-does not (skipped dates, pauses; ``UNTIL`` is where a ``count`` or the plan ends). The days
-themselves come from :meth:`PlanItem.occurrences`, so the events stand for exactly the
-instants the library computes; where no rule describes them (an item several times a week
-on days that change week to week), the days are listed with ``RDATE``.
+does not (skipped dates, the item's pauses and the plan's; ``UNTIL`` is where a ``count`` or
+the plan ends). The days themselves come from :meth:`PlanItem.occurrences`, so the events
+stand for exactly the instants the library computes; where no rule describes them (an item
+several times a week on days that change week to week), the days are listed with ``RDATE``.
+Each rest of the whole plan is an all-day event of its own ("Resting: holiday").
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from selfcare._core.errors import ValidationError
 from selfcare._io._ical.zones import vtimezone
 from selfcare._model.catalog import Catalog
 from selfcare._model.rituals import AnchorKind, Ritual
-from selfcare._plans.plan import Plan, PlanItem
+from selfcare._plans.plan import Pause, Plan, PlanItem
 from selfcare._time.calendar import Period, Weekday
 from selfcare._time.occurrences import dates, occurrences, resolve_local
 from selfcare._time.recurrence import Recurrence
@@ -49,11 +50,12 @@ class Options:
 
 def plan_calendar(plan: Plan, catalog: Catalog, options: Options) -> Calendar:
     """A VCALENDAR of the plan's items and timed rituals (and removed ones, if asked)."""
-    events = list(_plan_events(plan, plan.items, plan.rituals, catalog, options))
+    events = list(_plan_events(plan, plan.items, plan.rituals, plan.pauses, catalog, options))
     if options.cancelled:
         current = {str(e["UID"]) for e in events}
         for revision in reversed(plan.revisions):  # the latest form of each removed event
-            for event in _plan_events(plan, revision.items, revision.rituals, catalog, options):
+            before = (revision.items, revision.rituals, revision.pauses)
+            for event in _plan_events(plan, *before, catalog, options):
                 if str(event["UID"]) not in current:
                     current.add(str(event["UID"]))
                     event.add("STATUS", "CANCELLED")
@@ -99,9 +101,11 @@ def _plan_events(
     plan: Plan,
     items: Sequence[PlanItem],
     rituals: Sequence[Ritual],
+    pauses: Sequence[Pause],
     catalog: Catalog,
     options: Options,
 ) -> Iterator[Event]:
+    rest = tuple(pause.period for pause in pauses)  # acts on every item and timed ritual
     for item in items:
         name = catalog.strategy(item.strategy_id).name
         text = "\n".join(r.text for r in item.reasons) if options.reasons else ""
@@ -111,8 +115,9 @@ def _plan_events(
             name,
             item.recurrence,
             item.minutes,
-            item.pauses,
+            (*item.pauses, *rest),
             text,
+            item.reminders,
             options,
         )
     for ritual in rituals:
@@ -127,10 +132,23 @@ def _plan_events(
             ritual.name,
             rule,
             ritual.minutes,
-            (),
+            rest,
             text,
+            ritual.reminders,
             options,
         )
+    for pause in sorted(pauses, key=lambda p: p.period.first):
+        yield _rest_event(plan, pause, options)
+
+
+def _rest_event(plan: Plan, pause: Pause, options: Options) -> Event:
+    """A rest of the whole plan as one all-day event over its days; never why it was taken."""
+    event = _event(f"{plan.id}/pauses/{pause.period.first.isoformat()}", plan.version - 1, options)
+    event.add("SUMMARY", f"Resting: {pause.kind.value}")
+    event.add("DTSTART", pause.period.first)
+    event.add("DTEND", pause.period.last + dt.timedelta(days=1))  # the day after: exclusive
+    event.add("TRANSP", "TRANSPARENT")
+    return event
 
 
 def _series(
@@ -141,9 +159,14 @@ def _series(
     minutes: int,
     pauses: Sequence[Period],
     text: str,
+    reminders: Sequence[int],
     options: Options,
 ) -> Iterator[Event]:
-    """The events of one item or ritual: one per time of day, or one all-day event."""
+    """The events of one item or ritual: one per time of day, or one all-day event.
+
+    Its own ``reminders`` are its alarms; without any, a timed event has the call's. An
+    all-day event has its own alone, before the start of its day.
+    """
     period, key = plan.period, plan.timezone
     days = dates(rule, period.first, period.last, origin=period.first, limit=_LIMIT, pauses=pauses)
     if not rule.times:
@@ -154,6 +177,7 @@ def _series(
             event.add("DURATION", dt.timedelta(days=1))
             event.add("TRANSP", "TRANSPARENT")
             _describe(event, text)
+            _remind(event, name, reminders)
             yield event
         return
     found = {
@@ -183,7 +207,7 @@ def _series(
         event.add("DURATION", dt.timedelta(minutes=minutes))
         event.add("TRANSP", "OPAQUE" if minutes else "TRANSPARENT")
         _describe(event, text)
-        _remind(event, name, options)
+        _remind(event, name, reminders or options.reminders)
         yield event
 
 
@@ -262,7 +286,7 @@ def _block_event(block: Block, key: str, uid: str, options: Options) -> Event:
     event.add("TRANSP", "OPAQUE")
     if block.kind is not BlockKind.SESSION:  # a session's text is the app's, never ours
         _describe(event, block.reason if options.reasons else "")
-    _remind(event, _TITLES[block.kind], options)
+    _remind(event, _TITLES[block.kind], options.reminders)
     return event
 
 
@@ -299,8 +323,9 @@ def _describe(event: Event, text: str) -> None:
         event.add("DESCRIPTION", text)
 
 
-def _remind(event: Event, name: str, options: Options) -> None:
-    for minutes in options.reminders:
+def _remind(event: Event, name: str, reminders: Sequence[int]) -> None:
+    """A ``VALARM`` per reminder, that many minutes before the start, showing only ``name``."""
+    for minutes in sorted(reminders):
         alarm = Alarm()
         alarm.add("ACTION", "DISPLAY")
         alarm.add("DESCRIPTION", name)

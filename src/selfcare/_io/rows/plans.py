@@ -13,7 +13,18 @@ __all__ = ["instant_rows", "plan_rows"]
 
 
 def plan_rows(plan: Plan, private: bool) -> list[Record]:
-    """One row per plan item, in the plan's order."""
+    """One row per plan item, in the plan's order.
+
+    ``reminders`` are the item's, as minutes before each occurrence, earliest first;
+    ``plan_pauses`` are the rests of the whole plan, the same on every row, each as
+    ``kind:first/last`` (``holiday:2026-08-03/2026-08-16``), and ``plan_paused_days`` the
+    days they cover. Why a rest was added is a revision's reason and is never written.
+    """
+    rests = sorted(plan.pauses, key=lambda pause: pause.period.first)
+    plan_pauses = joined(
+        f"{p.kind.value}:{p.period.first.isoformat()}/{p.period.last.isoformat()}" for p in rests
+    )
+    plan_paused_days = sum(pause.period.days for pause in rests)
     rows: list[Record] = []
     for position, item in enumerate(plan.items):
         rule = item.recurrence
@@ -37,6 +48,9 @@ def plan_rows(plan: Plan, private: bool) -> list[Record]:
                 "count": rule.count,
                 "skipped_dates": len(rule.skipped),
                 "paused_days": sum(pause.days for pause in item.pauses),
+                "reminders": joined(str(m) for m in sorted(item.reminders, reverse=True)),
+                "plan_pauses": plan_pauses,
+                "plan_paused_days": plan_paused_days,
                 **reasons_of(item.reasons),
             }
         )
