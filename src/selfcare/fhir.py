@@ -90,7 +90,7 @@ def to_fhir(
         reflections: check-ins to add to a plan's bundle as ``Observation`` resources.
         instruments: the instruments of the responses, besides the shipped ones.
         private: write the reasons people gave for revisions (``Provenance`` reasons).
-            Journal text is never written.
+            Journal text and practice notes are never written.
 
     Returns:
         The bundle, as JSON-ready dicts: ``json.dumps`` it, or hand it to a FHIR client.
@@ -203,7 +203,9 @@ def reflections_from_fhir(
 ) -> tuple[Reflection, ...]:
     """The reflections of the check-in ``Observation`` resources in a bundle, in its order.
 
-    What :func:`to_fhir` wrote comes back equal, with empty journals (never written).
+    What :func:`to_fhir` wrote comes back equal, with empty journals and practices
+    without notes (``note=None``): neither is ever written. Several practices of one
+    strategy come back in their order, each with its minutes and amount.
     ``timezone`` is the zone of check-ins whose time does not name one.
 
     Raises:
@@ -225,8 +227,9 @@ def reflections_from_fhir(
 def terminology(catalog: Catalog | None = None, *, version: Version) -> dict[str, Any]:
     """The code systems the resources use, and a value set of the catalog's activities.
 
-    The strategy code system groups each strategy under its category; load the bundle into
-    the FHIR server once (and again when the catalog changes) so the codes resolve.
+    The strategy code system gives each strategy its category as a property (not its unit
+    or target, which are no part of what a code means); load the bundle into the FHIR
+    server once (and again when the catalog changes) so the codes resolve.
 
     Example:
         >>> systems = terminology(version="R4")["entry"]

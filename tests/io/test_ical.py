@@ -361,9 +361,7 @@ def rested_plans(draw: st.DrawFn) -> Plan:
         recurrence=draw(recurrences(with_times=False)),
         reminders=draw(REMINDERS),
     )
-    return attrs.evolve(
-        plan, items=items, rituals=[ritual], pauses=draw(rests(plan.period))
-    )
+    return attrs.evolve(plan, items=items, rituals=[ritual], pauses=draw(rests(plan.period)))
 
 
 def rest_events(text: str) -> list[Any]:
@@ -437,9 +435,7 @@ def test_an_all_day_items_own_reminders_count_back_from_the_start_of_its_day() -
 def test_a_rest_removed_by_a_revision_is_cancelled_and_a_new_one_added() -> None:
     """Rests keep their UID by their first day; cancelled=True cancels one a revision removed."""
     holiday = Pause(Period(dt.date(2026, 3, 9), dt.date(2026, 3, 15)), PauseKind.HOLIDAY)
-    plan = attrs.evolve(
-        PLAN, contributors=[Contributor("client-1", Role.CLIENT)], pauses=[holiday]
-    )
+    plan = attrs.evolve(PLAN, contributors=[Contributor("client-1", Role.CLIENT)], pauses=[holiday])
     ill = Pause(Period(dt.date(2026, 3, 20), dt.date(2026, 3, 21)), PauseKind.ILLNESS)
     revised = plan.revise(
         by="client-1",

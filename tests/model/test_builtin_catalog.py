@@ -17,6 +17,7 @@ from selfcare import (
     Role,
     Strategy,
     TimeOfDay,
+    Unit,
     Weekday,
     default_catalog,
 )
@@ -391,3 +392,13 @@ def test_the_catalog_page_shows_each_strategy_as_it_is() -> None:
     """The strategy tables in docs/reference/catalog.md match the catalog row by row."""
     lines = set(CATALOG_PAGE.read_text(encoding="utf-8").splitlines())
     assert not [s.id for s in CATALOG.strategies if strategy_row(s) not in lines]
+
+
+def test_the_page_lists_the_measured_strategies_with_their_targets() -> None:
+    """The measured strategies paragraph names each one and its target, and no other."""
+    page = CATALOG_PAGE.read_text(encoding="utf-8")
+    paragraph = page.split("## Measured strategies")[1].split("##")[0]
+    measured = {s.id: s.target for s in default_catalog().strategies if s.unit is not None}
+    named = dict(re.findall(r"`([a-z-]+)` \((\d+)\)", paragraph))
+    assert {sid: str(target) for sid, target in measured.items()} == named
+    assert {Unit.MINUTES} == {s.unit for s in default_catalog().strategies if s.unit}

@@ -24,7 +24,7 @@ from selfcare._core import checks as check
 from selfcare._model.catalog import Catalog, Prompt
 from selfcare._model.categories import Benefit, Category, Effort, Role
 from selfcare._model.rituals import Anchor, Ritual, RitualStep
-from selfcare._model.strategies import Cadence, Strategy, StrategyKind
+from selfcare._model.strategies import Cadence, Strategy, StrategyKind, Unit
 from selfcare._time.calendar import TimeOfDay, Weekday
 from selfcare._time.recurrence import Recurrence
 
@@ -187,6 +187,8 @@ _EMOTIONAL = (
         kind=StrategyKind.ACTIVITY,
         cadence=Cadence.DAILY,
         times_of_day={TimeOfDay.MORNING, TimeOfDay.EVENING},
+        unit=Unit.MINUTES,
+        target=10,
     ),
     Strategy(
         id="relationship-boundaries",
@@ -283,6 +285,8 @@ _PHYSICAL = (
         kind=StrategyKind.ACTIVITY,
         cadence=Cadence.DAILY,
         times_of_day={TimeOfDay.MORNING, TimeOfDay.AFTERNOON},
+        unit=Unit.MINUTES,
+        target=20,
     ),
     Strategy(
         id="short-walk",
@@ -300,6 +304,8 @@ _PHYSICAL = (
         kind=StrategyKind.ACTIVITY,
         cadence=Cadence.DAILY,
         times_of_day={TimeOfDay.MORNING, TimeOfDay.AFTERNOON},
+        unit=Unit.MINUTES,
+        target=10,
     ),
     Strategy(
         id="progressive-muscle-relaxation",

@@ -10,8 +10,15 @@ import attrs
 from hypothesis import strategies as st
 
 from selfcare._model.boundaries import Boundary
+from selfcare._model.builtin_catalog import default_catalog
 from selfcare._model.categories import Benefit, Role
-from selfcare._plans.adherence import ItemAdherence, PlanAdherence, plan_adherence
+from selfcare._model.rituals import Ritual
+from selfcare._plans.adherence import (
+    ItemAdherence,
+    PlanAdherence,
+    RitualAdherence,
+    plan_adherence,
+)
 from selfcare._plans.plan import (
     Contributor,
     Pause,
@@ -149,8 +156,26 @@ def item_adherences(draw: st.DrawFn) -> ItemAdherence:
     return ItemAdherence(draw(slugs()), planned, skipped, done)
 
 
-def plan_adherences() -> st.SearchStrategy[PlanAdherence]:
-    """Adherence to small drawn plans, over the weeks of the drawn reflections."""
+@st.composite
+def ritual_adherences(draw: st.DrawFn) -> RitualAdherence:
+    """Adherence of one ritual: days skipped, partly and done never exceed those planned."""
+    planned = draw(st.integers(0, 400))
+    skipped = draw(st.integers(0, planned))
+    partly = draw(st.integers(0, planned - skipped))
+    done = draw(st.integers(0, planned - skipped - partly))
+    return RitualAdherence(draw(slugs()), planned, skipped, partly, done)
+
+
+def id_of(ritual: Ritual) -> str:
+    return ritual.id
+
+
+@st.composite
+def plan_adherences(draw: st.DrawFn) -> PlanAdherence:
+    """Adherence to small drawn plans, over the weeks of the drawn reflections.
+
+    The plans may rest (plan-wide pauses) and hold built-in rituals with any done rule.
+    """
     item = st.builds(
         PlanItem,
         strategy_id=st.sampled_from(IDS),
@@ -165,19 +190,29 @@ def plan_adherences() -> st.SearchStrategy[PlanAdherence]:
             max_size=1,
         ),
     )
-    plan = st.builds(
-        Plan,
-        id=slugs(),
-        role=st.sampled_from(Role),
-        timezone=st.just("Europe/London"),
-        period=st.builds(
+    period = draw(
+        st.builds(
             Period.weeks_from,
             st.dates(MONDAY - dt.timedelta(days=14), MONDAY + dt.timedelta(days=28)),
             st.integers(1, 8),
-        ),
-        items=st.lists(item, max_size=3, unique_by=lambda i: i.strategy_id),
+        )
     )
-    return st.builds(plan_adherence, plan, history())
+    chosen = []
+    built_in = st.lists(st.sampled_from(default_catalog().rituals), max_size=2, unique_by=id_of)
+    for ritual in draw(built_in):
+        needed = draw(st.none() | st.integers(1, len(ritual.steps)))
+        rule = draw(st.just(ritual.recurrence) | recurrences(with_times=False))
+        chosen.append(attrs.evolve(ritual, done_at_least=needed, recurrence=rule))
+    plan = Plan(
+        id=draw(slugs()),
+        role=draw(st.sampled_from(Role)),
+        timezone="Europe/London",
+        period=period,
+        items=draw(st.lists(item, max_size=3, unique_by=lambda i: i.strategy_id)),
+        rituals=chosen,
+        pauses=draw(pause_lists(period)),
+    )
+    return plan_adherence(plan, draw(history()))
 
 
 @st.composite
