@@ -537,19 +537,36 @@ def test_occurrence_records_take_a_window_and_a_default_time() -> None:
     ]
 
 
-@given(st.integers(0, 2**32 - 1), st.sampled_from(["UTC", "Asia/Tokyo"]), st.sampled_from(Role))
+@given(
+    st.integers(0, 2**32 - 1),
+    st.sampled_from(["UTC", "Asia/Tokyo"]),
+    st.sampled_from(Role),
+    st.none() | st.tuples(st.integers(0, 13), st.integers(0, 13)),
+)
 def test_occurrence_minutes_add_up_to_the_minutes_planned_each_day(
-    seed: int, zone: str, role: Role
+    seed: int, zone: str, role: Role, rest: tuple[int, int] | None
 ) -> None:
-    """Summed by date, the rows' minutes are Plan.minutes_by_date (rituals included)."""
+    """Summed by date, the rows' minutes are Plan.minutes_by_date (rituals included).
+
+    A rest of the whole plan (a pause) leaves its days with neither rows nor minutes.
+    """
     profile = Profile(role=role, timezone=zone, daily_minutes=45)
-    plan = generate_plan(profile, default_catalog(), start=dt.date(2026, 3, 23), weeks=2, seed=seed)
+    start = dt.date(2026, 3, 23)
+    plan = generate_plan(profile, default_catalog(), start=start, weeks=2, seed=seed)
+    if rest is not None:
+        first, last = (start + dt.timedelta(days=n) for n in sorted(rest))
+        plan = attrs.evolve(plan, pauses=[Pause(Period(first, last))])
     totals: Counter[dt.date] = Counter()
     for row in occurrence_records(plan):
         assert isinstance(row["date"], dt.date)
         assert isinstance(row["minutes"], int)
         totals[row["date"]] += row["minutes"]
     assert {d: m for d, m in plan.minutes_by_date().items() if m} == dict(totals)
+    assert not {
+        plan.period.first + dt.timedelta(days=n)
+        for n in range(14)
+        if plan.pause_on(plan.period.first + dt.timedelta(days=n))
+    } & set(totals)
 
 
 def test_occurrence_records_stop_at_the_limit() -> None:

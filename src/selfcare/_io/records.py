@@ -188,7 +188,8 @@ def occurrence_records(
     Items are expanded with :meth:`PlanItem.occurrences` in the plan's zone, counted from
     the plan's first day; rituals anchored at a time of day give one row per step, at the
     step's start (rituals anchored to sessions or the working day have no times of their
-    own and are left out). Summed by ``date``, the ``minutes`` agree with
+    own and are left out). A day the plan rests (see :attr:`Plan.pauses`) has no rows, and
+    a ritual that begins on one has none either. Summed by ``date``, the ``minutes`` agree with
     :meth:`Plan.minutes_by_date` (except where a daylight-saving change merges two times
     of an item into one instant). Rows are in time order; occurrences at the same instant
     keep the plan's order, items before rituals.
@@ -238,7 +239,8 @@ def occurrence_records(
         for at in item.occurrences(
             window_start, window_end, tz=tz, origin=first, default_time=default_time, limit=limit
         ):
-            found.append((at, item.strategy_id, None, item.minutes))
+            if plan.pause_on(at.date()) is None:
+                found.append((at, item.strategy_id, None, item.minutes))
         _check_limit(len(found), limit)
     for ritual in plan.rituals:
         if ritual.anchor.kind is not AnchorKind.AT_TIME:
@@ -246,6 +248,8 @@ def occurrence_records(
         for starts in ritual.occurrences(
             window_start, window_end, tz=tz, origin=first, limit=limit
         ):
+            if plan.pause_on(starts[0].date()) is not None:
+                continue
             for step, at in zip(ritual.steps, starts, strict=True):
                 found.append((at, step.strategy_id, ritual.id, step.minutes))
         _check_limit(len(found), limit)
