@@ -77,7 +77,12 @@ if TYPE_CHECKING:
     from selfcare._model.reflections import Journal, Practice, PracticeStatus, Ratings, Reflection
     from selfcare._model.rituals import Anchor, AnchorKind, Ritual, RitualStep
     from selfcare._model.strategies import Cadence, Strategy, StrategyKind, Unit
-    from selfcare._plans.adherence import ItemAdherence, PlanAdherence, plan_adherence
+    from selfcare._plans.adherence import (
+        ItemAdherence,
+        PlanAdherence,
+        RitualAdherence,
+        plan_adherence,
+    )
     from selfcare._plans.batch import generate_plan_for_each, recommend_for_each
     from selfcare._plans.generate import generate_plan
     from selfcare._plans.plan import (
@@ -171,6 +176,7 @@ _WHERE: dict[str, str] = {
     "Period": "_time.calendar",
     "Plan": "_plans.plan",
     "PlanAdherence": "_plans.adherence",
+    "RitualAdherence": "_plans.adherence",
     "PlanChanges": "_plans.revisions",
     "Pause": "_plans.plan",
     "PauseKind": "_plans.plan",
@@ -368,12 +374,12 @@ __all__ = [  # noqa: RUF022 - in plain sorted order (capitals first), as the tes
     "Option",
     "Outcome",
     "PROQOL_5",
+    "Pause",
+    "PauseKind",
     "Period",
     "Plan",
     "PlanAdherence",
     "PlanChanges",
-    "Pause",
-    "PauseKind",
     "PlanItem",
     "PlanReview",
     "PlanStatus",
@@ -394,6 +400,7 @@ __all__ = [  # noqa: RUF022 - in plain sorted order (capitals first), as the tes
     "Response",
     "Revision",
     "Ritual",
+    "RitualAdherence",
     "RitualStep",
     "Role",
     "SELF_CARE_CHECK_IN",
@@ -413,7 +420,6 @@ __all__ = [  # noqa: RUF022 - in plain sorted order (capitals first), as the tes
     "Strategy",
     "StrategyEffect",
     "StrategyKind",
-    "Unit",
     "Streak",
     "Suggestion",
     "SuggestionKind",
@@ -423,6 +429,7 @@ __all__ = [  # noqa: RUF022 - in plain sorted order (capitals first), as the tes
     "TimeOfDay",
     "TooManyOccurrencesError",
     "TrendPoint",
+    "Unit",
     "UnknownIdError",
     "ValidationError",
     "WHO_5",

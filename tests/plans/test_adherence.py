@@ -449,9 +449,11 @@ def test_a_plan_pause_never_adds_a_miss(drawn: tuple[Plan, list[Reflection]]) ->
     at = evening(plan.period.last)
     rested = plan_adherence(plan, reflections, at=at)
     worked = plan_adherence(attrs.evolve(plan, pauses=()), reflections, at=at)
-    for with_rest, without in zip(
-        (*rested.items, *rested.rituals), (*worked.items, *worked.rituals), strict=True
-    ):
+    pairs: list[tuple[ItemAdherence | RitualAdherence, ItemAdherence | RitualAdherence]] = [
+        *zip(rested.items, worked.items, strict=True),
+        *zip(rested.rituals, worked.rituals, strict=True),
+    ]
+    for with_rest, without in pairs:
         assert with_rest.expected <= without.expected
         assert with_rest.expected - with_rest.done <= without.expected - without.done
 

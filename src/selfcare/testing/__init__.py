@@ -60,13 +60,14 @@ from selfcare.testing._plans import (
     item_adherences,
     item_changes,
     item_reviews,
+    pauses,
     plan_adherences,
     plan_changes,
-    pauses,
     plan_items,
     plan_reviews,
     plans,
     revisions,
+    ritual_adherences,
     suggestions,
 )
 from selfcare.testing._plugin import register_type_strategies
@@ -155,6 +156,7 @@ __all__ = [
     "register_type_strategies",
     "responses",
     "revisions",
+    "ritual_adherences",
     "ritual_steps",
     "rituals",
     "scale_scores",

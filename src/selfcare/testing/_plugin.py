@@ -41,6 +41,7 @@ STRATEGIES = {
     "Period": "periods",
     "Plan": "plans",
     "PlanAdherence": "plan_adherences",
+    "RitualAdherence": "ritual_adherences",
     "PlanChanges": "plan_changes",
     "PlanItem": "plan_items",
     "PlanReview": "plan_reviews",
