@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from collections.abc import Container
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -214,6 +215,41 @@ class Ritual:
     def steps_needed(self) -> int:
         """How many steps make the ritual done on a day (``done_at_least``, or every step)."""
         return len(self.steps) if self.done_at_least is None else self.done_at_least
+
+    def steps_done(self, strategy_ids: Container[str]) -> int:
+        """How many steps the strategies done stand for, each strategy for one step only.
+
+        A step counts when its strategy or one of its alternatives is among
+        ``strategy_ids``. A strategy that is an alternative in two steps (breathing, say)
+        stands for one of them, not both: this is the largest matching of steps to distinct
+        strategies done (a few steps, so a simple augmenting-path search is quick). The
+        ritual is done on a day when this reaches :attr:`steps_needed`.
+
+        Example:
+            >>> ritual = Ritual(
+            ...     id="evening", name="Evening",
+            ...     steps=[RitualStep("one-insight", 5, alternatives=["mindful-breathing"]),
+            ...            RitualStep("one-gratitude", 5, alternatives=["mindful-breathing"])],
+            ...     anchor=Anchor.at(datetime.time(21)), recurrence=Recurrence.daily(),
+            ...     roles={Role.CLIENT})
+            >>> ritual.steps_done({"mindful-breathing"})
+            1
+            >>> ritual.steps_done({"mindful-breathing", "one-insight"})
+            2
+        """
+        forms = [(step.strategy_id, *step.alternatives) for step in self.steps]
+        owner: dict[str, int] = {}
+
+        def place(step: int, tried: set[str]) -> bool:
+            for sid in forms[step]:
+                if sid in strategy_ids and sid not in tried:
+                    tried.add(sid)
+                    if sid not in owner or place(owner[sid], tried):
+                        owner[sid] = step
+                        return True
+            return False
+
+        return sum(1 for step in range(len(forms)) if place(step, set()))
 
     @property
     def strategy_ids(self) -> tuple[str, ...]:

@@ -36,7 +36,7 @@ session moved to the other week of its fortnight, still counts:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -430,7 +430,6 @@ def _ritual(
     days = ritual.recurrence.dates(
         to_date(first), to_date(last), origin=to_date(first), limit=MAX_SPAN
     )
-    forms = [(step.strategy_id, *step.alternatives) for step in ritual.steps]
     needed = ritual.steps_needed
     planned = skipped = partly = done = 0
     for date in days:
@@ -441,39 +440,11 @@ def _ritual(
         day = collected.get(ordinal)
         if day is None:
             continue
-        kept = steps_met(forms, day.done)
+        kept = ritual.steps_done(day.done)
         if kept >= needed:
             done += 1
-        elif day.skipped and steps_met(forms, day.done.keys() | day.skipped) == len(forms):
+        elif day.skipped and ritual.steps_done(day.done.keys() | day.skipped) == len(ritual.steps):
             skipped += 1  # every step not done was skipped (Day.skipped holds none done)
         elif kept:
             partly += 1
     return RitualAdherence(ritual.id, planned, skipped, partly, done)
-
-
-def steps_met(forms: Sequence[tuple[str, ...]], practised: Container[str]) -> int:
-    """How many steps the strategies practised stand for, each strategy for one step only.
-
-    ``forms`` holds, for each step, its strategy and alternatives. A strategy that is an
-    alternative in two steps (breathing, say) stands for one of them, not both: this is the
-    largest matching of steps to distinct strategies practised (a few steps, so the simple
-    augmenting-path search is quick).
-
-    Example:
-        >>> forms = [("one-insight", "mindful-breathing"), ("one-gratitude", "mindful-breathing")]
-        >>> steps_met(forms, {"mindful-breathing"}), steps_met(forms, {"mindful-breathing",
-        ...                                                              "one-insight"})
-        (1, 2)
-    """
-    owner: dict[str, int] = {}
-
-    def place(step: int, tried: set[str]) -> bool:
-        for sid in forms[step]:
-            if sid in practised and sid not in tried:
-                tried.add(sid)
-                if sid not in owner or place(owner[sid], tried):
-                    owner[sid] = step
-                    return True
-        return False
-
-    return sum(1 for step in range(len(forms)) if place(step, set()))
