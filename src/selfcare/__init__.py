@@ -48,6 +48,7 @@ if TYPE_CHECKING:
         simulate,
         synthetic_population,
     )
+    from selfcare._insights.rituals import RitualHabit, ritual_habit
     from selfcare._insights.strain import (
         StrainLevel,
         StrainRule,
@@ -157,6 +158,8 @@ _WHERE: dict[str, str] = {
     "FeatureRow": "_insights.recommend.features",
     "Frequency": "_time.recurrence",
     "HabitStrength": "_insights.habits",
+    "RitualHabit": "_insights.rituals",
+    "ritual_habit": "_insights.rituals",
     "InfeasiblePlanError": "_core.errors",
     "Instrument": "_measures.instruments",
     "Item": "_measures.instruments",
@@ -401,6 +404,7 @@ __all__ = [  # noqa: RUF022 - in plain sorted order (capitals first), as the tes
     "Revision",
     "Ritual",
     "RitualAdherence",
+    "RitualHabit",
     "RitualStep",
     "Role",
     "SELF_CARE_CHECK_IN",
@@ -467,6 +471,7 @@ __all__ = [  # noqa: RUF022 - in plain sorted order (capitals first), as the tes
     "recommendation_features",
     "resolve_local",
     "review_plan",
+    "ritual_habit",
     "score",
     "simulate",
     "strategy_effects",

@@ -18,12 +18,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from selfcare import (
+    Period,
     Practice,
     Recurrence,
     Reflection,
     Role,
+    Unit,
     Weekday,
+    default_catalog,
     habit_strength,
+    streak,
 )
 from selfcare._insights.habits import target_of
 
@@ -189,3 +193,51 @@ def test_a_monthly_session_kept_every_month_builds_as_in_loop(offset: int, month
     assert loop_score({0: "skip", **checks}, days, 1, 30) == pytest.approx(found, abs=1e-9)
     earlier = strength(checks, days - 1, SESSION, Recurrence.monthly(10))
     assert found > earlier  # a session lifts it
+
+
+# Several entries a day, measured practice and pauses
+
+
+def test_a_day_done_twice_is_one_day_and_a_lone_skip_is_a_skip() -> None:
+    """Morning and evening entries make one day done; a day of skips only is skipped."""
+    at = pendulum.datetime(2026, 1, 5, 8, tz="UTC")
+    history = [
+        Reflection(at=at, author=Role.CLIENT, practised=[Practice.done(SLEEP)] * 2),
+        Reflection(at=at.add(hours=12), author=Role.CLIENT, practised=[Practice.done(SLEEP)]),
+        Reflection(at=at.add(days=1), author=Role.CLIENT, practised=[Practice.skipped(SLEEP)]),
+    ]
+    found = habit_strength(history, SLEEP)
+    assert (1, 1) == (found.days_done, found.days_skipped)
+    assert loop_score({0: "yes", 1: "skip"}, 2, 1, 1) == pytest.approx(found.score, abs=1e-12)
+
+
+def test_a_measured_day_adds_amounts_minutes_or_the_target() -> None:
+    """An amount counts as given; without one, the minutes (a unit of minutes) or the target."""
+    walk = default_catalog().strategy("short-walk")
+    assert (Unit.MINUTES, 10) == (walk.unit, walk.target)
+    at = pendulum.datetime(2026, 1, 5, 8, tz="UTC")
+    practised = [
+        Practice.done("short-walk", amount=4),
+        Practice.done("short-walk", 3),
+        Practice.done("short-walk"),
+    ]
+    history = [Reflection(at=at, author=Role.CLIENT, practised=practised)]
+    found = habit_strength(history, "short-walk")
+    assert (Unit.MINUTES, 17) == (found.unit, found.amount)
+    m = 0.5 ** (1 / 13)
+    assert (1 - m) * 1.0 == pytest.approx(found.score)  # 17 of 10 minutes: the target met
+    half = [Reflection(at=at, author=Role.CLIENT, practised=[Practice.done("short-walk", 5)])]
+    assert (1 - m) * 0.5 == pytest.approx(habit_strength(half, "short-walk").score)
+
+
+def test_a_day_done_in_a_pause_counts_as_done() -> None:
+    """A pause freezes the days not done in it; the days done in it still count."""
+    checks = {1: "yes", 3: "yes"}
+    history = reflections({0: "skip", **checks}, SLEEP)
+    rest = Period(START, START + dt.timedelta(5))
+    found = habit_strength(history, SLEEP, at=evening(6), pauses=[rest])
+    expected = loop_score({0: "skip", 1: "yes", 2: "skip", 3: "yes", 4: "skip", 5: "skip"}, 7, 1, 1)
+    assert expected == pytest.approx(found.score, abs=1e-12)
+    assert (2, 4) == (found.days_done, found.days_skipped)
+    kept = streak(history, SLEEP, at=evening(5), pauses=[rest])
+    assert (2, 2) == (kept.current, kept.longest)

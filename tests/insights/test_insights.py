@@ -33,6 +33,7 @@ from selfcare import (
     StrategyEffect,
     Streak,
     TrendPoint,
+    Unit,
     ValidationError,
     Weekday,
     WellbeingTrend,
@@ -126,9 +127,9 @@ def test_habit_strength_of_a_kept_daily_habit(days: int, expected: float) -> Non
 def test_habit_strength_describes_its_period() -> None:
     """The result names the target and the days counted."""
     strength = habit_strength(walks(range(3)), WALK)
-    assert HabitStrength(WALK, strength.score, 1, 1, START, START + dt.timedelta(2), 3, 0) == (
-        strength
-    )
+    assert HabitStrength(
+        WALK, strength.score, 1, 1, START, START + dt.timedelta(2), 3, 0, Unit.MINUTES, 30
+    ) == (strength)
     assert round(strength.score * 100) == strength.percent
 
 
@@ -227,7 +228,9 @@ def test_habit_strength_uses_each_reflection_local_day() -> None:
 
 def test_habit_strength_without_history() -> None:
     """With nothing to count, the score is 0 and the period is empty."""
-    assert HabitStrength(WALK, 0.0, 1, 1, None, None, 0, 0) == habit_strength([], WALK)
+    assert HabitStrength(WALK, 0.0, 1, 1, None, None, 0, 0, Unit.MINUTES, 0) == habit_strength(
+        [], WALK
+    )
 
 
 @pytest.mark.parametrize(

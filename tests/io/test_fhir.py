@@ -316,7 +316,8 @@ def test_practices_keep_their_order_amounts_and_units_but_never_their_notes(vers
     assert {"value": 10, "unit": "min", "system": "http://unitsofmeasure.org", "code": "min"} == (
         components[2]["valueQuantity"]
     )
-    assert [{"url": amount, "valueQuantity": {"value": 3}}] == components[2]["extension"]
+    unitless = {"value": 3, "system": "http://unitsofmeasure.org", "code": "1"}
+    assert [{"url": amount, "valueQuantity": unitless}] == components[2]["extension"]
     back = reflections_from_fhir(bundle)
     assert (as_fhir_keeps_reflection(check_in),) == back
     assert [None] * 4 == [p.note for p in back[0].practised]

@@ -51,15 +51,19 @@ from selfcare import (
     Catalog,
     Category,
     Contributor,
+    Pause,
+    PauseKind,
     Period,
     Plan,
     PlanItem,
+    Practice,
     Profile,
     Recurrence,
     Reflection,
     Role,
     Strategy,
     TimeOfDay,
+    Unit,
     Weekday,
     WorkingHours,
     default_catalog,
@@ -180,7 +184,12 @@ EXTERNAL_CODES = {
     "http://terminology.hl7.org/CodeSystem/observation-category": {"survey": "Survey"},
     "http://terminology.hl7.org/CodeSystem/v3-DataOperation": {"UPDATE": "revise"},
     "http://terminology.hl7.org/CodeSystem/provenance-participant-type": {"author": "Author"},
-    UCUM: {"min": "minute", "{score}": "score"},
+    UCUM: {
+        "min": "minute",
+        "{score}": "score",
+        "1": "number",  # an amount of a strategy the catalog gives no unit
+        **{"{" + u.value + "}": u.value for u in Unit if u is not Unit.MINUTES},
+    },
 }
 
 PEOPLE = {"Patient", "Practitioner", "PractitionerRole", "RelatedPerson"}
@@ -682,6 +691,54 @@ def test_reflections_of_strategies_in_no_catalog_are_valid_fhir(
     bundle = to_fhir(drawn, version=version, subject=SUBJECT)
     check(bundle, version, codes=False)
     assert ["Observation"] * len(drawn) == entry_kinds(bundle)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_rests_reminders_and_measured_practices_are_valid_fhir(version: Version) -> None:
+    """A plan-pause modifier, reminders, done-at-least, and amounts in each unit or none."""
+    units = list(Unit)
+    measured = [
+        attrs.evolve(s, unit=units[n], target=10) if n < len(units) else s
+        for n, s in enumerate(CATALOG.strategies)
+    ]
+    catalog = attrs.evolve(CATALOG, strategies=measured)
+    plan = generate_plan(
+        Profile(
+            role=Role.THERAPIST,
+            timezone="Europe/London",
+            daily_minutes=60,
+            working_hours=WorkingHours(dt.time(9), dt.time(17)),
+        ),
+        start=dt.date(2026, 8, 3),
+        catalog=catalog,
+    )
+    rest = Pause(Period(dt.date(2026, 8, 10), dt.date(2026, 8, 14)), PauseKind.ILLNESS)
+    plan = attrs.evolve(
+        plan,
+        items=[attrs.evolve(i, reminders=(10, 60)) for i in plan.items],
+        rituals=[attrs.evolve(r, reminders=(5,), done_at_least=1) for r in plan.rituals],
+        pauses=[rest],
+        contributors=[THERAPIST],
+    )
+    plan = plan.pause(
+        Pause(Period(dt.date(2026, 8, 20), dt.date(2026, 8, 21)), PauseKind.HOLIDAY),
+        by=THERAPIST,
+        at=pendulum.datetime(2026, 8, 1, tz="Europe/London"),
+        reason="a long weekend",
+    )
+    check_in = Reflection(
+        at=pendulum.datetime(2026, 8, 4, 21, tz="Europe/London"),
+        author=Role.THERAPIST,
+        practised=[
+            *(Practice.done(s.id, 5, amount=n) for n, s in enumerate(measured[: len(units)])),
+            Practice.done(measured[len(units)].id, amount=3, note="a private note"),
+        ],
+    )
+    bundle = to_fhir(
+        plan, version=version, subject=SUBJECT, catalog=catalog, reflections=[check_in]
+    )
+    check(bundle, version, catalog)
+    assert "a private note" not in str(bundle)
 
 
 @pytest.mark.parametrize("version", VERSIONS)

@@ -33,6 +33,8 @@ from selfcare import (
     Category,
     Contributor,
     Effort,
+    Pause,
+    PauseKind,
     Period,
     Plan,
     PlanItem,
@@ -1487,6 +1489,67 @@ def test_an_activity_with_a_modifier_the_reader_does_not_understand_is_refused(
 ) -> None:
     error = refused(lambda: read(negated(where)))
     assert all(p.startswith("CarePlan") for p in paths(error))
+
+
+PLAN_PAUSE = f"{CANON}/StructureDefinition/plan-pause"
+REMINDER = f"{CANON}/StructureDefinition/reminder"
+
+
+def rest(start: Any = "2026-01-12", end: Any = "2026-01-18", kind: Any = "holiday") -> Any:
+    """A plan-pause modifier extension as the library writes it."""
+    return {
+        "url": PLAN_PAUSE,
+        "extension": [
+            {"url": "period", "valuePeriod": {"start": start, "end": end}},
+            {"url": "kind", "valueCode": kind},
+        ],
+    }
+
+
+def test_a_rest_and_reminders_written_by_hand_are_read() -> None:
+    """The plan-pause modifier on the CarePlan and reminder extensions on an activity."""
+    item = activity()
+    minutes = {"unit": "min", "system": "http://unitsofmeasure.org", "code": "min"}
+    item["detail"]["extension"] = [
+        {"url": REMINDER, "valueDuration": {"value": 15, **minutes}},
+        {"url": REMINDER, "valueDuration": {"value": 0, **minutes}},
+    ]
+    plan = read(bundle(careplan(activity=[item], modifierExtension=[rest()])))
+    walk = PlanItem("short-walk", Recurrence.daily(dt.time(7, 30)), 10, reminders=(15, 0))
+    holiday = Pause(Period(dt.date(2026, 1, 12), dt.date(2026, 1, 18)), PauseKind.HOLIDAY)
+    assert daily_plan(walk, pauses=[holiday]) == plan
+
+
+@pytest.mark.parametrize(
+    ("modifier", "path"),
+    [
+        (rest(kind=CANARY), "CarePlan.modifierExtension[0].kind"),
+        (rest(end="2026-01-01"), "CarePlan.modifierExtension[0].period.end"),
+        (rest(start=CANARY), "CarePlan.modifierExtension[0].period.start"),
+        (rest(start="2025-12-01"), "CarePlan"),  # outside the plan: "... (pauses[0].period)"
+        ({"url": PLAN_PAUSE}, "CarePlan.modifierExtension[0].extension"),
+    ],
+)
+def test_a_rest_that_cannot_be_read_is_named_by_its_path(modifier: Any, path: str) -> None:
+    """A bad kind, days out of order or outside the plan: the path, never the text."""
+    error = refused(lambda: read(bundle(careplan(modifierExtension=[modifier]))))
+    assert [path] == paths(error)
+
+
+@pytest.mark.parametrize(
+    "duration",
+    [
+        {"value": 10, "code": "h"},
+        {"value": CANARY, "code": "min"},
+        {"value": -5, "code": "min"},
+        {"value": 10_081, "code": "min"},
+    ],
+)
+def test_a_reminder_that_cannot_be_read_is_refused(duration: dict[str, Any]) -> None:
+    item = activity()
+    item["detail"]["extension"] = [{"url": REMINDER, "valueDuration": duration}]
+    error = refused(lambda: read(bundle(careplan(activity=[item]))))
+    assert all(p.startswith("CarePlan.activity[0].detail") for p in paths(error))
 
 
 def test_an_r5_request_not_to_perform_is_refused() -> None:

@@ -666,3 +666,41 @@ def test_selfcare_never_imports_pandas_or_matplotlib() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert "[]" == result.stdout.strip()
+
+
+def test_a_ritual_habit_is_a_row_then_a_row_per_step() -> None:
+    """The ritual's figures first, then each step's own strength, numbered from 1."""
+    from selfcare import ritual_habit
+
+    evenings = [
+        Reflection(
+            at=pendulum.datetime(2026, 3, 2, 21, tz="UTC").add(days=n),
+            author=Role.CLIENT,
+            practised=[Practice.done("one-insight"), Practice.done("short-walk", 15)],
+        )
+        for n in range(10)
+    ]
+    habit = ritual_habit(evenings, "daily-reflection")
+    rows = to_records(habit)
+    assert [None, 1, 2] == [r["step"] for r in rows]
+    assert [None, *(s.strategy_id for s in habit.steps)] == [r["strategy_id"] for r in rows]
+    assert (habit.days_done, habit.percent) == (rows[0]["days_done"], rows[0]["percent"])
+    assert {"daily-reflection"} == {r["ritual_id"] for r in rows}
+    walk = to_records(habit_strength(evenings, "short-walk"))[0]
+    assert ("minutes", 150) == (walk["unit"], walk["amount"])
+
+
+def test_adherence_rows_list_the_items_then_the_rituals() -> None:
+    """A ritual's row has its id, and its partly done days."""
+    from selfcare import ItemAdherence, RitualAdherence
+
+    kept = PlanAdherence(
+        "plan-1",
+        None,
+        (ItemAdherence("short-walk", 7, 1, 5),),
+        (RitualAdherence("daily-reflection", 7, 0, 2, 4),),
+    )
+    rows = to_records(kept)
+    assert [("short-walk", None, None), (None, "daily-reflection", 2)] == [
+        (r["strategy_id"], r["ritual_id"], r["partly"]) for r in rows
+    ]

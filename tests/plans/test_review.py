@@ -398,3 +398,55 @@ def test_two_items_left_undone_never_get_the_same_replacement() -> None:
     )
     added = {s.strategy_id for s in changes if s.kind is SuggestionKind.ADD}
     assert {s.replacement for s in replacing} | added == set(revised.strategy_ids)
+
+
+# Rituals and rests in a review
+
+
+def test_a_review_scores_each_ritual_as_a_habit_beside_its_steps_frozen_over_rests() -> None:
+    """The review's ritual habits are ritual_habit's over the plan's period and rests."""
+    from selfcare import (
+        Pause,
+        PauseKind,
+        Period,
+        Practice,
+        Reflection,
+        default_catalog,
+        ritual_habit,
+    )
+    from selfcare._display.review import review_html
+
+    catalog = default_catalog()
+    ritual = attrs.evolve(catalog.ritual("daily-reflection"), done_at_least=1)
+    rest = Pause(
+        Period(FIRST + dt.timedelta(days=7), FIRST + dt.timedelta(days=13)), PauseKind.ILLNESS
+    )
+    plan = Plan(
+        id="plan-r",
+        role=Role.CLIENT,
+        timezone="Europe/London",
+        period=Period.weeks_from(FIRST, 4),
+        items=[PlanItem("short-walk", Recurrence.daily(), 10)],
+        rituals=[ritual],
+        pauses=[rest],
+    )
+    start = pendulum.datetime(2026, 11, 30, 21, tz="Europe/London")
+    history = [
+        Reflection(
+            at=start.add(days=n),
+            author=Role.CLIENT,
+            practised=[Practice.done(ritual.steps[0].strategy_id), Practice.done("short-walk")],
+        )
+        for n in range(21)
+        if not 7 <= n <= 13
+    ]
+    at = start.add(days=20, hours=1)
+    review = review_plan(plan, history, at=at)
+    expected = ritual_habit(history, ritual, at=at, pauses=plan.rest_periods)
+    assert (expected,) == review.rituals
+    assert (14, 0, 7) == (expected.days_done, expected.days_partly, expected.days_skipped)
+    assert 14 == expected.current_streak  # the week of illness froze it: 7 done, then 7
+    walk = review.items[0].habit
+    assert walk is not None
+    assert (14, 7) == (walk.days_done, walk.days_skipped)
+    assert "Rituals as habits" in review_html(review)

@@ -1,4 +1,4 @@
-"""The HTML views of insights: category balance, wellbeing trend, habits, streaks, effects."""
+"""The HTML views of insights: balance, wellbeing trend, habits, rituals, streaks, effects."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from selfcare._insights.balance import CategoryBalance
 from selfcare._insights.days import Measure
 from selfcare._insights.effects import StrategyEffect
 from selfcare._insights.habits import HabitStrength, Streak
+from selfcare._insights.rituals import RitualHabit
 from selfcare._insights.trend import WellbeingTrend
 from selfcare._model.categories import Category
 
@@ -39,6 +40,7 @@ __all__ = [
     "category_balance_html",
     "effect_html",
     "habit_html",
+    "ritual_habit_html",
     "signed",
     "streak_html",
     "target_text",
@@ -247,7 +249,10 @@ def target_text(habit: HabitStrength) -> str:
         ...  for n, days in ((1, 1), (1, 7), (3, 7), (1, 14), (1, 30), (2, 14), (1, 2))]
         ['target every day', 'target once a week', 'target 3 times a week', 'target once a fortnight', 'target once a month', 'target 2 times in 14 days', 'target 1 time in 2 days']
     """  # noqa: E501
-    times, days = habit.target_times, habit.target_days
+    return _target_words(habit.target_times, habit.target_days)
+
+
+def _target_words(times: int, days: int) -> str:
     if (times, days) == (1, 1):
         return "target every day"
     if times == 1 and days in _ONCE:
@@ -279,9 +284,70 @@ def habit_html(habit: HabitStrength) -> str:
         muted(
             f"{target_text(habit)} · {_period(habit.first, habit.last)} · done on "
             f"{habit.days_done} day{'' if habit.days_done == 1 else 's'}, skipped on "
-            f"{habit.days_skipped}"
+            f"{habit.days_skipped}{_amount(habit)}"
         ),
         label=f"Habit strength of {habit.strategy_id}",
+    )
+
+
+def _amount(habit: HabitStrength) -> str:
+    """`` · 340 minutes in all`` for a measured habit, nothing for one that is not."""
+    if habit.unit is None or habit.amount is None:
+        return ""
+    return f" · {habit.amount:,} {habit.unit.value} in all"
+
+
+def _day_count(count: int) -> str:
+    return f"{count} day{'' if count == 1 else 's'}"
+
+
+def ritual_habit_html(habit: RitualHabit) -> str:
+    """A ritual's habit strength as HTML: its strength and streaks, then each step's.
+
+    Example:
+        >>> step = HabitStrength("short-walk", 0.8, 1, 1, None, None, 0, 0)
+        >>> view = ritual_habit_html(RitualHabit(
+        ...     "morning-start", 0.5, 1, 1, None, None, 0, 0, 0, 2, 5, 1, (step,)))
+        >>> "50 of 100" in view, "80 of 100" in view, "1 of 1 step" in view
+        (True, True, True)
+    """
+    count = len(habit.steps)
+    rows = [
+        (
+            step.strategy_id,
+            el("span", meter(step.score), f"{step.percent} of 100"),
+            str(step.days_done),
+            str(step.days_skipped),
+            "–"
+            if step.unit is None or step.amount is None
+            else f"{step.amount:,} {step.unit.value}",
+        )
+        for step in habit.steps
+    ]
+    return page(
+        _title("Ritual: ", habit.ritual_id),
+        el(
+            "div",
+            meter(habit.score, width=200),
+            el("b", f"{habit.percent} of 100"),
+            style="margin:6px 0",
+        ),
+        muted(
+            f"{_target_words(habit.target_times, habit.target_days)} · "
+            f"{_period(habit.first, habit.last)} · done when {habit.steps_needed} of {count} "
+            f"step{'' if count == 1 else 's'} are done · done on {_day_count(habit.days_done)}, "
+            f"partly on {habit.days_partly}, skipped on {habit.days_skipped}"
+        ),
+        table(
+            ["Current streak", "Longest streak"],
+            [(_days(habit.current_streak), _days(habit.longest_streak))],
+        ),
+        table(
+            ["Step", "Strength", "Days done", "Skipped", "Amount"],
+            rows,
+            numeric=(2, 3, 4),
+        ),
+        label=f"Habit strength of the ritual {habit.ritual_id}",
     )
 
 

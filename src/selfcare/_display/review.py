@@ -233,9 +233,40 @@ def review_html(review: PlanReview) -> str:
             if suggestions
             else muted("No changes suggested."),
         ),
+        section("Rituals as habits", _ritual_habits(review, catalog)) if review.rituals else None,
         section("Balance over the last two weeks looked at", balance_table(review.balance)),
         section("Measures over the plan", _measures(review.measures)) if review.measures else None,
         label=f"Review of the plan, id {review.plan_id}",
+    )
+
+
+def _ritual_habits(review: PlanReview, catalog: Catalog) -> Html:
+    """Each ritual's strength and streaks as one habit, its steps' strengths beside it."""
+    rows = []
+    for habit in review.rituals:
+        ritual = catalog._ritual_index.get(habit.ritual_id)
+        name = habit.ritual_id if ritual is None else ritual.name
+        steps = [
+            el("div", f"{name_of(catalog, step.strategy_id)}: {step.percent}")
+            for step in habit.steps
+        ]
+        rows.append(
+            (
+                el(
+                    "div",
+                    el("b", name),
+                    muted(f" done when {habit.steps_needed} of {len(habit.steps)} steps are done"),
+                ),
+                f"{habit.percent} of 100",
+                f"{habit.current_streak} (longest {habit.longest_streak})",
+                f"{habit.days_done} / {habit.days_partly} / {habit.days_skipped}",
+                steps,
+            )
+        )
+    return table(
+        ["Ritual", "Habit", "Streak", "Done / partly / skipped", "Steps' own habit"],
+        rows,
+        numeric=(1,),
     )
 
 

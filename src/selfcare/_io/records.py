@@ -20,6 +20,7 @@ from selfcare._insights.habits import HabitStrength, Streak
 from selfcare._insights.recommend.decisions import Decision
 from selfcare._insights.recommend.features import FeatureRow
 from selfcare._insights.recommend.recommend import RecommendationList
+from selfcare._insights.rituals import RitualHabit
 from selfcare._insights.trend import WellbeingTrend
 from selfcare._io.rows.cells import Record, Value, plain_date, plain_time
 from selfcare._io.rows.decisions import decision_rows, feature_rows
@@ -30,6 +31,7 @@ from selfcare._io.rows.insights import (
     habit_rows,
     recommendation_rows,
     review_rows,
+    ritual_habit_rows,
     streak_rows,
     trend_rows,
 )
@@ -60,6 +62,7 @@ BUILDERS: tuple[tuple[type, Callable[[Any, bool], list[Record]]], ...] = (
     (CategoryBalance, balance_rows),
     (WellbeingTrend, trend_rows),
     (HabitStrength, habit_rows),
+    (RitualHabit, ritual_habit_rows),
     (Streak, streak_rows),
     (PlanAdherence, adherence_rows),
     (StrategyEffect, effect_rows),
@@ -94,9 +97,10 @@ def to_records(value: object, *, include_private: bool = False) -> list[Record]:
                             and ``neglected_<category>`` columns
     ``WellbeingTrend``      a day of the trend
     ``HabitStrength``       the habit strength
+    ``RitualHabit``         the ritual, then each of its steps (``step`` from 1)
     ``Streak``              the streak
     ``StrategyEffect``      the effect
-    ``PlanAdherence``       an item
+    ``PlanAdherence``       an item, then a ritual (``ritual_id`` set)
     ``RecommendationList``  a recommendation, best first (``rank`` from 1)
     ``FeatureRow``          the strategy's features (a list from
                             :func:`recommendation_features` is a table)

@@ -133,7 +133,7 @@ class Ritual:
 
     A ritual is also a habit of its own: on a day it counts as done when at least
     ``done_at_least`` of its steps were done (every step when that is ``None``); see
-    :func:`~selfcare.ritual_strength`.
+    :func:`~selfcare.ritual_habit`.
 
     Attributes:
         id: a stable slug.

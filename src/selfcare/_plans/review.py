@@ -47,6 +47,7 @@ from selfcare._insights.balance import (
 from selfcare._insights.days import Day, between, check_history, up_to
 from selfcare._insights.effects import MIN_DAYS, StrategyEffect, effects_in
 from selfcare._insights.habits import HabitStrength, strength_in, target_of
+from selfcare._insights.rituals import RitualHabit, ritual_in
 from selfcare._measures.trend import MeasureTrend
 from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
@@ -138,6 +139,9 @@ class PlanReview:
         suggestions: what to keep, drop, replace or add, with reasons.
         measures: each instrument score followed (the ``measures`` passed in), over the
             plan's period up to ``until``: its first and latest score and the change.
+        rituals: per ritual of the plan, its strength and streaks as one habit beside each
+            step's own strength (see :func:`~selfcare.ritual_habit`), over the plan's period
+            up to ``until``, its rests frozen.
     """
 
     plan_id: str
@@ -148,6 +152,7 @@ class PlanReview:
     balance: CategoryBalance
     suggestions: tuple[Suggestion, ...] = attrs.field(repr=counted)
     measures: tuple[MeasureTrend, ...] = attrs.field(default=(), repr=counted)
+    rituals: tuple[RitualHabit, ...] = attrs.field(default=(), repr=counted)
 
     def _repr_html_(self) -> str:
         """The review as HTML for notebooks: per-item figures, then the suggestions."""
@@ -213,7 +218,7 @@ def review_plan(
         ItemReview(
             item.strategy_id,
             kept,
-            _habit(days, item, first, last),
+            _habit(days, plan, item, catalog, first, last),
             tuple(e for e in effects if e.strategy_id == item.strategy_id),
         )
         for item, kept in zip(plan.items, adherence.items, strict=True)
@@ -228,17 +233,38 @@ def review_plan(
     followed = tuple(
         trend.between(plan.period.first, until, tz=plan.timezone, until=now) for trend in trends
     )
+    looked_at = between(days, first, last)
+    rituals = tuple(
+        ritual_in(looked_at, r, target_of(r.recurrence), catalog, plan.rest_periods)
+        for r in plan.rituals
+    )
     return PlanReview(
-        plan.id, plan.version, until, adherence, items, balance, tuple(suggestions), followed
+        plan.id,
+        plan.version,
+        until,
+        adherence,
+        items,
+        balance,
+        tuple(suggestions),
+        followed,
+        rituals,
     )
 
 
-def _habit(days: Mapping[int, Day], item: PlanItem, first: int, last: int) -> HabitStrength | None:
+def _habit(
+    days: Mapping[int, Day], plan: Plan, item: PlanItem, catalog: Catalog, first: int, last: int
+) -> HabitStrength | None:
+    """The item's habit strength, measured when its strategy is, frozen over every rest."""
     start = max(first, item.recurrence.start.toordinal()) if item.recurrence.start else first
     if start > last:
         return None  # the item has not started yet
-    target = target_of(item.recurrence)
-    return strength_in(between(days, start, last), item.strategy_id, target)
+    return strength_in(
+        between(days, start, last),
+        item.strategy_id,
+        target_of(item.recurrence),
+        strategy=catalog.strategy(item.strategy_id),
+        pauses=(*plan.rest_periods, *item.pauses),
+    )
 
 
 def _categories_for(role: Role) -> list[Category]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from collections.abc import Sequence
 
+import attrs
 import pendulum
 from hypothesis import strategies as st
 
@@ -13,13 +15,16 @@ from selfcare._insights.effects import Measure, StrategyEffect
 from selfcare._insights.habits import HabitStrength, Streak, habit_strength, streak
 from selfcare._insights.recommend.recommend import Recommendation, RecommendationList, recommend
 from selfcare._insights.recommend.scoring import RecommendWeights
+from selfcare._insights.rituals import RitualHabit, ritual_habit
 from selfcare._insights.support import DistressRule, MeasureRule, SupportAdvisory, support_advisory
 from selfcare._insights.trend import TrendPoint, WellbeingTrend, wellbeing_trend
 from selfcare._measures.responses import Response
 from selfcare._measures.shipped import WHO_5
 from selfcare._measures.trend import measure_trend
+from selfcare._model.builtin_catalog import default_catalog
 from selfcare._model.categories import Category, Effort, Role
-from selfcare._model.reflections import Reflection
+from selfcare._model.reflections import Practice, Reflection
+from selfcare._time.calendar import Period
 from selfcare._time.zoned import check_zoned
 from selfcare.testing._model import practices, profiles, ratings
 from selfcare.testing._time import dates, recurrences
@@ -31,10 +36,18 @@ IDS = ("short-walk", "one-gratitude", "news-limits")
 MONDAY = dt.date(2026, 1, 5)
 
 
-def history() -> st.SearchStrategy[list[Reflection]]:
+def _practised(drawn: list[Practice]) -> list[Practice]:
+    """The practices as one reflection may hold them: a skipped strategy once, nothing else."""
+    skipped = {p.strategy_id for p in drawn if not p.is_done}
+    kept = [p for p in drawn if p.is_done and p.strategy_id not in skipped]
+    return kept + list({p.strategy_id: p for p in drawn if not p.is_done}.values())
+
+
+def history(ids: Sequence[str] = IDS) -> st.SearchStrategy[list[Reflection]]:
     """Up to six quick reflections within six weeks, practising a few built-in strategies.
 
-    Journal text is left out: the insights never read it, and drawing it is slow.
+    A strategy may be done several times in one reflection. Journal text is left out: the
+    insights never read it, and drawing it is slow.
     """
     base = check_zoned("at", dt.datetime(2026, 1, 5, 12, tzinfo=zoneinfo.ZoneInfo("Europe/London")))
     reflection = st.builds(
@@ -43,9 +56,7 @@ def history() -> st.SearchStrategy[list[Reflection]]:
         author=st.sampled_from(Role),
         ratings=ratings(),
         self_ratings=st.dictionaries(st.sampled_from(Category), st.integers(1, 5), max_size=2),
-        practised=st.lists(
-            practices(st.sampled_from(IDS)), max_size=3, unique_by=lambda p: p.strategy_id
-        ),
+        practised=st.lists(practices(st.sampled_from(list(ids))), max_size=3).map(_practised),
         wants_support=st.booleans(),
     )
     return st.lists(reflection, max_size=6)
@@ -57,6 +68,37 @@ def habit_strengths() -> st.SearchStrategy[HabitStrength]:
         lambda history, target: habit_strength(history, "short-walk", target=target),
         history(),
         st.none() | recurrences(with_times=False),
+    )
+
+
+#: The built-in rituals whose habits are drawn, and every strategy their steps may use.
+RITUALS = ("daily-reflection", "transition-between-sessions")
+RITUAL_IDS = tuple(
+    sorted(
+        {
+            sid
+            for ritual in RITUALS
+            for step in default_catalog().ritual(ritual).steps
+            for sid in (step.strategy_id, *step.alternatives)
+        }
+    )
+)
+
+
+@st.composite
+def ritual_habits(draw: st.DrawFn) -> RitualHabit:
+    """Ritual habits of built-in rituals over drawn reflections, with or without a pause."""
+    ritual = default_catalog().ritual(draw(st.sampled_from(RITUALS)))
+    needed = draw(st.none() | st.integers(1, len(ritual.steps)))
+    first = draw(st.integers(0, 41))
+    pause = Period(
+        MONDAY + dt.timedelta(first), MONDAY + dt.timedelta(first + draw(st.integers(0, 13)))
+    )
+    return ritual_habit(
+        draw(history(RITUAL_IDS)),
+        attrs.evolve(ritual, done_at_least=needed),
+        target=draw(st.none() | recurrences(with_times=False)),
+        pauses=draw(st.sampled_from([(), (pause,)])),
     )
 
 

@@ -42,6 +42,7 @@ STRATEGIES = {
     "Plan": "plans",
     "PlanAdherence": "plan_adherences",
     "RitualAdherence": "ritual_adherences",
+    "RitualHabit": "ritual_habits",
     "PlanChanges": "plan_changes",
     "PlanItem": "plan_items",
     "PlanReview": "plan_reviews",

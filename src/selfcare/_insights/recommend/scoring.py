@@ -22,7 +22,7 @@ from selfcare._core.frozenmap import FrozenMap
 from selfcare._insights.balance import BALANCE_DAYS, BALANCE_MIN_DAYS, CategoryBalance, balance_of
 from selfcare._insights.days import Day, by_strategy, collect, minutes_of
 from selfcare._insights.effects import MIN_DAYS, StrategyEffect, effect_table, effects_of, observed
-from selfcare._insights.habits import score_of, streak_of
+from selfcare._insights.habits import daily_amounts, score_of, streak_of
 from selfcare._insights.strain import StrainLevel, WorkloadStrain
 from selfcare._insights.support import DistressRule, advisory_of
 from selfcare._model.catalog import Catalog
@@ -214,7 +214,12 @@ class Context:
         found: dict[str, Stats] = {}
         for sid, (done, skipped) in by_strategy(days).items():
             stats = found[sid] = Stats(len(done))
-            stats.habit = score_of(done, skipped, first, today, 1, 1)
+            strategy = self.catalog._strategy_index.get(sid)
+            amounts = None if strategy is None else daily_amounts(days, strategy)
+            per_time = strategy.target if strategy is not None and strategy.target else 1
+            stats.habit = score_of(
+                done, skipped, first, today, 1, 1, amounts=amounts, per_time=per_time
+            )
             stats.streak = streak_of(done, skipped, today)[0]
             stats.recent = sum(1 for d in done[-RECENT_DAYS:] if d >= recent_from)
             row = table.get(sid)

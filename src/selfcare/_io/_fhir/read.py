@@ -309,7 +309,7 @@ class PlanReader:
         reminders = _reminders(detail, path)
         if c.RITUAL in found:
             ritual = self._ritual(detail, found[c.RITUAL], recurrence, times, path, code_path)
-            return attrs.evolve(ritual, reminders=reminders) if reminders else ritual
+            return _build(path, attrs.evolve, ritual, reminders=reminders) if reminders else ritual
         if c.STRATEGY not in found:
             raise Unreadable(f"{path}.{code_path}", "expected a code of the strategy code system")
         strategy_id = found[c.STRATEGY]

@@ -325,11 +325,11 @@ def _reminder(minutes: int) -> dict[str, Any]:
 
 
 def _amount(amount: int, unit: Unit | None) -> dict[str, Any]:
-    """A practice's amount as a ``Quantity`` in the strategy's unit (UCUM), when known."""
-    quantity: dict[str, Any] = {"value": amount}
+    """A practice's amount as a UCUM ``Quantity``: in the strategy's unit, else a number (1)."""
+    quantity: dict[str, Any] = {"value": amount, "system": c.UCUM, "code": "1"}
     if unit is not None:
         code = "min" if unit is Unit.MINUTES else "{" + unit.value + "}"
-        quantity.update(unit=unit.value, system=c.UCUM, code=code)
+        quantity = {"value": amount, "unit": unit.value, "system": c.UCUM, "code": code}
     return {"url": AMOUNT, "valueQuantity": quantity}
 
 

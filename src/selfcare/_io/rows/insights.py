@@ -6,6 +6,7 @@ from selfcare._insights.balance import CategoryBalance
 from selfcare._insights.effects import StrategyEffect
 from selfcare._insights.habits import HabitStrength, Streak
 from selfcare._insights.recommend.recommend import RecommendationList
+from selfcare._insights.rituals import RitualHabit
 from selfcare._insights.trend import WellbeingTrend
 from selfcare._io.rows.cells import Record, period_of, plain_date, reasons_of
 from selfcare._model.categories import Category
@@ -66,8 +67,48 @@ def habit_rows(h: HabitStrength, private: bool) -> list[Record]:
             "target_days": h.target_days,
             "days_done": h.days_done,
             "days_skipped": h.days_skipped,
+            "unit": None if h.unit is None else h.unit.value,
+            "amount": h.amount,
         }
     ]
+
+
+def ritual_habit_rows(h: RitualHabit, private: bool) -> list[Record]:
+    """One row for the ritual, then one per step with its own strength (``step`` from 1)."""
+    ritual: Record = {
+        "ritual_id": h.ritual_id,
+        "step": None,
+        "strategy_id": None,
+        "first": plain_date(h.first),
+        "last": plain_date(h.last),
+        "score": h.score,
+        "percent": h.percent,
+        "target_times": h.target_times,
+        "target_days": h.target_days,
+        "steps_needed": h.steps_needed,
+        "days_done": h.days_done,
+        "days_partly": h.days_partly,
+        "days_skipped": h.days_skipped,
+        "current_streak": h.current_streak,
+        "longest_streak": h.longest_streak,
+    }
+    steps: list[Record] = [
+        {
+            **ritual,
+            "step": n,
+            "strategy_id": step.strategy_id,
+            "score": step.score,
+            "percent": step.percent,
+            "steps_needed": None,
+            "days_done": step.days_done,
+            "days_partly": None,
+            "days_skipped": step.days_skipped,
+            "current_streak": None,
+            "longest_streak": None,
+        }
+        for n, step in enumerate(h.steps, start=1)
+    ]
+    return [ritual, *steps]
 
 
 def streak_rows(s: Streak, private: bool) -> list[Record]:
@@ -83,20 +124,38 @@ def streak_rows(s: Streak, private: bool) -> list[Record]:
 
 
 def adherence_rows(a: PlanAdherence, private: bool) -> list[Record]:
-    """One row per plan item."""
-    return [
+    """One row per plan item, then one per ritual (``ritual_id`` set, ``partly`` counted)."""
+    items: list[Record] = [
         {
             "plan_id": a.plan_id,
             **period_of(a.period),
             "strategy_id": item.strategy_id,
+            "ritual_id": None,
             "planned": item.planned,
             "skipped": item.skipped,
+            "partly": None,
             "done": item.done,
             "expected": item.expected,
             "rate": item.rate,
         }
         for item in a.items
     ]
+    rituals: list[Record] = [
+        {
+            "plan_id": a.plan_id,
+            **period_of(a.period),
+            "strategy_id": None,
+            "ritual_id": ritual.ritual_id,
+            "planned": ritual.planned,
+            "skipped": ritual.skipped,
+            "partly": ritual.partly,
+            "done": ritual.done,
+            "expected": ritual.expected,
+            "rate": ritual.rate,
+        }
+        for ritual in a.rituals
+    ]
+    return items + rituals
 
 
 def effect_rows(e: StrategyEffect, private: bool) -> list[Record]:
