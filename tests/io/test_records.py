@@ -376,6 +376,7 @@ def test_a_reflection_gives_one_row() -> None:
         "has_insight": True,
         "has_gratitude": False,
         "has_note": False,
+        "has_practice_note": False,
     } == to_records([reflection])[0]
     assert type(to_records([reflection])[0]["date"]) is dt.date
 
@@ -704,3 +705,26 @@ def test_adherence_rows_list_the_items_then_the_rituals() -> None:
     assert [("short-walk", None, None), (None, "daily-reflection", 2)] == [
         (r["strategy_id"], r["ritual_id"], r["partly"]) for r in rows
     ]
+
+
+def test_a_reflection_row_counts_every_practice_and_shows_no_practice_note() -> None:
+    """Several practices of one strategy: its id once, every practice counted, no note text."""
+    canary = "CANARY-NOTE-" + "7f3a"
+    reflection = Reflection(
+        at=pendulum.datetime(2026, 1, 5, 21, 30, tz=LONDON),
+        author=Role.CLIENT,
+        practised=[
+            Practice.done("mindful-breathing", 5),
+            Practice.done("short-walk", 10, note=canary),
+            Practice.done("mindful-breathing", 10),
+        ],
+    )
+    for private in (False, True):
+        row = to_records(reflection, include_private=private)[0]
+        assert ("mindful-breathing,short-walk", 3, 25, True) == (
+            row["done"],
+            row["done_count"],
+            row["practised_minutes"],
+            row["has_practice_note"],
+        )
+        assert canary not in repr(row)

@@ -22,7 +22,7 @@ def reflection_rows(r: Reflection, private: bool) -> list[Record]:
         "energy": r.energy,
         "stress": r.stress,
         **{f"self_rating_{c.value}": r.self_ratings.get(c) for c in Category},
-        "done": joined(p.strategy_id for p in done),
+        "done": joined(dict.fromkeys(p.strategy_id for p in done)),  # each id once, in order
         "skipped": joined(p.strategy_id for p in skipped),
         "done_count": len(done),
         "skipped_count": len(skipped),
@@ -31,6 +31,7 @@ def reflection_rows(r: Reflection, private: bool) -> list[Record]:
         "has_insight": r.journal.insight is not None,
         "has_gratitude": r.journal.gratitude is not None,
         "has_note": r.journal.note is not None,
+        "has_practice_note": any(p.note is not None for p in r.practised),
     }
     if private:
         row.update(insight=r.journal.insight, gratitude=r.journal.gratitude, note=r.journal.note)
