@@ -6,6 +6,7 @@ practice notes, a ritual's done rule, reminders and plan-wide pauses."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -35,7 +36,8 @@ from selfcare import (
     Unit,
     ValidationError,
 )
-from selfcare.testing import plans, reflections
+from selfcare.testing import reflections
+from selfcare.testing._plans import pause_lists
 from tests.rejection import check_rejected
 
 #: Built at run time so that no source line, which a traceback may quote, contains it.
@@ -272,14 +274,20 @@ def test_pause_takes_only_a_pause() -> None:
     )
 
 
-@given(plans())
-def test_every_drawn_plan_rests_inside_its_period(drawn: Plan) -> None:
-    """Pauses never overlap and never leave the plan."""
-    spans = sorted((p.period.first, p.period.last) for p in drawn.pauses)
-    assert all(drawn.period.first <= first and last <= drawn.period.last for first, last in spans)
-    assert all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False))
-    rest = {d for p in drawn.pauses for d in (p.period.first, p.period.last)}
-    assert all(0 == drawn.minutes_on(day) for day in rest)
+@given(st.integers(0, 60), st.data())
+def test_a_plan_rests_inside_its_period_with_nothing_planned(
+    extra_days: int, data: st.DataObject
+) -> None:
+    """Drawn rests never overlap, never leave the plan, and have no minutes planned."""
+    rested = plan(period=Period(START, START + dt.timedelta(days=extra_days)))
+    rested = attrs.evolve(rested, pauses=data.draw(pause_lists(rested.period)))
+    spans = sorted((p.period.first, p.period.last) for p in rested.pauses)
+    assert all(rested.period.first <= first and last <= rested.period.last for first, last in spans)
+    assert all(a[1] < b[0] for a, b in itertools.pairwise(spans))
+    totals = rested.minutes_by_date()
+    resting = {day for day in totals if rested.pause_on(day)}
+    assert all(0 == totals[day] for day in resting)
+    assert all(10 == totals[day] for day in set(totals) - resting)
 
 
 @given(st.sampled_from(PauseKind))

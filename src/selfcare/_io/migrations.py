@@ -84,6 +84,4 @@ def v3_to_v4(document: Document) -> Document:
     return document
 
 
-MIGRATIONS: Mapping[int, Migration] = MappingProxyType(
-    {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4}
-)
+MIGRATIONS: Mapping[int, Migration] = MappingProxyType({1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4})

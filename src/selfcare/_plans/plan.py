@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import zoneinfo
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -217,8 +218,8 @@ class Revision:
     """One change to a plan: who made it, when, why, and the plan as it was before.
 
     ``number`` counts from 1. ``items``, ``rituals``, ``boundaries``, ``goals`` and
-    ``pauses`` hold the plan's content before this revision, so any earlier version can be compared with
-    the current one. ``reason`` is what a person wrote and is private.
+    ``pauses`` hold the plan's content before this revision, so any earlier version can be
+    compared with the current one. ``reason`` is what a person wrote and is private.
 
     Example:
         >>> rev = Revision(
@@ -255,7 +256,7 @@ class Revision:
 def _check_content(items: object, rituals: object, boundaries: object, pauses: object) -> None:
     _check_all("pauses", pauses, Pause, MAX_PAUSES)
     periods = sorted((p.period.first, p.period.last) for p in pauses)  # type: ignore[attr-defined]
-    for (_, last), (first, _) in zip(periods, periods[1:], strict=False):
+    for (_, last), (first, _) in itertools.pairwise(periods):
         if first <= last:
             raise check.fail("pauses", "expected pauses that do not overlap; merge them into one")
     _check_all("items", items, PlanItem, MAX_ITEMS)
@@ -332,7 +333,8 @@ class Plan:
             )
         _check_content(self.items, self.rituals, self.boundaries, self.pauses)
         for n, pause in enumerate(self.pauses):
-            if not (self.period.first <= pause.period.first and pause.period.last <= self.period.last):
+            first, last = pause.period.first, pause.period.last
+            if not self.period.first <= first <= last <= self.period.last:
                 raise check.fail(
                     f"pauses[{n}].period", "expected a pause inside the plan's period; shorten it"
                 )
@@ -438,9 +440,7 @@ class Plan:
                 found = revision  # the latest, should it have been removed and added again
         return found
 
-    def pause(
-        self, pause: Pause, *, by: str | Contributor, at: dt.datetime, reason: str
-    ) -> Plan:
+    def pause(self, pause: Pause, *, by: str | Contributor, at: dt.datetime, reason: str) -> Plan:
         """Return the plan resting over ``pause``, recorded as one revision.
 
         Nothing is planned on the days of the pause, adherence leaves them out, and habit
