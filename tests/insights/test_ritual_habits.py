@@ -39,6 +39,7 @@ from selfcare import (
 from selfcare._core.errors import ValidationError
 from selfcare._insights.habits import target_of
 from selfcare._insights.rituals import RitualHabit, ritual_habit
+from selfcare.testing._insights import RITUAL_IDS, RITUALS, history
 
 START = dt.date(2026, 1, 5)  # a Monday
 CANARY = "CANARY-NOTE-7f3a"
@@ -537,3 +538,36 @@ def test_no_private_note_leaves_in_a_repr_view_or_error() -> None:
             call()
         assert CANARY not in str(raised.value)
         assert CANARY not in repr(raised.value)
+
+
+@given(
+    history(RITUAL_IDS),
+    st.sampled_from(RITUALS),
+    st.none() | st.integers(1, 2),
+)
+def test_a_ritual_habit_and_its_adherence_count_the_same_days(
+    reflections: list[Reflection], ritual_id: str, needed: int | None
+) -> None:
+    """Over one span of a daily ritual, habit and adherence agree day by day."""
+    from selfcare import Plan, plan_adherence
+
+    ritual = default_catalog().ritual(ritual_id)
+    ritual = attrs.evolve(ritual, done_at_least=needed, recurrence=Recurrence.daily())
+    habit = ritual_habit(reflections, ritual)
+    if habit.first is None or habit.last is None:
+        return
+    plan = Plan(
+        id="p",
+        role=Role.CLIENT,
+        timezone="Europe/London",
+        period=Period(habit.first, habit.last),
+        rituals=[ritual],
+    )
+    end = pendulum.datetime(habit.last.year, habit.last.month, habit.last.day, 23, 59)
+    kept = plan_adherence(plan, reflections, at=end.in_timezone("Europe/London"))
+    (counted,) = kept.rituals
+    assert (habit.days_done, habit.days_partly, habit.days_skipped) == (
+        counted.done,
+        counted.partly,
+        counted.skipped,
+    )

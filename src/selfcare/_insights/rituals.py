@@ -21,6 +21,7 @@ and ``p = min(1, days done in the last w days / n)``; its streaks follow the rul
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
@@ -100,30 +101,43 @@ class RitualHabit:
         return round(self.score * 100)
 
 
+class DayKind(enum.Enum):
+    """How a ritual went on a day (internal): done, skipped, partly done, or missed."""
+
+    DONE = "done"
+    SKIPPED = "skipped"
+    PARTLY = "partly"
+    MISSED = "missed"
+
+
+def day_kind(ritual: Ritual, day: Day | None) -> DayKind:
+    """How the ritual went on one merged day of reflections (``None``: no reflection).
+
+    Done when :meth:`Ritual.steps_done` of the strategies done reaches
+    :attr:`Ritual.steps_needed`; skipped when it does not, but every step is covered by a
+    strategy done or deliberately skipped (matched one strategy to one step, as for done);
+    partly done when some steps were done; else missed. Rests are the caller's to apply.
+    """
+    if day is None:
+        return DayKind.MISSED
+    steps_done = ritual.steps_done(day.done) if day.done else 0
+    if steps_done >= ritual.steps_needed:
+        return DayKind.DONE
+    if day.skipped and ritual.steps_done(day.done.keys() | day.skipped) == len(ritual.steps):
+        return DayKind.SKIPPED
+    return DayKind.PARTLY if steps_done else DayKind.MISSED
+
+
 def ritual_days(days: Mapping[int, Day], ritual: Ritual) -> tuple[list[int], list[int], list[int]]:
     """The days (ascending ordinals) the ritual was done, skipped, and partly done.
 
-    The steps done on a day are :meth:`Ritual.steps_done` of the strategies done, so a
-    strategy that is an alternative in two steps stands for one of them, as adherence
-    counts it. Pauses are not applied here: a partly done day may still fall in one.
+    See :func:`day_kind`. Pauses are not applied here: a partly done day may still fall in
+    one.
     """
-    needed = ritual.steps_needed
-    forms = [(step.strategy_id, *step.alternatives) for step in ritual.steps]
-    done: list[int] = []
-    skipped: list[int] = []
-    partly: list[int] = []
+    found: dict[DayKind, list[int]] = {kind: [] for kind in DayKind}
     for ordinal in sorted(days):
-        day = days[ordinal]
-        steps_done = ritual.steps_done(day.done) if day.done else 0
-        if steps_done >= needed:
-            done.append(ordinal)
-        elif day.skipped and all(
-            any(sid in day.done or sid in day.skipped for sid in ids) for ids in forms
-        ):
-            skipped.append(ordinal)  # every step not done was skipped
-        elif steps_done:
-            partly.append(ordinal)
-    return done, skipped, partly
+        found[day_kind(ritual, days[ordinal])].append(ordinal)
+    return found[DayKind.DONE], found[DayKind.SKIPPED], found[DayKind.PARTLY]
 
 
 def _ritual_of(value: object, catalog: Catalog) -> Ritual:

@@ -52,6 +52,7 @@ from selfcare._insights.days import (
     to_date,
     up_to,
 )
+from selfcare._insights.rituals import DayKind, day_kind
 from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
 from selfcare._model.reflections import Reflection
@@ -430,21 +431,14 @@ def _ritual(
     days = ritual.recurrence.dates(
         to_date(first), to_date(last), origin=to_date(first), limit=MAX_SPAN
     )
-    needed = ritual.steps_needed
     planned = skipped = partly = done = 0
     for date in days:
         ordinal = date.toordinal()
         if ordinal in rests:
             continue
         planned += 1
-        day = collected.get(ordinal)
-        if day is None:
-            continue
-        kept = ritual.steps_done(day.done)
-        if kept >= needed:
-            done += 1
-        elif day.skipped and ritual.steps_done(day.done.keys() | day.skipped) == len(ritual.steps):
-            skipped += 1  # every step not done was skipped (Day.skipped holds none done)
-        elif kept:
-            partly += 1
+        kind = day_kind(ritual, collected.get(ordinal))
+        done += kind is DayKind.DONE
+        skipped += kind is DayKind.SKIPPED
+        partly += kind is DayKind.PARTLY
     return RitualAdherence(ritual.id, planned, skipped, partly, done)
