@@ -105,7 +105,7 @@ def main() -> None:
     plan = plan_with_rests()
     history = simulated_year(plan, random.Random(7))
     at = pendulum.datetime(2027, 1, 3, 22, tz=ZONE)
-    rests = plan.rest_periods
+    rests = plan.pauses
 
     print("Rests in the plan:")
     for pause in plan.pauses:

@@ -73,6 +73,7 @@ if TYPE_CHECKING:
     from selfcare._model.builtin_catalog import default_catalog
     from selfcare._model.catalog import Catalog, Prompt
     from selfcare._model.categories import Benefit, Category, Effort, Role
+    from selfcare._model.pauses import Pause, PauseKind
     from selfcare._model.profiles import Profile, WorkingHours
     from selfcare._model.reasons import Reason, ReasonCode
     from selfcare._model.reflections import Journal, Practice, PracticeStatus, Ratings, Reflection
@@ -88,8 +89,6 @@ if TYPE_CHECKING:
     from selfcare._plans.generate import generate_plan
     from selfcare._plans.plan import (
         Contributor,
-        Pause,
-        PauseKind,
         Plan,
         PlanItem,
         PlanStatus,
@@ -181,8 +180,8 @@ _WHERE: dict[str, str] = {
     "PlanAdherence": "_plans.adherence",
     "RitualAdherence": "_plans.adherence",
     "PlanChanges": "_plans.revisions",
-    "Pause": "_plans.plan",
-    "PauseKind": "_plans.plan",
+    "Pause": "_model.pauses",
+    "PauseKind": "_model.pauses",
     "PlanItem": "_plans.plan",
     "PlanReview": "_plans.review",
     "PlanStatus": "_plans.plan",

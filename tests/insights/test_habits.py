@@ -241,3 +241,26 @@ def test_a_day_done_in_a_pause_counts_as_done() -> None:
     assert (2, 4) == (found.days_done, found.days_skipped)
     kept = streak(history, SLEEP, at=evening(5), pauses=[rest])
     assert (2, 2) == (kept.current, kept.longest)
+
+
+def test_a_plans_pauses_and_their_periods_rest_alike() -> None:
+    """Pass plan.pauses as they are, or their periods: the same days rest."""
+    from selfcare import Pause, PauseKind, Period, ValidationError, habit_strength, streak
+
+    start = pendulum.datetime(2026, 3, 2, 20, tz="UTC")
+    walks = [
+        Reflection(
+            at=start.add(days=n), author=Role.CLIENT, practised=[Practice.done("short-walk")]
+        )
+        for n in range(20)
+        if not 7 <= n <= 10
+    ]
+    week = Period(dt.date(2026, 3, 9), dt.date(2026, 3, 12))
+    pause = Pause(week, PauseKind.ILLNESS)
+    assert habit_strength(walks, "short-walk", pauses=[week]) == habit_strength(
+        walks, "short-walk", pauses=[pause]
+    )
+    assert 16 == streak(walks, "short-walk", pauses=[pause]).current
+    with pytest.raises(ValidationError) as caught:
+        habit_strength(walks, "short-walk", pauses=[(week.first, week.last)])
+    assert "pauses[0]" == caught.value.problems[0][0]

@@ -28,9 +28,10 @@ from selfcare._insights.effects import display_name
 from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Category
+from selfcare._model.pauses import Pause
 from selfcare._model.rituals import AnchorKind, Ritual
 from selfcare._model.strategies import StrategyKind
-from selfcare._plans.plan import Pause, Plan, PlanItem
+from selfcare._plans.plan import Plan, PlanItem
 from selfcare._time.recurrence import Frequency, Recurrence
 
 __all__ = [

@@ -26,7 +26,7 @@ person said it was done. Then
 the same recursion with the count of days done replaced by amount / target; an unmeasured
 strategy is unchanged. Streaks count days done either way.
 
-A pause (a holiday, an illness: one of a plan's :attr:`~selfcare.Plan.rest_periods`) counts
+A pause (a holiday, an illness: one of a plan's :attr:`~selfcare.Plan.pauses`) counts
 each of its days on which the strategy was not done exactly as a deliberately skipped day:
 score and streak are frozen. A day done inside a pause counts as done.
 
@@ -62,6 +62,7 @@ from selfcare._insights.days import (
 )
 from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
+from selfcare._model.pauses import Pause
 from selfcare._model.reflections import Practice, Reflection
 from selfcare._model.strategies import Strategy, Unit
 from selfcare._time.calendar import Period
@@ -194,23 +195,28 @@ def multiplier(times: int, days: int) -> float:
 
 
 def check_pauses(value: object, field: str = "pauses") -> tuple[Period, ...]:
-    """Require a collection of periods (a plan's ``rest_periods``); return it as a tuple.
+    """Require a collection of pauses or periods (``plan.pauses``); return their periods.
 
     Example:
-        >>> check_pauses([Period(datetime.date(2026, 8, 3), datetime.date(2026, 8, 9))])[0].days
-        7
+        >>> week = Period(datetime.date(2026, 8, 3), datetime.date(2026, 8, 9))
+        >>> [p.days for p in check_pauses([week, Pause(week, PauseKind.HOLIDAY)])]
+        [7, 7]
     """
-    found = check.check_list(field, value, "periods", "plan.rest_periods")
+    found = check.check_list(field, value, "pauses or periods", "plan.pauses")
     if len(found) > MAX_PAUSES:
-        raise check.fail(field, f"expected at most {MAX_PAUSES} periods; pass fewer")
-    for position, period in enumerate(found):
-        if not isinstance(period, Period):
+        raise check.fail(field, f"expected at most {MAX_PAUSES} pauses; pass fewer")
+    periods = []
+    for position, rest in enumerate(found):
+        if isinstance(rest, Pause):
+            periods.append(rest.period)
+        elif isinstance(rest, Period):
+            periods.append(rest)
+        else:
             raise check.fail(
                 f"{field}[{position}]",
-                "expected a Period; for a plan's pauses pass plan.rest_periods, "
-                f"{check.got(period)}",
+                f"expected a Pause or a Period, such as a plan's pauses, {check.got(rest)}",
             )
-    return tuple(found)
+    return tuple(periods)
 
 
 def rests_of(pauses: Iterable[Period], first: int, last: int) -> list[tuple[int, int]]:
@@ -381,7 +387,7 @@ def habit_strength(
     target: Recurrence | None = None,
     at: dt.datetime | None = None,
     days: int | None = None,
-    pauses: Iterable[Period] = (),
+    pauses: Iterable[Pause | Period] = (),
     catalog: Catalog | None = None,
 ) -> HabitStrength:
     """Score how established a strategy is as a habit, from 0 to 1.
@@ -411,9 +417,8 @@ def habit_strength(
             is the last day counted (default: the last day with a reflection).
         days: how many days to count, up to the last (default: all, from the first day
             with a reflection).
-        pauses: periods of rest (a plan's ``plan.rest_periods``): a day in one on which the
-            strategy was not done counts as deliberately skipped. Periods only, as the
-            insights sit below plans: pass ``plan.rest_periods``, not ``plan.pauses``.
+        pauses: rests, as a plan's ``plan.pauses`` or as periods: a day in one on which
+            the strategy was not done counts as deliberately skipped.
         catalog: the catalog the strategy must be in (default: the built-in one); it tells
             whether the strategy is measured.
 
@@ -521,7 +526,7 @@ def streak(
     *,
     at: dt.datetime | None = None,
     days: int | None = None,
-    pauses: Iterable[Period] = (),
+    pauses: Iterable[Pause | Period] = (),
     catalog: Catalog | None = None,
 ) -> Streak:
     """Count the days in a row a strategy was done, now and at its longest.
@@ -538,7 +543,7 @@ def streak(
             is the last day counted (default: the last day with a reflection). The current
             streak is the run that reaches that day.
         days: how many days to count, up to the last (default: all).
-        pauses: periods of rest (pass ``plan.rest_periods``; periods only, as in
+        pauses: rests, as a plan's ``plan.pauses`` or as periods (see
             :func:`habit_strength`).
         catalog: the catalog the strategy must be in (default: the built-in one).
 

@@ -41,6 +41,7 @@ from selfcare._insights.habits import (
 )
 from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog
+from selfcare._model.pauses import Pause
 from selfcare._model.reflections import Reflection
 from selfcare._model.rituals import Ritual
 from selfcare._time.calendar import Period
@@ -160,7 +161,7 @@ def ritual_habit(
     target: Recurrence | None = None,
     at: dt.datetime | None = None,
     days: int | None = None,
-    pauses: Iterable[Period] = (),
+    pauses: Iterable[Pause | Period] = (),
     catalog: Catalog | None = None,
 ) -> RitualHabit:
     """Score how established a ritual is as one habit, beside each of its steps.
@@ -182,8 +183,8 @@ def ritual_habit(
         at: now, as a zoned instant: reflections after it are left out, and its local date
             is the last day counted (default: the last day with a reflection).
         days: how many days to count, up to the last (default: all).
-        pauses: periods of rest (pass ``plan.rest_periods``; periods only, as the insights
-            sit below plans).
+        pauses: rests, as a plan's ``plan.pauses`` or as periods (see
+            :func:`~selfcare.habit_strength`).
         catalog: the catalog the ritual id and the steps' strategies must be in (default:
             the built-in one); it tells which steps are measured.
 

@@ -145,7 +145,7 @@ _NAMES = {
     (_TREND, "MeasureTrend"): "measure_trend",
     (_INSTRUMENTS, "Option"): "option",
     ("selfcare._time.calendar", "Period"): "period",
-    (_PLAN, "Pause"): "pause",
+    ("selfcare._model.pauses", "Pause"): "pause",
     (_PLAN, "Plan"): "plan",
     (_REVISIONS, "PlanChanges"): "plan_changes",
     (_PLAN, "PlanItem"): "plan_item",

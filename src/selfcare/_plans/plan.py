@@ -19,6 +19,7 @@ from selfcare._model.boundaries import Boundary
 from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog, unknown_ids
 from selfcare._model.categories import Benefit, Role
+from selfcare._model.pauses import Pause
 from selfcare._model.reasons import Reason
 from selfcare._model.rituals import AnchorKind, Ritual
 from selfcare._time import occurrences as _occurrences
@@ -29,7 +30,7 @@ from selfcare._time.zoned import check_zone, to_at, zoned_key
 if TYPE_CHECKING:
     from selfcare._plans.revisions import PlanChanges
 
-__all__ = ["Contributor", "Pause", "PauseKind", "Plan", "PlanItem", "PlanStatus", "Revision"]
+__all__ = ["Contributor", "Plan", "PlanItem", "PlanStatus", "Revision"]
 
 MAX_ITEMS = 1_000
 MAX_REVISIONS = 1_000
@@ -177,40 +178,6 @@ class Contributor:
 
     id: str = attrs.field(validator=check.slug)
     role: Role = attrs.field(validator=check.member(Role))
-
-
-class PauseKind(Vocabulary):
-    """Why a whole plan rests: a holiday, an illness, or another break."""
-
-    HOLIDAY = "holiday"
-    ILLNESS = "illness"
-    BREAK = "break"
-
-
-@attrs.frozen
-class Pause:
-    """Days when the whole plan rests without penalty (a holiday, an illness).
-
-    Nothing is planned on those days, adherence does not count them, and habit strength
-    and streaks freeze over them exactly as over a deliberately skipped day. Who paused
-    the plan, when and why is the revision that added the pause (see
-    :meth:`Plan.pause` and :meth:`Plan.revision_of`).
-
-    Example:
-        >>> Pause(Period(datetime.date(2026, 8, 3), datetime.date(2026, 8, 16)), PauseKind.HOLIDAY)
-        Pause(period=Period(first=datetime.date(2026, 8, 3), last=datetime.date(2026, 8, 16)), kind=<PauseKind.HOLIDAY: 'holiday'>)
-    """  # noqa: E501
-
-    period: Period = attrs.field()
-    kind: PauseKind = attrs.field(default=PauseKind.BREAK, validator=check.member(PauseKind))
-
-    def __attrs_post_init__(self) -> None:
-        if not isinstance(self.period, Period):
-            raise check.fail("period", "expected a Period, e.g. Period(first, last)")
-
-    def covers(self, day: dt.date) -> bool:
-        """Tell whether the plan rests on ``day``."""
-        return self.period.first <= day <= self.period.last
 
 
 @attrs.frozen

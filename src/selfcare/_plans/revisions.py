@@ -20,10 +20,10 @@ from selfcare._model.boundaries import Boundary
 from selfcare._model.builtin_catalog import catalog_or_default
 from selfcare._model.catalog import Catalog, unknown_ids
 from selfcare._model.categories import Benefit
+from selfcare._model.pauses import Pause
 from selfcare._model.rituals import Ritual
 from selfcare._plans.plan import (
     Contributor,
-    Pause,
     Plan,
     PlanItem,
     PlanStatus,

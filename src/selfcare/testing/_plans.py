@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from selfcare._model.boundaries import Boundary
 from selfcare._model.builtin_catalog import default_catalog
 from selfcare._model.categories import Benefit, Role
+from selfcare._model.pauses import Pause, PauseKind
 from selfcare._model.rituals import Ritual
 from selfcare._plans.adherence import (
     ItemAdherence,
@@ -21,8 +22,6 @@ from selfcare._plans.adherence import (
 )
 from selfcare._plans.plan import (
     Contributor,
-    Pause,
-    PauseKind,
     Plan,
     PlanItem,
     PlanStatus,

@@ -40,18 +40,11 @@ from selfcare._io.format import structure_zoned
 from selfcare._model.boundaries import Boundary, BoundaryKind
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Benefit, Category, Role
+from selfcare._model.pauses import Pause, PauseKind
 from selfcare._model.reasons import Reason, ReasonCode
 from selfcare._model.reflections import Journal, Practice, PracticeStatus, Ratings, Reflection
 from selfcare._model.rituals import Anchor, AnchorKind, Ritual, RitualStep
-from selfcare._plans.plan import (
-    Contributor,
-    Pause,
-    PauseKind,
-    Plan,
-    PlanItem,
-    PlanStatus,
-    Revision,
-)
+from selfcare._plans.plan import Contributor, Plan, PlanItem, PlanStatus, Revision
 from selfcare._time.calendar import MAX_PLAN_WEEKS, Period, Weekday
 from selfcare._time.zoned import zone_problem
 

@@ -14,11 +14,12 @@ from selfcare._io.format import unstructure_zoned
 from selfcare._model.boundaries import Boundary
 from selfcare._model.catalog import Catalog
 from selfcare._model.categories import Benefit, Role
+from selfcare._model.pauses import Pause
 from selfcare._model.reasons import Reason
 from selfcare._model.reflections import PracticeStatus, Reflection
 from selfcare._model.rituals import AnchorKind, Ritual
 from selfcare._model.strategies import Unit
-from selfcare._plans.plan import Contributor, Pause, Plan, PlanItem, PlanStatus, Revision
+from selfcare._plans.plan import Contributor, Plan, PlanItem, PlanStatus, Revision
 
 BOUNDARY = extension("boundary")
 RITUAL = extension("ritual")

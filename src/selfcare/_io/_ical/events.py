@@ -24,8 +24,9 @@ from selfcare._core.describe import minutes_phrase
 from selfcare._core.errors import ValidationError
 from selfcare._io._ical.zones import vtimezone
 from selfcare._model.catalog import Catalog
+from selfcare._model.pauses import Pause
 from selfcare._model.rituals import AnchorKind, Ritual
-from selfcare._plans.plan import Pause, Plan, PlanItem
+from selfcare._plans.plan import Plan, PlanItem
 from selfcare._time.calendar import Period, Weekday
 from selfcare._time.occurrences import dates, occurrences, resolve_local
 from selfcare._time.recurrence import Recurrence
