@@ -61,6 +61,7 @@ from selfcare import (
     Contributor,
     Frequency,
     Journal,
+    PauseKind,
     Period,
     Plan,
     PlanItem,
@@ -244,6 +245,13 @@ def distinct_sorted(values: tuple[Any, ...], key: Callable[[Any], Any] | None = 
     return tuple(sorted(values, key=key))
 
 
+def distinct(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The values of a list kept in its order (reminders), each once; a repeat is refused."""
+    if len(set(values)) != len(values):
+        raise ValueError("expected each value once")
+    return values
+
+
 def sorted_keys(mapping: dict[Any, Any]) -> dict[Any, Any]:
     """A mapping with its keys in order."""
     return mapping if len(mapping) < 2 else dict(sorted(mapping.items()))
@@ -275,6 +283,11 @@ Days = Annotated[
 ]
 Benefits = Annotated[tuple[Benefit, ...], AfterValidator(distinct_sorted)]
 Roles = Annotated[tuple[Role, ...], Field(min_length=1), AfterValidator(distinct_sorted)]
+Reminders = Annotated[
+    tuple[Annotated[int, Field(ge=0, le=7 * 1440)], ...],
+    Field(max_length=5),
+    AfterValidator(distinct),
+]
 Dates = Annotated[tuple[dt.date, ...], Field(max_length=1000), AfterValidator(distinct_sorted)]
 TimeOfDay = Annotated[
     dt.time,
@@ -326,6 +339,13 @@ class PPlanItem(pydantic.BaseModel):
     minutes: Annotated[int, Field(ge=0, le=MAX_MINUTES)]
     reasons: Annotated[tuple[PReason, ...], Field(max_length=50)] = ()
     pauses: Annotated[tuple[PPeriod, ...], Field(max_length=100)] = ()
+    reminders: Reminders = ()
+
+
+class PPause(pydantic.BaseModel):
+    model_config = _STRICT
+    period: PPeriod
+    kind: PauseKind = PauseKind.BREAK
 
 
 class PAnchor(pydantic.BaseModel):
@@ -350,6 +370,8 @@ class PRitual(pydantic.BaseModel):
     recurrence: PRecurrence
     roles: Roles
     description: Text = ""
+    done_at_least: Annotated[int, Field(ge=1, le=20)] | None = None
+    reminders: Reminders = ()
 
 
 class PBoundary(pydantic.BaseModel):
@@ -377,11 +399,12 @@ class PRevision(pydantic.BaseModel):
     rituals: Annotated[tuple[PRitual, ...], Field(max_length=100)] = ()
     boundaries: Annotated[tuple[PBoundary, ...], Field(max_length=100)] = ()
     goals: Benefits = ()
+    pauses: Annotated[tuple[PPause, ...], Field(max_length=100)] = ()
 
 
 class PPlan(pydantic.BaseModel):
     model_config = _STRICT
-    schema_version: Literal[3]
+    schema_version: Literal[4]
     type: Literal["plan"]
     id: Slug
     role: Role
@@ -395,6 +418,7 @@ class PPlan(pydantic.BaseModel):
     contributors: Annotated[tuple[PContributor, ...], Field(max_length=20)] = ()
     revisions: Annotated[tuple[PRevision, ...], Field(max_length=1000)] = ()
     shortfall: Text | None = None
+    pauses: Annotated[tuple[PPause, ...], Field(max_length=100)] = ()
 
 
 class PRatings(pydantic.BaseModel):
@@ -409,6 +433,8 @@ class PPractice(pydantic.BaseModel):
     strategy_id: Slug
     status: PracticeStatus
     minutes: Minutes | None = None
+    amount: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
+    note: Text | None = None
 
 
 class PJournal(pydantic.BaseModel):
@@ -433,7 +459,7 @@ class PReflection(pydantic.BaseModel):
 
 class PReflections(pydantic.BaseModel):
     model_config = _STRICT
-    schema_version: Literal[3]
+    schema_version: Literal[4]
     type: Literal["list"]
     values: Annotated[list[PReflection], Field(max_length=100_000)]
 
@@ -504,6 +530,13 @@ MFact = (
 MDayOrLast = Annotated[int, msgspec.Meta(ge=-1, le=31)]  # and not 0: checked after
 MNthOrLast = Annotated[int, msgspec.Meta(ge=-1, le=4)]  # and not 0: checked after
 _DAY_KEY = DAY_ORDER.__getitem__
+MReminders = Annotated[
+    tuple[Annotated[int, msgspec.Meta(ge=0, le=7 * 1440)], ...], msgspec.Meta(max_length=5)
+]
+
+
+def _distinct(values: tuple[Any, ...]) -> None:
+    distinct(values)
 
 
 class _Struct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -551,6 +584,15 @@ class MPlanItem(_Struct, frozen=True):
     minutes: Annotated[int, msgspec.Meta(ge=0, le=MAX_MINUTES)]
     reasons: Annotated[tuple[MReason, ...], msgspec.Meta(max_length=50)] = ()
     pauses: Annotated[tuple[MPeriod, ...], msgspec.Meta(max_length=100)] = ()
+    reminders: MReminders = ()
+
+    def __post_init__(self) -> None:
+        _distinct(self.reminders)
+
+
+class MPause(_Struct, frozen=True):
+    period: MPeriod
+    kind: PauseKind = PauseKind.BREAK
 
 
 class MAnchor(_Struct, frozen=True):
@@ -572,9 +614,12 @@ class MRitual(_Struct, frozen=True):
     recurrence: MRecurrence
     roles: Annotated[tuple[Role, ...], msgspec.Meta(min_length=1)]
     description: MText = ""
+    done_at_least: Annotated[int, msgspec.Meta(ge=1, le=20)] | None = None
+    reminders: MReminders = ()
 
     def __post_init__(self) -> None:
         _as_set(self, "roles")
+        _distinct(self.reminders)
 
 
 class MBoundary(_Struct, frozen=True):
@@ -602,13 +647,14 @@ class MRevision(_Struct, frozen=True):
     rituals: Annotated[tuple[MRitual, ...], msgspec.Meta(max_length=100)] = ()
     boundaries: Annotated[tuple[MBoundary, ...], msgspec.Meta(max_length=100)] = ()
     goals: tuple[Benefit, ...] = ()
+    pauses: Annotated[tuple[MPause, ...], msgspec.Meta(max_length=100)] = ()
 
     def __post_init__(self) -> None:
         _as_set(self, "goals")
 
 
 class MPlan(_Struct, frozen=True):
-    schema_version: Literal[3]
+    schema_version: Literal[4]
     type: Literal["plan"]
     id: MSlug
     role: Role
@@ -622,6 +668,7 @@ class MPlan(_Struct, frozen=True):
     contributors: Annotated[tuple[MContributor, ...], msgspec.Meta(max_length=20)] = ()
     revisions: Annotated[tuple[MRevision, ...], msgspec.Meta(max_length=1000)] = ()
     shortfall: MText | None = None
+    pauses: Annotated[tuple[MPause, ...], msgspec.Meta(max_length=100)] = ()
 
     def __post_init__(self) -> None:
         zone_name(self.timezone)
@@ -638,6 +685,8 @@ class MPractice(_Struct, frozen=True):
     strategy_id: MSlug
     status: PracticeStatus
     minutes: MMinutes | None = None
+    amount: Annotated[int, msgspec.Meta(ge=0, le=1_000_000)] | None = None
+    note: MText | None = None
 
 
 class MJournal(_Struct, frozen=True):
@@ -661,7 +710,7 @@ class MReflection(_Struct, frozen=True):
 
 
 class MReflections(_Struct, frozen=True):
-    schema_version: Literal[3]
+    schema_version: Literal[4]
     type: Literal["list"]
     values: Annotated[list[MReflection], msgspec.Meta(max_length=100_000)]
 

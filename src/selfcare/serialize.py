@@ -90,7 +90,7 @@ def to_dict(value: object, *, redact: bool = False) -> dict[str, Any]:
     Example:
         >>> from selfcare.serialize import to_dict
         >>> to_dict(Period(datetime.date(2026, 1, 5), datetime.date(2026, 2, 1)))
-        {'schema_version': 3, 'type': 'period', 'first': '2026-01-05', 'last': '2026-02-01'}
+        {'schema_version': 4, 'type': 'period', 'first': '2026-01-05', 'last': '2026-02-01'}
     """
     hooks = redacting() if redact else codec().plain
     head: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
@@ -124,7 +124,7 @@ def to_json(value: object, *, redact: bool = False) -> str:
     Example:
         >>> from selfcare.serialize import to_json
         >>> to_json(Contributor("client-7", Role.CLIENT))
-        '{"schema_version":3,"type":"contributor","id":"client-7","role":"client"}'
+        '{"schema_version":4,"type":"contributor","id":"client-7","role":"client"}'
     """
     return write(to_dict(value, redact=redact))
 

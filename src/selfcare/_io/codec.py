@@ -49,7 +49,7 @@ class _ByType(Mapping[type, V]):
     Example:
         >>> from selfcare._time.calendar import Period
         >>> TYPE_NAMES[Period], Period in TYPE_NAMES, int in TYPE_NAMES, len(TYPE_NAMES)
-        ('period', True, False, 35)
+        ('period', True, False, 36)
         >>> repr(PRIVATE_FIELDS).startswith("mappingproxy({<class 'selfcare._model.reflections")
         True
     """
@@ -86,7 +86,7 @@ class _ByName(Mapping[str, type]):
 
     Example:
         >>> TYPES_BY_NAME["period"].__name__, "plan" in TYPES_BY_NAME, len(TYPES_BY_NAME)
-        ('Period', True, 35)
+        ('Period', True, 36)
         >>> repr(TYPES_BY_NAME).startswith("mappingproxy({'anchor': <class 'selfcare._model.")
         True
     """
@@ -463,7 +463,7 @@ def codec() -> Codec:
         >>> from selfcare._plans.plan import Contributor
         >>> codec().plain[Contributor](Contributor("client-7", Role.CLIENT))
         {'id': 'client-7', 'role': 'client'}
-        >>> repr(codec().lists).startswith("<hooks of 35 types, ")
+        >>> repr(codec().lists).startswith("<hooks of 36 types, ")
         True
     """
     builder = _Builder(redact=False)
