@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable
+from typing import Any
 
 import pendulum
 import pytest
@@ -261,6 +262,7 @@ def test_a_plans_pauses_and_their_periods_rest_alike() -> None:
         walks, "short-walk", pauses=[pause]
     )
     assert 16 == streak(walks, "short-walk", pauses=[pause]).current
+    wrong: Any = (week.first, week.last)
     with pytest.raises(ValidationError) as caught:
-        habit_strength(walks, "short-walk", pauses=[(week.first, week.last)])
+        habit_strength(walks, "short-walk", pauses=[wrong])
     assert "pauses[0]" == caught.value.problems[0][0]
