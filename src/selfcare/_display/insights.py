@@ -275,12 +275,7 @@ def habit_html(habit: HabitStrength) -> str:
     """
     return page(
         _title("Habit strength: ", habit.strategy_id),
-        el(
-            "div",
-            meter(habit.score, width=200),
-            el("b", f"{habit.percent} of 100"),
-            style="margin:6px 0",
-        ),
+        _strength(habit.score, habit.percent),
         muted(
             f"{target_text(habit)} · {_period(habit.first, habit.last)} · done on "
             f"{habit.days_done} day{'' if habit.days_done == 1 else 's'}, skipped on "
@@ -288,6 +283,11 @@ def habit_html(habit: HabitStrength) -> str:
         ),
         label=f"Habit strength of {habit.strategy_id}",
     )
+
+
+def _strength(score: float, percent: int) -> Html:
+    """A habit's strength as a wide meter and ``80 of 100``."""
+    return el("div", meter(score, width=200), el("b", f"{percent} of 100"), style="margin:6px 0")
 
 
 def _amount(habit: HabitStrength) -> str:
@@ -326,12 +326,7 @@ def ritual_habit_html(habit: RitualHabit) -> str:
     ]
     return page(
         _title("Ritual: ", habit.ritual_id),
-        el(
-            "div",
-            meter(habit.score, width=200),
-            el("b", f"{habit.percent} of 100"),
-            style="margin:6px 0",
-        ),
+        _strength(habit.score, habit.percent),
         muted(
             f"{_target_words(habit.target_times, habit.target_days)} · "
             f"{_period(habit.first, habit.last)} · done when {habit.steps_needed} of {count} "
