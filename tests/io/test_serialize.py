@@ -136,6 +136,7 @@ MODEL_MODULES = {
     "selfcare._model.boundaries",
     "selfcare._time.calendar",
     "selfcare._model.catalog",
+    "selfcare._model.pauses",
     "selfcare._plans.plan",
     "selfcare._model.profiles",
     "selfcare._model.reasons",
