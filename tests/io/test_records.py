@@ -110,7 +110,9 @@ def expected_rows(value: object) -> int:
         return sum(len(day.blocks) for day in value.days)
     if isinstance(value, WellbeingTrend):
         return len(value.points)
-    if isinstance(value, Plan | PlanAdherence | RecommendationList):
+    if isinstance(value, PlanAdherence):
+        return len(value.items) + len(value.rituals)
+    if isinstance(value, Plan | RecommendationList):
         return len(value.items)
     if isinstance(value, PlanReview):
         return len(value.suggestions)
