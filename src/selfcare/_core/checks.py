@@ -33,6 +33,39 @@ MAX_REMINDER_MINUTES = 7 * 1440
 Validator = Callable[[Any, Any, Any], None]
 
 
+# Reading a document checks each value once. The codec (``selfcare._io.codec``) builds a
+# value it reads without calling its class, and asks two things of each field's validator
+# and converter, which they say with these marks:
+#
+# * ``read``: a validator of a scalar field whose whole check a function of the document's
+#   JSON value makes: it returns the value when the field's type and the validator would
+#   both accept it, and raises otherwise. The codec calls it instead of both.
+# * ``reads_as``: a validator or converter that every value the codec reads for a field of
+#   this type passes unchanged (a member of the enum, a tuple, a canonical instant): the
+#   codec skips it there.
+#
+# ``tests/core/test_reading_marks.py`` checks each mark against the checks it stands for.
+
+
+def reads_with(validator: Validator, read: Callable[[Any], Any]) -> None:
+    """Mark a validator with the function that makes its whole check on a JSON value."""
+    vars(validator)["read"] = read
+
+
+def reads_as(annotation: object, *checks: Callable[..., Any]) -> None:
+    """Mark validators or converters that a value read for a field of ``annotation`` passes.
+
+    Example:
+        >>> def first(value):
+        ...     return check_date("first", value)
+        >>> reads_as(dt.date, first)
+        >>> first.reads_as
+        <class 'datetime.date'>
+    """
+    for check in checks:
+        vars(check)["reads_as"] = annotation
+
+
 def fail(field: str, message: str) -> ValidationError:
     """Build the error for one field."""
     return ValidationError.single(field, message)
@@ -54,20 +87,32 @@ def check_int(field: str, value: object, low: int, high: int) -> None:
 def int_in(low: int, high: int) -> Validator:
     """An attrs validator for an integer in ``[low, high]``."""
 
+    def read(value: Any) -> Any:
+        if type(value) is int and low <= value <= high:
+            return value
+        raise fail("value", f"expected an integer from {low} to {high}")
+
     def validate(_inst: object, attribute: Any, value: Any) -> None:
         if type(value) is not int or not low <= value <= high:
             check_int(attribute.name, value, low, high)
 
+    reads_with(validate, read)
     return validate
 
 
 def optional_int_in(low: int, high: int) -> Validator:
     """An attrs validator for ``None`` or an integer in ``[low, high]``."""
 
+    def read(value: Any) -> Any:
+        if value is None or (type(value) is int and low <= value <= high):
+            return value
+        raise fail("value", f"expected an integer from {low} to {high}, or null")
+
     def validate(_inst: object, attribute: Any, value: Any) -> None:
         if value is not None and (type(value) is not int or not low <= value <= high):
             check_int(attribute.name, value, low, high)
 
+    reads_with(validate, read)
     return validate
 
 
@@ -82,6 +127,12 @@ def check_slug(field: str, value: object, what: str = "an id") -> None:
 
 
 _match_slug = SLUG.fullmatch
+
+
+def _read_slug(value: Any) -> Any:
+    if type(value) is str and len(value) <= MAX_SLUG and _match_slug(value) is not None:
+        return value
+    raise fail("value", "expected an id")
 
 
 def slug(_inst: object, attribute: Any, value: Any) -> None:
@@ -100,6 +151,22 @@ def check_text(field: str, value: object, *, limit: int, required: bool) -> None
         raise fail(field, f"expected at most {limit} characters, {got(value)}; shorten it")
     if required and not value.strip():
         raise fail(field, "expected some text, got a blank string; write what it is")
+
+
+def _read_name(value: Any) -> Any:
+    if type(value) is not str or len(value) > MAX_NAME or not "!" <= value[:1] <= "~":
+        check_text("value", value, limit=MAX_NAME, required=True)
+    return value
+
+
+def _read_text(value: Any) -> Any:
+    if type(value) is not str or len(value) > MAX_TEXT:
+        check_text("value", value, limit=MAX_TEXT, required=False)
+    return value
+
+
+def _read_optional_text(value: Any) -> Any:
+    return None if value is None else _read_text(value)
 
 
 def name(_inst: object, attribute: Any, value: Any) -> None:
@@ -129,6 +196,7 @@ def member(kind: type[E]) -> Validator:
         if not isinstance(value, kind):
             raise fail(attribute.name, expected_member(kind, value))
 
+    reads_as(kind, validate)
     return validate
 
 
@@ -139,6 +207,7 @@ def optional_member(kind: type[E]) -> Validator:
         if value is not None and not isinstance(value, kind):
             raise fail(attribute.name, expected_member(kind, value) + ", or None")
 
+    reads_as(kind | None, validate)
     return validate
 
 
@@ -192,6 +261,8 @@ def members(kind: type[E], *, non_empty: bool = False) -> Validator:
         if non_empty and not value:
             raise fail(attribute.name, f"expected at least one {kind.__name__}, got none")
 
+    if not non_empty:  # a set read from a document holds members of ``kind``, or none
+        reads_as(frozenset[kind], validate)  # type: ignore[valid-type]
     return validate
 
 
@@ -256,6 +327,14 @@ def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     if isinstance(raw, str | bytes | tuple) or not isinstance(raw, Iterable):
         return raw  # type: ignore[return-value]  # rejected by the validator
     return tuple(itertools.islice(raw, MAX_COLLECTION + 1))
+
+
+reads_with(slug, _read_slug)
+reads_with(name, _read_name)
+reads_with(text, _read_text)
+reads_with(optional_text, _read_optional_text)
+reads_as(frozenset, to_frozenset)
+reads_as(tuple, to_tuple)
 
 
 def check_list(field: str, value: object, what: str, example: str = "") -> list[Any]:

@@ -195,7 +195,13 @@ _SPECIAL: Mapping[type, Mapping[str, f.Hooks]] = _ByType(
         (_RESPONSES, "Response"): {"answers": f.ANSWERS},
     }
 )
-_ZONED = f.Hooks(f.structure_zoned, f.structure_zoned, f.unstructure_zoned)
+
+
+class _Special:
+    """The type of a field written its own way (see ``_SPECIAL``): no mark is about it."""
+
+
+_ZONED = f.Hooks(f.read_zoned, f.structure_zoned, f.unstructure_zoned)
 
 
 @attrs.frozen
@@ -393,10 +399,55 @@ def _unstructure_object(cls: type, hooks: dict[str, f.Hook]) -> f.Hook:
 def _complete_object(cls: type, hooks: dict[str, f.Hook], partial: f.Hook) -> f.Hook:
     """The fast hook of a class, for an object with every key (as every document written has).
 
-    It calls the class with each field's hook applied to its key, positionally, in code
-    generated once (as cattrs does); an object that leaves keys out goes to ``partial``,
-    which uses the defaults.
+    It builds the value in one pass, in code generated once: each field's value is read as
+    :func:`readings` says and set on a new instance, then the class's checks that reading
+    has not made already are run, in the order the class runs them, and
+    ``__attrs_post_init__`` last. An object that leaves keys out goes to ``partial``, which
+    calls the class with the defaults.
     """
+    if not all(field.init for field in attrs.fields(cls)):
+        return _called_object(cls, hooks, partial)  # its __init__ sets fields of its own
+    env: dict[str, Any] = {
+        "__cl": cls,
+        "__partial": partial,
+        "__keys": frozenset(hooks).issuperset,
+        "__new": object.__new__,
+        "__set": object.__setattr__,
+    }
+    reads, sets, checks = [], [], []
+    for n, reading in enumerate(readings(cls, hooks)):
+        name = reading.field.name
+        value = f"o[{name!r}]"
+        if reading.hook is not f.identity:
+            env[f"__h{n}"] = reading.hook
+            value = f"__h{n}({value})"
+        if reading.converter is not None:
+            env[f"__c{n}"] = reading.converter
+            value = f"__c{n}({value})"
+        reads.append(f"        v{n} = {value}\n")
+        sets.append(f"        __set(i, {name!r}, v{n})\n")
+        if reading.validator is not None:
+            env[f"__v{n}"], env[f"__a{n}"] = reading.validator, reading.field
+            checks.append(f"        __v{n}(i, __a{n}, v{n})\n")
+    if hasattr(cls, "__attrs_post_init__"):
+        env["__post"] = cls.__attrs_post_init__
+        checks.append("        __post(i)\n")
+    source = (
+        "def structure(o, _=None):\n"
+        f"    if type(o) is dict and len(o) == {len(hooks)} and __keys(o):\n"
+        + "".join(reads)
+        + "        i = __new(__cl)\n"
+        + "".join(sets)
+        + "".join(checks)
+        + "        return i\n"
+        "    return __partial(o)\n"
+    )
+    filename = f"<selfcare structure {cls.__module__}.{cls.__qualname__}>"
+    return _generated(source, "structure", filename, env)
+
+
+def _called_object(cls: type, hooks: dict[str, f.Hook], partial: f.Hook) -> f.Hook:
+    """The fast hook of a class whose ``__init__`` does more than set its fields: it calls it."""
     env: dict[str, Any] = {"__cl": cls, "__partial": partial, "__keys": frozenset(hooks).issuperset}
     args = []
     for n, field in enumerate(a for a in attrs.fields(cls) if a.init):
@@ -414,6 +465,52 @@ def _complete_object(cls: type, hooks: dict[str, f.Hook], partial: f.Hook) -> f.
     )
     filename = f"<selfcare structure {cls.__module__}.{cls.__qualname__}>"
     return _generated(source, "structure", filename, env)
+
+
+@attrs.frozen
+class Reading:
+    """How the fast hook reads one field: its hook, then what it still converts and checks."""
+
+    field: attrs.Attribute[Any]
+    hook: f.Hook
+    converter: Callable[[Any], Any] | None
+    validator: Callable[[Any, Any, Any], Any] | None
+
+
+def readings(cls: type, hooks: Mapping[str, f.Hook]) -> list[Reading]:
+    """How each field of ``cls`` is read, given its fast hook, with the marks applied.
+
+    A validator with a ``read`` mark reads a scalar field instead of the field's hook (both
+    check the same); a validator or converter marked ``reads_as`` the field's type is
+    skipped (see :mod:`selfcare._core.checks`). A field written its own way (``_SPECIAL``)
+    keeps its checks: no mark is about its hook.
+    """
+    kinds, special = dict(_fields(cls)), _SPECIAL.get(cls, {})
+    found = []
+    for field in (a for a in attrs.fields(cls) if a.init):
+        hook = hooks[field.name]
+        kind = _Special if field.name in special else kinds[field.name]
+        validator, converter = field.validator, field.converter
+        read = getattr(validator, "read", None)
+        if read is not None and kind in f.SCALARS and hook is f.SCALARS[kind].fast:
+            hook, validator = read, None
+        if converter is not None and _reads_as(converter, kind, hook):
+            converter = None
+        if validator is not None and _reads_as(validator, kind, hook):
+            validator = None
+        found.append(Reading(field, hook, converter, validator))
+    return found
+
+
+def _reads_as(check: Any, kind: Any, hook: f.Hook) -> bool:
+    """Whether every value ``hook`` reads for a field of type ``kind`` passes ``check``."""
+    if hook is f.identity:  # the JSON value as it is: nothing is made of it yet
+        return False
+    marked = getattr(check, "reads_as", _UNMARKED)
+    return marked is not _UNMARKED and (marked == kind or marked is typing.get_origin(kind))
+
+
+_UNMARKED = object()
 
 
 def _fast_object(generated: Callable[[Any], Any], allowed: frozenset[str]) -> f.Hook:

@@ -27,6 +27,9 @@ def _after(value: dt.time | None) -> dt.time | None:
     return None if value is None else check.check_time("after", value)
 
 
+check.reads_as(dt.time | None, _after)
+
+
 @attrs.frozen
 class Boundary:
     """A boundary with clients or in relationships.

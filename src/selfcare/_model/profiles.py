@@ -45,6 +45,9 @@ def _end(value: dt.time) -> dt.time:
     return check.check_time("end", value)
 
 
+check.reads_as(dt.time, _start, _end)
+
+
 @attrs.frozen
 class WorkingHours:
     """When a therapist works: a daily start and end on chosen weekdays.

@@ -38,6 +38,9 @@ def _time(value: dt.time | None) -> dt.time | None:
     return None if value is None else check.check_time("time", value)
 
 
+check.reads_as(dt.time | None, _time)
+
+
 @attrs.frozen
 class Anchor:
     """Where a ritual sits in the day.

@@ -70,6 +70,9 @@ def _at(value: dt.time | None) -> dt.time | None:
     return None if value is None else check.check_time("at", value)
 
 
+check.reads_as(dt.time | None, _at)
+
+
 @attrs.frozen
 class Strategy:
     """One concrete self-care practice, such as a short walk or peer supervision.

@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from selfcare._core.checks import check_date, fail, got
+from selfcare._core.checks import check_date, fail, got, reads_as
 from selfcare._core.vocabulary import Vocabulary
 
 __all__ = ["Period", "TimeOfDay", "Weekday"]
@@ -133,6 +133,9 @@ def _first(value: dt.date) -> dt.date:
 
 def _last(value: dt.date) -> dt.date:
     return check_date("last", value)
+
+
+reads_as(dt.date, _first, _last)
 
 
 #: The longest a plan runs, in weeks (ten years, 3,640 days): a plan that goes on is revised,

@@ -15,6 +15,7 @@ from selfcare._core.checks import (
     check_time,
     fail,
     got,
+    reads_as,
     to_frozenset,
     to_tuple,
 )
@@ -70,6 +71,9 @@ def _start(value: dt.date | None) -> dt.date | None:
 
 def _until(value: dt.date | None) -> dt.date | None:
     return None if value is None else check_date("until", value)
+
+
+reads_as(dt.date | None, _start, _until)
 
 
 def _skipped(value: Iterable[dt.date]) -> frozenset[dt.date]:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pendulum
 
-from selfcare._core.checks import fail
+from selfcare._core.checks import fail, reads_as
 from selfcare._core.describe import describe, got
 
 #: The longest zone name accepted (the longest in the tz database has 32 characters).
@@ -370,6 +370,9 @@ def _rebuild(
 def to_at(value: dt.datetime) -> DateTime:
     """An attrs converter for a field named ``at``: any zoned datetime, stored canonically."""
     return check_zoned("at", value)
+
+
+reads_as(pendulum.DateTime, to_at)  # the codec reads canonical instants within the years
 
 
 def zoned_key(value: dt.datetime) -> tuple[dt.datetime, str | None]:
