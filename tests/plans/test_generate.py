@@ -42,9 +42,9 @@ from selfcare import (
     to_json,
 )
 from selfcare._model.strategies import StrategyKind
-from selfcare._plans.choosing import MAX_COMMITMENTS
+from selfcare._plans.choosing import MAX_COMMITMENTS, minute_options, shortest_minutes
 from selfcare._plans.generate import MAX_ITEMS, RAMP
-from selfcare.testing import catalogs, profiles
+from selfcare.testing import catalogs, profiles, strategies
 
 START = dt.date(2026, 11, 30)  # a Monday
 CATALOG = default_catalog()
@@ -524,3 +524,11 @@ def test_a_budget_too_small_for_most_strategies_says_how_many_fit() -> None:
     assert plan.shortfall.startswith(f"the plan holds {len(activities)} of the 8 activities ")
     assert "as many as fit in the minutes you have" in plan.shortfall
     assert from_json(Plan, to_json(plan)) == plan
+
+
+@given(strategies())
+def test_the_shortest_version_of_a_strategy_is_the_least_of_its_options(
+    strategy: Strategy,
+) -> None:
+    """Feasibility and eligibility ask for the shortest option without listing them."""
+    assert min(minute_options(strategy)) == shortest_minutes(strategy)

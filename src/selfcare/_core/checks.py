@@ -217,6 +217,8 @@ def reminders(_inst: object, attribute: Any, value: Any) -> None:
     At most ``MAX_REMINDERS`` of them, each from 0 (at the start) to ``MAX_REMINDER_MINUTES``
     (a week before). Use it with the :func:`to_tuple` converter.
     """
+    if type(value) is tuple and not value:
+        return  # the common case: no reminders
     field = attribute.name
     if not isinstance(value, tuple) or len(value) > MAX_REMINDERS:
         raise fail(

@@ -61,8 +61,9 @@ def freeze(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
         (9, True)
     """
     raw: Any = value
-    if type(raw) is FrozenMap:
-        return raw
-    if isinstance(raw, Mapping):
+    kind = type(raw)
+    if kind is FrozenMap:
+        return value
+    if kind is dict or isinstance(raw, Mapping):  # a dict first: Mapping's check is slow
         return FrozenMap(raw)
     return raw  # type: ignore[no-any-return]  # not a mapping: rejected by the validator

@@ -489,7 +489,7 @@ def readings(cls: type, hooks: Mapping[str, f.Hook]) -> list[Reading]:
     found = []
     for field in (a for a in attrs.fields(cls) if a.init):
         hook = hooks[field.name]
-        kind = _Special if field.name in special else kinds[field.name]
+        kind: Any = _Special if field.name in special else kinds[field.name]
         validator, converter = field.validator, field.converter
         read = getattr(validator, "read", None)
         if read is not None and kind in f.SCALARS and hook is f.SCALARS[kind].fast:

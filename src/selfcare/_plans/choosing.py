@@ -40,6 +40,7 @@ __all__ = [
     "choose",
     "is_core",
     "minute_options",
+    "shortest_minutes",
     "usual_days",
 ]
 
@@ -74,6 +75,14 @@ def minute_options(strategy: Strategy) -> list[int]:
         return [0]
     half = max(5, round(strategy.minutes / 10) * 5)
     return [strategy.minutes] if half >= strategy.minutes else [strategy.minutes, half]
+
+
+def shortest_minutes(strategy: Strategy) -> int:
+    """The fewest minutes of :func:`minute_options`, without making the list."""
+    if strategy.kind is StrategyKind.COMMITMENT:
+        return 0
+    minutes = strategy.minutes
+    return min(minutes, max(5, round(minutes / 10) * 5))
 
 
 def usual_days(strategy: Strategy) -> int:
@@ -114,6 +123,7 @@ def choose(
     categories_left = set(profile.allowed_categories) - covered
     per_category: dict[Category, int] = {}
     pool = {s.id: s for s in candidates}
+    everyone = dict(pool)  # the pool loses what is taken; a heap entry names its strategy
     goals, values = profile.goals, profile.values
     fixed = {
         s.id: 1.0 * len(s.benefits & goals)
@@ -133,8 +143,11 @@ def choose(
         )
         return (-value, s.id)
 
-    def ranked(group: Iterable[Strategy]) -> list[tuple[tuple[float, str], Strategy]]:
-        heap = [(score(s), s) for s in group]
+    def ranked(group: Iterable[Strategy]) -> list[tuple[float, str]]:
+        # A score names its strategy by id: a heap of floats and strings only is left alone
+        # by the garbage collector, which would otherwise walk it, and the whole catalog,
+        # again and again on a large catalog.
+        heap = list(map(score, group))
         heapq.heapify(heap)
         return heap
 
@@ -146,7 +159,7 @@ def choose(
         category = choice.strategy.category
         per_category[category] = per_category.get(category, 0) + 1
 
-    def pick(heap: list[tuple[tuple[float, str], Strategy]], stage: int, delay: float) -> bool:
+    def pick(heap: list[tuple[float, str]], stage: int, delay: float) -> bool:
         """Place the best strategy of the heap that fits; False when none does.
 
         A score only falls as picks are made, so an entry whose score is unchanged when it
@@ -154,10 +167,11 @@ def choose(
         picks.
         """
         while heap:
-            stored, best = heapq.heappop(heap)
+            stored = heapq.heappop(heap)
+            best = everyone[stored[1]]
             current = score(best)
             if current != stored:
-                heapq.heappush(heap, (current, best))
+                heapq.heappush(heap, current)
                 continue
             if best.kind is StrategyKind.COMMITMENT:
                 continue  # chosen in their own phase
@@ -179,7 +193,7 @@ def choose(
     while commitments and sum(c.strategy.kind is StrategyKind.COMMITMENT for c in choices) < (
         MAX_COMMITMENTS
     ):
-        _, best = heapq.heappop(commitments)
+        best = everyone[heapq.heappop(commitments)[1]]
         days = tuple(workdays) if "work" in best.tags else tuple(range(7))
         take(Choice(best, min(1, budget.last), days, 0))
     order = sorted(categories_left, key=lambda c: (-neglect.get(c, 0.0), list(Category).index(c)))

@@ -55,7 +55,7 @@ from selfcare._plans.choosing import (
     Choice,
     choose,
     is_core,
-    minute_options,
+    shortest_minutes,
     usual_days,
 )
 from selfcare._plans.plan import Plan, PlanItem
@@ -213,7 +213,7 @@ def _check_feasible(profile: Profile, catalog: Catalog) -> None:
         )
     longest_day = max(profile.daily_minutes)
     activities = [s for s in untagged if s.kind is not StrategyKind.COMMITMENT]
-    if not [s for s in activities if min(minute_options(s)) <= longest_day]:
+    if not any(shortest_minutes(s) <= longest_day for s in activities):
         raise InfeasiblePlanError(
             "daily_minutes",
             f"the longest day has {minutes_phrase(longest_day)}, too few for any strategy; "
@@ -258,7 +258,7 @@ def _eligible(profile: Profile, catalog: Catalog, exclude: set[str]) -> list[Str
         if allowed(profile, s)
         and s.id not in exclude
         and (
-            min(minute_options(s)) <= (week if s.cadence in RARELY else longest_day)
+            shortest_minutes(s) <= (week if s.cadence in RARELY else longest_day)
             or (profile.role is Role.THERAPIST and is_core(s))  # never left out silently
         )
     ]
@@ -270,7 +270,7 @@ def _strategy_shortfall(
     """Say so when most strategies open to the person cannot fit the time they have."""
     activities = [s for s in candidates if s.kind is StrategyKind.ACTIVITY]
     longest = max(profile.daily_minutes)
-    fitting = [s for s in activities if min(minute_options(s)) <= longest]
+    fitting = [s for s in activities if shortest_minutes(s) <= longest]
     chosen = len([c for c in choices if c.strategy.kind is StrategyKind.ACTIVITY])
     if 2 * len(fitting) >= len(activities) and chosen >= min(MAX_ITEMS, 2):
         return []
@@ -307,7 +307,7 @@ def _alternates(
                 and s.cadence not in RARELY
                 and s.category is strategy.category
                 and (s.benefits & strategy.benefits or not strategy.benefits)
-                and min(minute_options(s)) <= choice.minutes
+                and shortest_minutes(s) <= choice.minutes
             ),
             None,
         )
