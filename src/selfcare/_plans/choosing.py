@@ -110,43 +110,46 @@ def choose(
     candidates: list[Strategy],
     budget: Budget,
     neglect: Mapping[Category, float],
-    jitter: Mapping[str, float],
+    jitter: Sequence[float],
     rotation: int,
     covered: set[Category],
     served: set[Benefit],
     workdays: Sequence[int],
 ) -> tuple[list[Choice], list[str]]:
-    """The strategies chosen and placed, and what the plan could not hold, in plain words."""
+    """The strategies chosen and placed, and what the plan could not hold, in plain words.
+
+    ``jitter`` holds a small number for each candidate, in order. A strategy is known here
+    by its place in ``candidates``: what is left to choose maps each id to its place, and a
+    heap holds scores of floats, strings and places only, which the garbage collector leaves
+    alone (a heap of strategies would have it walk the whole catalog again and again).
+    """
     choices: list[Choice] = []
     short: list[str] = []
     goals_left = set(profile.goals) - served
     categories_left = set(profile.allowed_categories) - covered
     per_category: dict[Category, int] = {}
-    pool = {s.id: s for s in candidates}
-    everyone = dict(pool)  # the pool loses what is taken; a heap entry names its strategy
+    pool = {s.id: n for n, s in enumerate(candidates)}
     goals, values = profile.goals, profile.values
-    fixed = {
-        s.id: 1.0 * len(s.benefits & goals)
+    fixed = [
+        1.0 * len(s.benefits & goals)
         + 1.5 * neglect.get(s.category, 0.0)
         + 1.5 * len(s.tags & values)
         + _EFFORT_BONUS[s.effort]
-        + jitter[s.id]
-        for s in candidates
-    }
+        + small
+        for s, small in zip(candidates, jitter, strict=True)
+    ]
 
-    def score(s: Strategy) -> tuple[float, str]:
+    def score(n: int) -> tuple[float, str, int]:
+        s = candidates[n]
         value = (
-            fixed[s.id]
+            fixed[n]
             + 3.0 * len(s.benefits & goals_left)
             + (1.0 if s.category in categories_left else 0.0)
             - 1.0 * per_category.get(s.category, 0)
         )
-        return (-value, s.id)
+        return (-value, s.id, n)  # ids are unique: the place never decides an order
 
-    def ranked(group: Iterable[Strategy]) -> list[tuple[float, str]]:
-        # A score names its strategy by id: a heap of floats and strings only is left alone
-        # by the garbage collector, which would otherwise walk it, and the whole catalog,
-        # again and again on a large catalog.
+    def ranked(group: Iterable[int]) -> list[tuple[float, str, int]]:
         heap = list(map(score, group))
         heapq.heapify(heap)
         return heap
@@ -159,7 +162,7 @@ def choose(
         category = choice.strategy.category
         per_category[category] = per_category.get(category, 0) + 1
 
-    def pick(heap: list[tuple[float, str]], stage: int, delay: float) -> bool:
+    def pick(heap: list[tuple[float, str, int]], stage: int, delay: float) -> bool:
         """Place the best strategy of the heap that fits; False when none does.
 
         A score only falls as picks are made, so an entry whose score is unchanged when it
@@ -168,8 +171,8 @@ def choose(
         """
         while heap:
             stored = heapq.heappop(heap)
-            best = everyone[stored[1]]
-            current = score(best)
+            best = candidates[stored[2]]
+            current = score(stored[2])
             if current != stored:
                 heapq.heappush(heap, current)
                 continue
@@ -184,24 +187,27 @@ def choose(
         return False
 
     if profile.role is Role.THERAPIST:
-        for choice_or_why in _core_practices(pool.values(), budget, rotation):
+        left_now = [candidates[n] for n in pool.values()]
+        for choice_or_why in _core_practices(left_now, budget, rotation):
             if isinstance(choice_or_why, Choice):
                 take(choice_or_why)
             else:
                 short.append(choice_or_why)
-    commitments = ranked(s for s in pool.values() if s.kind is StrategyKind.COMMITMENT)
+    commitments = ranked(n for n in pool.values() if candidates[n].kind is StrategyKind.COMMITMENT)
     while commitments and sum(c.strategy.kind is StrategyKind.COMMITMENT for c in choices) < (
         MAX_COMMITMENTS
     ):
-        best = everyone[heapq.heappop(commitments)[1]]
+        best = candidates[heapq.heappop(commitments)[2]]
         days = tuple(workdays) if "work" in best.tags else tuple(range(7))
         take(Choice(best, min(1, budget.last), days, 0))
     order = sorted(categories_left, key=lambda c: (-neglect.get(c, 0.0), list(Category).index(c)))
     for category in order:
         if len(_counted(choices)) < MAX_ITEMS:
-            pick(ranked(s for s in pool.values() if s.category is category), 0, delay=3.0)
+            in_category = (n for n in pool.values() if candidates[n].category is category)
+            pick(ranked(in_category), 0, delay=3.0)
     while goals_left and len(_counted(choices)) < MAX_ITEMS:
-        if not pick(ranked(s for s in pool.values() if s.benefits & goals_left), 1, delay=0.6):
+        serving = (n for n in pool.values() if candidates[n].benefits & goals_left)
+        if not pick(ranked(serving), 1, delay=0.6):
             break
     rest = ranked(pool.values())
     while rest and len(_counted(choices)) < MAX_ITEMS:

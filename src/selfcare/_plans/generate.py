@@ -131,7 +131,7 @@ def generate_plan(
         )
     budget = Budget.of(profile.daily_minutes, min(weeks, len(RAMP)), fitted.minutes)
     rng = random.Random(seed)
-    jitter = {s.id: rng.random() for s in candidates}
+    jitter = [rng.random() for _ in candidates]
     rotation = rng.randrange(7)
     steps = [catalog.strategy(sid) for r in fitted.rituals for sid in r.strategy_ids]
     covered = {s.category for s in steps}
@@ -184,7 +184,11 @@ def shared_arguments(
 
 
 def _check_feasible(profile: Profile, catalog: Catalog) -> None:
-    """Name the constraint that rules out any plan for this person and catalog."""
+    """Name the constraint that rules out any plan for this person and catalog.
+
+    Each check stops at the first strategy that passes it: on a large catalog that is
+    almost always one of the first few, so a plan that can be made costs no pass over it.
+    """
     if profile.weekly_minutes == 0:
         raise InfeasiblePlanError(
             "daily_minutes", "every day has 0 minutes; give at least one day some minutes"
@@ -193,27 +197,33 @@ def _check_feasible(profile: Profile, catalog: Catalog) -> None:
         raise InfeasiblePlanError(
             "excluded_categories", "every category is excluded; allow at least one"
         )
-    for_role = catalog.find(role=profile.role)
-    if not for_role:
-        raise InfeasiblePlanError(
-            "catalog", f"the catalog has no strategy for a {profile.role.value}; add some"
-        )
+    role, strategies = profile.role, catalog.strategies
     categories, excluded = profile.allowed_categories, profile.excluded_tags
-    allowed = [s for s in for_role if s.category in categories]
-    if not allowed:
+    if not any(role in s.roles for s in strategies):
+        raise InfeasiblePlanError(
+            "catalog", f"the catalog has no strategy for a {role.value}; add some"
+        )
+    if not any(role in s.roles and s.category in categories for s in strategies):
         raise InfeasiblePlanError(
             "excluded_categories",
-            f"the catalog has no {profile.role.value} strategy in the categories left; "
+            f"the catalog has no {role.value} strategy in the categories left; "
             "allow another category",
         )
-    untagged = [s for s in allowed if not s.tags & excluded]
-    if not untagged:
+    if not any(
+        role in s.roles and s.category in categories and not s.tags & excluded for s in strategies
+    ):
         raise InfeasiblePlanError(
             "excluded_tags", "every strategy left carries an excluded tag; exclude fewer tags"
         )
     longest_day = max(profile.daily_minutes)
-    activities = [s for s in untagged if s.kind is not StrategyKind.COMMITMENT]
-    if not any(shortest_minutes(s) <= longest_day for s in activities):
+    if not any(
+        role in s.roles
+        and s.category in categories
+        and not s.tags & excluded
+        and s.kind is not StrategyKind.COMMITMENT
+        and shortest_minutes(s) <= longest_day
+        for s in strategies
+    ):
         raise InfeasiblePlanError(
             "daily_minutes",
             f"the longest day has {minutes_phrase(longest_day)}, too few for any strategy; "
@@ -268,20 +278,23 @@ def _strategy_shortfall(
     profile: Profile, candidates: Sequence[Strategy], choices: Sequence[Choice]
 ) -> list[str]:
     """Say so when most strategies open to the person cannot fit the time they have."""
-    activities = [s for s in candidates if s.kind is StrategyKind.ACTIVITY]
     longest = max(profile.daily_minutes)
-    fitting = [s for s in activities if shortest_minutes(s) <= longest]
+    activities = fitting = 0
+    for s in candidates:  # one pass, counting
+        if s.kind is StrategyKind.ACTIVITY:
+            activities += 1
+            fitting += shortest_minutes(s) <= longest
     chosen = len([c for c in choices if c.strategy.kind is StrategyKind.ACTIVITY])
-    if 2 * len(fitting) >= len(activities) and chosen >= min(MAX_ITEMS, 2):
+    if 2 * fitting >= activities and chosen >= min(MAX_ITEMS, 2):
         return []
-    if 2 * len(fitting) < len(activities):
+    if 2 * fitting < activities:
         return [
-            f"only {len(fitting)} of the {len(activities)} activities open to you fit in your "
+            f"only {fitting} of the {activities} activities open to you fit in your "
             f"longest day ({minutes_phrase(longest)}), so the plan holds {chosen} of them; "
             "more minutes on some days would leave more to choose from"
         ]
     return [
-        f"the plan holds {chosen} of the {len(activities)} activities open to you, as many as "
+        f"the plan holds {chosen} of the {activities} activities open to you, as many as "
         "fit in the minutes you have; more minutes on some days would leave room for more"
     ]
 
