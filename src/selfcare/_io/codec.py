@@ -22,7 +22,7 @@ import threading
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
-from types import MappingProxyType, UnionType
+from types import MappingProxyType, MemberDescriptorType, UnionType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -425,7 +425,12 @@ def _complete_object(cls: type, hooks: dict[str, f.Hook], partial: f.Hook) -> f.
             env[f"__c{n}"] = reading.converter
             value = f"__c{n}({value})"
         reads.append(f"        v{n} = {value}\n")
-        sets.append(f"        __set(i, {name!r}, v{n})\n")
+        slot = cls.__dict__.get(name)
+        if isinstance(slot, MemberDescriptorType):  # a slot: set through it, the quickest way
+            env[f"__s{n}"] = slot.__set__
+            sets.append(f"        __s{n}(i, v{n})\n")
+        else:
+            sets.append(f"        __set(i, {name!r}, v{n})\n")
         if reading.validator is not None:
             env[f"__v{n}"], env[f"__a{n}"] = reading.validator, reading.field
             checks.append(f"        __v{n}(i, __a{n}, v{n})\n")

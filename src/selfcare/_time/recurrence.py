@@ -52,7 +52,7 @@ TimesArg = dt.time | Iterable[dt.time] | None
 
 def _times(value: TimesArg) -> tuple[dt.time, ...]:
     """Times of day, sorted, each once, as stdlib times."""
-    if value is None:
+    if value is None or (type(value) is tuple and not value):
         return ()
     raw: Any = (value,) if isinstance(value, dt.time) else to_tuple(value)
     if not isinstance(raw, tuple):
@@ -78,6 +78,8 @@ reads_as(dt.date | None, _start, _until)
 
 def _skipped(value: Iterable[dt.date]) -> frozenset[dt.date]:
     """Skipped dates as a frozenset of stdlib dates."""
+    if type(value) is frozenset and not value:
+        return value  # the common case
     skipped: Any = to_frozenset(value)
     if isinstance(skipped, frozenset | tuple) and len(skipped) > MAX_SKIPPED:
         raise fail("skipped", f"expected at most {MAX_SKIPPED} skipped dates; use 'until' instead")
