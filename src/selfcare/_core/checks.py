@@ -44,11 +44,16 @@ Validator = Callable[[Any, Any, Any], None]
 #   this type passes unchanged (a member of the enum, a tuple, a canonical instant): the
 #   codec skips it there.
 #
-# ``tests/core/test_reading_marks.py`` checks each mark against the checks it stands for.
+# ``tests/io/test_one_pass.py`` checks each mark in use against the checks it stands for.
 
 
 def reads_with(validator: Validator, read: Callable[[Any], Any]) -> None:
-    """Mark a validator with the function that makes its whole check on a JSON value."""
+    """Mark a validator with the function that makes its whole check on a JSON value.
+
+    Example:
+        >>> slug.read("short-walk")
+        'short-walk'
+    """
     vars(validator)["read"] = read
 
 

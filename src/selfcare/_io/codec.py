@@ -6,8 +6,8 @@ by cattrs (``make_dict_structure_fn``); for writing, a function generated here t
 the document's dict in one expression, as cattrs' ``make_dict_unstructure_fn`` would.
 Nothing is looked up in a converter at run time, and an app's converter keeps its own hooks
 for ``int``, ``str`` and the rest: only our classes get ours. For the fast path of an object
-that has every key, as every written document has, a function generated here calls the
-class directly.
+that has every key, as every written document has, a function generated here builds the
+value in one pass, checking each value once (:func:`readings`).
 
 Hooks are generated per class on first use and kept: writing a plan generates the writing
 functions of the plan's classes only, and cattrs is imported the first time a document is
