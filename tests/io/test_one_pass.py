@@ -12,6 +12,7 @@ the value is the one the class would hold.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import typing
@@ -234,3 +235,51 @@ def test_a_class_that_sets_fields_of_its_own_is_called() -> None:
     loaded = from_dict(Catalog, to_dict(catalog))
     assert catalog == loaded
     assert catalog.strategy("short-walk") == loaded.strategy("short-walk")
+
+
+# Dates and times of day: the fast hooks remember what they read and wrote, and give what
+# the hooks that parse and format every time give.
+
+
+class Text(str):
+    """A ``str`` subclass: never taken for the valid text it equals."""
+
+
+DATE_TEXTS = st.dates().map(dt.date.isoformat) | st.text(max_size=12)
+TIME_TEXTS = st.times().map(lambda t: t.isoformat("minutes")) | st.text(max_size=10)
+JSON_VALUES = st.none() | st.integers() | st.floats() | st.lists(st.integers(), max_size=2)
+
+
+@pytest.mark.parametrize(
+    ("remembered", "parsed", "texts"),
+    [(f.read_date, f.structure_date, DATE_TEXTS), (f.read_time, f.structure_time, TIME_TEXTS)],
+    ids=["date", "time"],
+)
+@given(data=st.data())
+def test_a_remembered_date_or_time_is_the_one_parsed(
+    remembered: f.Hook, parsed: f.Hook, texts: st.SearchStrategy[str], data: st.DataObject
+) -> None:
+    value = data.draw(texts | JSON_VALUES | texts.map(Text))
+    if isinstance(value, str):  # the plain text read first, as if from another document
+        with contextlib.suppress(DocumentError):
+            remembered(str(value))
+    try:
+        expected, problems = parsed(value), None
+    except DocumentError as error:
+        expected, problems = None, error.problems
+    if problems is not None:
+        for _ in range(2):  # a rejected value is not remembered either
+            with pytest.raises(DocumentError) as raised:
+                remembered(value)
+            assert problems == raised.value.problems
+        return
+    for _ in range(2):  # read, then remembered
+        assert expected == remembered(value)
+        assert type(expected) is type(remembered(value))
+
+
+@given(when=st.times(), fold=st.sampled_from([0, 1]))
+def test_a_remembered_time_is_written_as_formatted(when: dt.time, fold: int) -> None:
+    when = when.replace(fold=fold)
+    for _ in range(2):
+        assert f.unstructure_time(when) == f.write_time(when)

@@ -12,6 +12,8 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from selfcare import Frequency, Recurrence, ValidationError, Weekday
 from tests.rejection import check_rejected
@@ -605,3 +607,25 @@ def test_frequency_converts_from_text() -> None:
 def test_with_skipped_refuses_what_is_not_a_date(days: tuple[Any, ...], expected: str) -> None:
     """A list, a string or too many dates are refused on 'skipped', whatever they hold."""
     check_rejected(lambda: Recurrence.daily().with_skipped(*days), "skipped", expected)
+
+
+@given(
+    when=st.times(max_value=dt.time(23, 59, 58)) | st.times(timezones=st.just(dt.UTC)),
+    fold=st.sampled_from([0, 1]),
+)
+def test_one_time_is_checked_as_several_are(when: dt.time, fold: int) -> None:
+    """A lone time of day (as a document holds) passes or fails as it would among others."""
+    when = when.replace(fold=fold)
+    later = dt.time(23, 59, 59)
+    try:
+        together, problems = Recurrence.daily(at=(when, later)).times, None
+    except ValidationError as error:
+        together, problems = (), error.problems
+    if problems is not None:
+        with pytest.raises(ValidationError) as raised:
+            Recurrence.daily(at=(when,))
+        assert problems == raised.value.problems
+        return
+    alone = Recurrence.daily(at=(when,)).times
+    assert together[:1] == alone
+    assert (0, None, 0) == (alone[0].microsecond, alone[0].tzinfo, alone[0].fold)

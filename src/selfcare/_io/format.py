@@ -19,6 +19,7 @@ import operator
 import re
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any, NamedTuple, TypeVar
 
 from selfcare._core.describe import got, looks_like_id
@@ -209,6 +210,25 @@ def unstructure_time(when: dt.time) -> str:
     return when.isoformat("seconds" if when.second else "minutes")
 
 
+# A document repeats a few dates and times of day many times (the times of a plan's items,
+# the days of its pauses), and parsing or writing one takes several times longer than
+# looking it up, so the fast hooks remember the last ones they read or wrote. Only ``str``
+# is looked up; anything else is parsed, and rejected with its message.
+_remembered_date = lru_cache(maxsize=4096)(structure_date)
+_remembered_time = lru_cache(maxsize=4096)(structure_time)
+write_time = lru_cache(maxsize=4096)(unstructure_time)
+
+
+def read_date(value: Any, _: object = None) -> dt.date:
+    """The fast hook of a date: :func:`structure_date`, remembering the dates it read."""
+    return _remembered_date(value) if type(value) is str else structure_date(value)
+
+
+def read_time(value: Any, _: object = None) -> dt.time:
+    """The fast hook of a time of day: :func:`structure_time`, remembering the times it read."""
+    return _remembered_time(value) if type(value) is str else structure_time(value)
+
+
 def _optional(hook: Hook) -> Hook:
     def optional(value: Any, _: object = None) -> Any:
         return None if value is None else hook(value)
@@ -310,14 +330,12 @@ _datetime_isoformat = dt.datetime.isoformat
 
 
 TEMPORAL = {
-    dt.date: Hooks(structure_date, structure_date, _date_isoformat),
+    dt.date: Hooks(read_date, structure_date, _date_isoformat),
     dt.date | None: Hooks(
-        _optional(structure_date), _optional(structure_date), _optional(_date_isoformat)
+        _optional(read_date), _optional(structure_date), _optional(_date_isoformat)
     ),
-    dt.time: Hooks(structure_time, structure_time, unstructure_time),
-    dt.time | None: Hooks(
-        _optional(structure_time), _optional(structure_time), _optional(unstructure_time)
-    ),
+    dt.time: Hooks(read_time, structure_time, write_time),
+    dt.time | None: Hooks(_optional(read_time), _optional(structure_time), _optional(write_time)),
 }
 """Hooks of dates and times of day; zoned instants are :func:`structure_zoned`'s."""
 
@@ -405,7 +423,7 @@ def set_hooks(item: Hooks, *, key: Callable[[Any], Any] | None = None) -> Hooks:
 #: A set of strings, such as tags: the domain type checks each is a slug.
 STR_SET = set_hooks(Hooks(identity, structure_str, identity))
 #: A set of dates, sorted by date.
-DATE_SET = set_hooks(Hooks(structure_date, structure_date, _date_isoformat))
+DATE_SET = set_hooks(Hooks(read_date, structure_date, _date_isoformat))
 #: Times of day, kept in their (sorted) order.
 TIMES = tuple_hooks(TEMPORAL[dt.time])
 

@@ -54,6 +54,10 @@ def _times(value: TimesArg) -> tuple[dt.time, ...]:
     """Times of day, sorted, each once, as stdlib times."""
     if value is None or (type(value) is tuple and not value):
         return ()
+    if type(value) is tuple and len(value) == 1:  # the common case: one time, as read
+        (only,) = value
+        if type(only) is dt.time and only.tzinfo is None and not only.microsecond and not only.fold:
+            return value  # what check_time gives back, alone
     raw: Any = (value,) if isinstance(value, dt.time) else to_tuple(value)
     if not isinstance(raw, tuple):
         raise fail("times", "expected a time of day or a collection of them, " + got(raw))
