@@ -37,6 +37,7 @@ from selfcare._io.documents import (
     Migration,
     check_limits,
     read,
+    read_short,
     upgrade,
     write,
 )
@@ -171,9 +172,19 @@ def from_json(kind: type[T], text: str | bytes) -> T:
         ...
         selfcare.errors.ValidationError: $: not valid JSON: Expecting value at line 1 column 4
     """
-    _element_type(kind)  # a wrong kind is found before the text is read
+    element, container = _element_type(kind)  # a wrong kind is found before the text is read
     if not isinstance(text, str | bytes):
         raise ValidationError.single("text", f"expected JSON text (str or bytes), {got(text)}")
+    short = read_short(text)
+    if short is not None:
+        value = _read_counted(element, container, *short)
+        if value is not _UNREAD:
+            return cast(T, value)
+    return _read_text(kind, text)
+
+
+def _read_text(kind: type[T], text: str | bytes) -> T:
+    """Read JSON text as every text is read: measured, then read (see :func:`from_json`)."""
     parsed = read(text)
     if isinstance(parsed, str):
         raise ValidationError([("$", parsed)])
@@ -260,6 +271,45 @@ def _from_dict(kind: type[T], data: object, migrations: Mapping[int, Migration])
     if problems:
         raise ValidationError(problems)
     return _read_checked(kind, data, migrations)
+
+
+#: What :func:`_read_counted` gives when the document is left to the full path.
+_UNREAD: Any = object()
+
+
+def _read_counted(element: type, container: type | None, data: object, keys: int) -> Any:
+    """A short document of this version read by the fast hooks alone, or ``_UNREAD``.
+
+    ``keys`` is how many keys its text writes. The fast hooks count the members of the
+    objects they read (``format.TALLY``): when those and the envelope's are as many as the
+    keys, no key was repeated. The limits hold without measuring: the text is too short to
+    hold too many entries or values (``documents.SHORT_TEXT``), and the fast hooks read no
+    deeper than the type's own fields go, far less than ``MAX_DEPTH``
+    (``tests/io/test_short_documents.py`` checks both). Anything else (a document of an
+    earlier version, any problem, a key repeated) is left to the full path, which gives
+    the same value, or finds every problem.
+    """
+    if type(data) is not dict or data.get("type") != ("list" if container else TYPE_NAMES[element]):
+        return _UNREAD
+    version, redacted = data.get("schema_version"), data.get("redacted", False)
+    if type(version) is not int or version != SCHEMA_VERSION:
+        return _UNREAD
+    if redacted is not True and redacted is not False:  # not `in`: 1 equals True
+        return _UNREAD
+    body = {key: value for key, value in data.items() if key not in _ENVELOPE}
+    tally = f.TALLY
+    tally.members = len(data) - len(body)  # the envelope's; the class's hook counts the rest
+    try:
+        if container is None:
+            value = codec().classes[element].fast(body)
+        elif body.keys() == {"values"}:
+            tally.members += 1
+            value = container(codec().lists[element].fast(body["values"]))
+        else:
+            return _UNREAD
+    except _NOT_VALID:
+        return _UNREAD
+    return value if tally.members == keys else _UNREAD
 
 
 def _read_checked(kind: type[T], data: object, migrations: Mapping[int, Migration]) -> T:

@@ -413,6 +413,7 @@ def _complete_object(cls: type, hooks: dict[str, f.Hook], partial: f.Hook) -> f.
         "__keys": frozenset(hooks).issuperset,
         "__new": object.__new__,
         "__set": object.__setattr__,
+        "__tally": f.TALLY,
     }
     reads, sets, checks = [], [], []
     for n, reading in enumerate(readings(cls, hooks)):
@@ -440,6 +441,7 @@ def _complete_object(cls: type, hooks: dict[str, f.Hook], partial: f.Hook) -> f.
     source = (
         "def structure(o, _=None):\n"
         f"    if type(o) is dict and len(o) == {len(hooks)} and __keys(o):\n"
+        f"        __tally.members += {len(hooks)}\n"
         + "".join(reads)
         + "        i = __new(__cl)\n"
         + "".join(sets)
@@ -453,7 +455,12 @@ def _complete_object(cls: type, hooks: dict[str, f.Hook], partial: f.Hook) -> f.
 
 def _called_object(cls: type, hooks: dict[str, f.Hook], partial: f.Hook) -> f.Hook:
     """The fast hook of a class whose ``__init__`` does more than set its fields: it calls it."""
-    env: dict[str, Any] = {"__cl": cls, "__partial": partial, "__keys": frozenset(hooks).issuperset}
+    env: dict[str, Any] = {
+        "__cl": cls,
+        "__partial": partial,
+        "__keys": frozenset(hooks).issuperset,
+        "__tally": f.TALLY,
+    }
     args = []
     for n, field in enumerate(a for a in attrs.fields(cls) if a.init):
         hook = hooks[field.name]
@@ -465,6 +472,7 @@ def _called_object(cls: type, hooks: dict[str, f.Hook], partial: f.Hook) -> f.Ho
     source = (
         "def structure(o, _=None):\n"
         f"    if type(o) is dict and len(o) == {len(hooks)} and __keys(o):\n"
+        f"        __tally.members += {len(hooks)}\n"
         f"        return __cl({', '.join(args)})\n"
         "    return __partial(o)\n"
     )
@@ -523,6 +531,7 @@ def _fast_object(generated: Callable[[Any], Any], allowed: frozenset[str]) -> f.
 
     def structure_object(value: Any, _: object = None) -> Any:
         if type(value) is dict and only(value):
+            f.TALLY.members += len(value)
             return generated(value)
         raise bad("expected an object with known keys")
 

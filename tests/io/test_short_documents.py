@@ -1,0 +1,217 @@
+"""A short document is read in one pass, its limits and repeated keys checked on the way.
+
+``from_json`` reads a text of at most ``SHORT_TEXT`` characters, of this format version,
+with the fast hooks alone (``serialize._read_counted``): its length bounds its entries and
+values, its type bounds its nesting, and the members of the objects read are counted
+(``format.TALLY``) and compared with the keys its text writes. Anything else goes the full
+way (``serialize._read_text``: measured, then read). Checked here: the two ways give the
+same value or the same problems for every document with one value replaced, one key
+removed or repeated, or something nested too deep; the bounds hold for every type; and
+each thread counts for itself.
+"""
+
+# Tests read `assert expected == actual`, with the expected value first.
+
+from __future__ import annotations
+
+import copy
+import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from types import NoneType, UnionType
+from typing import Any, get_args, get_origin
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from selfcare import Plan, Reflection, ValidationError
+from selfcare import serialize as s
+from selfcare._io import documents
+from selfcare._io.codec import _SPECIAL, TYPE_NAMES, TYPES_BY_NAME, _fields
+from selfcare._io.format import TALLY
+from selfcare.serialize import MAX_DEPTH, MAX_ENTRIES, from_json, to_dict, to_json
+from tests.io.golden.values import VALUES
+from tests.io.test_fuzz import JSON
+
+DOCUMENTS = {
+    name: (list[Reflection] if isinstance(value, list) else type(value), to_dict(value))
+    for name, value in VALUES.items()
+}
+#: Lists nested from 20 to 40 deep, around the limit of 32 levels.
+DEEP = st.integers(20, 40).map(lambda depth: json.loads("[" * depth + "]" * depth))
+
+
+def outcome(read: Any, kind: Any, text: str | bytes) -> tuple[str, Any]:
+    """What reading the text gives: the value, or the problems."""
+    try:
+        value = read(kind, text)
+    except ValidationError as error:
+        return "problems", error.problems
+    return "value", (type(value), value)
+
+
+def assert_read_alike(kind: Any, text: str | bytes) -> None:
+    assert outcome(s._read_text, kind, text) == outcome(from_json, kind, text)
+
+
+def places(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in a document, as a path of keys and indexes."""
+    found = [path]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += places(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += places(value, (*path, index))
+    return found
+
+
+def objects(data: Any) -> list[tuple[Any, ...]]:
+    """The place of every object that has keys in a document."""
+    found: list[tuple[Any, ...]] = []
+    for place in places(data):
+        node = data
+        for step in place:
+            node = node[step]
+        if isinstance(node, dict) and node:
+            found.append(place)
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_a_document_is_read_alike_with_one_value_replaced_or_removed(name: str) -> None:
+    kind, document = DOCUMENTS[name]
+
+    @given(st.sampled_from(places(document)[1:]), JSON | DEEP, st.booleans(), st.booleans())
+    def check(place: tuple[Any, ...], value: Any, remove: bool, compact: bool) -> None:
+        doc = copy.deepcopy(document)
+        node: Any = doc
+        for step in place[:-1]:
+            node = node[step]
+        if remove and isinstance(node, dict):
+            del node[place[-1]]
+        else:
+            node[place[-1]] = value
+        separators = (",", ":") if compact else (", ", ": ")
+        assert_read_alike(kind, json.dumps(doc, separators=separators))
+
+    check()
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_a_document_with_a_repeated_key_is_refused_alike(name: str) -> None:
+    kind, document = DOCUMENTS[name]
+
+    @given(st.sampled_from(objects(document)), st.data())
+    def check(place: tuple[Any, ...], data: st.DataObject) -> None:
+        doc = copy.deepcopy(document)
+        node: Any = doc
+        for step in place:
+            node = node[step]
+        key = data.draw(st.sampled_from(sorted(node)))
+        node["\x00repeated"] = data.draw(st.just(node[key]) | JSON)  # then renamed in the text
+        text = json.dumps(doc, separators=(",", ":")).replace('"\\u0000repeated"', json.dumps(key))
+        expected = outcome(s._read_text, kind, text)
+        assert expected == outcome(from_json, kind, text)
+        assert "problems" == expected[0]
+
+    check()
+
+
+def test_a_valid_short_document_is_read_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document as to_json writes it is read without the full path."""
+    monkeypatch.setattr(s, "_read_text", None)  # calling it would fail
+    for name, (kind, _) in DOCUMENTS.items():
+        text = to_json(VALUES[name])
+        assert len(text) <= documents.SHORT_TEXT
+        assert VALUES[name] == from_json(kind, text)
+
+
+def test_a_repeated_key_is_refused_as_the_full_path_refuses_it() -> None:
+    text = to_json(VALUES["ratings"]).replace('{"', '{"mood":5,"', 1)
+    with pytest.raises(ValidationError) as raised:
+        from_json(type(VALUES["ratings"]), text)
+    assert (("$", "an object repeats a key; give each key once"),) == raised.value.problems
+
+
+def test_a_short_text_nested_too_deep_is_refused_as_before() -> None:
+    plan = to_dict(VALUES["plan"])
+    plan["items"][0]["reasons"] = [{"code": "goal", "text": "x", "facts": {"deep": []}}]
+    plan["items"][0]["reasons"][0]["facts"]["deep"] = json.loads("[" * 40 + "]" * 40)
+    text = json.dumps(plan)
+    assert len(text) <= documents.SHORT_TEXT
+    with pytest.raises(ValidationError) as raised:
+        from_json(Plan, text)
+    assert f"nested deeper than {MAX_DEPTH} levels" in raised.value.problems[0][1]
+
+
+# The bounds the one pass relies on.
+
+
+def depth(kind: Any, seen: frozenset[Any] = frozenset()) -> int:
+    """How deep a value of ``kind`` nests in a document, as its type has it: 0 for a scalar."""
+    assert kind not in seen, f"{kind} holds itself: its documents have no bound on depth"
+    if kind in TYPE_NAMES:
+        special = _SPECIAL.get(kind, {})
+        inner = [1 if name in special else depth(t, seen | {kind}) for name, t in _fields(kind)]
+        return 1 + max(inner, default=0)  # a field written its own way is an object of scalars
+    origin, args = get_origin(kind), get_args(kind)
+    if origin is UnionType:
+        return max(depth(arg, seen) for arg in args if arg is not NoneType)
+    if origin in (frozenset, tuple):
+        return 1 + depth(args[0], seen)
+    return 0  # a scalar, a date, a time, an instant or a member of an enum
+
+
+def measured(data: Any) -> int:
+    """How deep a JSON value nests: 0 for a scalar."""
+    if isinstance(data, dict):
+        return 1 + max(map(measured, data.values()), default=0)
+    if isinstance(data, list):
+        return 1 + max(map(measured, data), default=0)
+    return 0
+
+
+@pytest.mark.parametrize("kind", [TYPES_BY_NAME[name] for name in sorted(TYPES_BY_NAME)], ids=str)
+def test_no_type_nests_near_the_limit(kind: type) -> None:
+    """A list document of any type (two levels more than its values) nests within the limit."""
+    assert depth(kind) + 2 <= MAX_DEPTH
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_a_document_nests_no_deeper_than_its_type(name: str) -> None:
+    kind, document = DOCUMENTS[name]
+    bound = depth(get_args(kind)[0]) + 2 if get_origin(kind) is list else depth(kind)
+    assert measured(document) <= bound
+
+
+def test_no_short_text_holds_too_many_entries() -> None:
+    """The shortest list of more than MAX_ENTRIES entries is longer than a short text."""
+    shortest = "[" + ",".join(["0"] * (MAX_ENTRIES + 1)) + "]"
+    assert documents.SHORT_TEXT < len(shortest)
+    assert documents.read_short(shortest) is None
+    assert documents.SHORT_TEXT >= len(to_json(VALUES["plan"]))
+
+
+# Each thread counts the members it reads.
+
+
+def test_each_thread_counts_for_itself() -> None:
+    TALLY.members = 5
+    seen: list[int] = []
+    thread = threading.Thread(target=lambda: seen.append(TALLY.members))
+    thread.start()
+    thread.join()
+    assert ([0], 5) == (seen, TALLY.members)
+
+
+def test_documents_read_at_once_in_several_threads_are_read_as_one_at_a_time() -> None:
+    texts = [to_json(value) for value in VALUES.values()]
+    texts += [text.replace('{"', '{"type":"x","', 1) for text in texts]  # a key repeated
+    kinds = [list[Reflection] if type(v) is list else type(v) for v in VALUES.values()] * 2
+    pairs = list(zip(kinds, texts, strict=True))
+    expected = [outcome(s._read_text, kind, text) for kind, text in pairs]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for _ in range(5):
+            assert expected == list(pool.map(lambda pair: outcome(from_json, *pair), pairs))
