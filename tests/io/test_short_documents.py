@@ -33,6 +33,7 @@ from selfcare._io.format import TALLY
 from selfcare.serialize import MAX_DEPTH, MAX_ENTRIES, from_json, to_dict, to_json
 from tests.io.golden.values import VALUES
 from tests.io.test_fuzz import JSON
+from tests.io.test_fuzz import _paths as places
 
 DOCUMENTS = {
     name: (list[Reflection] if isinstance(value, list) else type(value), to_dict(value))
@@ -53,18 +54,6 @@ def outcome(read: Any, kind: Any, text: str | bytes) -> tuple[str, Any]:
 
 def assert_read_alike(kind: Any, text: str | bytes) -> None:
     assert outcome(s._read_text, kind, text) == outcome(from_json, kind, text)
-
-
-def places(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every place in a document, as a path of keys and indexes."""
-    found = [path]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found += places(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            found += places(value, (*path, index))
-    return found
 
 
 def objects(data: Any) -> list[tuple[Any, ...]]:
