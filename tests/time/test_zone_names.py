@@ -41,6 +41,9 @@ from selfcare import (
 from selfcare._time.zoned import (
     _REFUSED,
     DateTime,
+    _is_accepted,
+    _tzdata_names,
+    _zone,
     accepted_zones,
     check_zone,
     check_zoned,
@@ -453,3 +456,61 @@ def test_a_pickled_instant_in_a_zone_refused_since_is_refused_on_loading() -> No
     err = rejected(lambda: pickle.loads(pickle.dumps(value)))
     assert "tzinfo" == err.problems[0][0]
     assert "got 'EST'" in err.problems[0][1]
+
+
+def _case_variants(name: str) -> list[str]:
+    return [name.lower(), name.upper(), name.swapcase(), f"{name}x", name[:-1]]
+
+
+@given(
+    st.sampled_from(sorted(zoneinfo_names())).flatmap(
+        lambda n: st.sampled_from([n, *_case_variants(n)])
+    )
+)
+def test_a_zone_is_accepted_without_listing_exactly_when_the_listing_accepts_it(name: str) -> None:
+    """The one-file check of the tzdata package agrees with the whole listing, name by name.
+
+    Every listed name, its case variants and near misses: refused names of the package
+    (``EST``, ``Etc/GMT+5``) stay refused, and a variant in other case is never accepted.
+    """
+    assert (name in accepted_zones()) == _is_accepted(name)
+    assert (name in accepted_zones()) == (_zone(name) is not None)
+
+
+def test_the_tzdata_package_lists_names_the_database_lists() -> None:
+    """The package's own list is part of the listing, so it can only answer the same."""
+    assert 500 < len(_tzdata_names())
+    assert _tzdata_names() <= zoneinfo_names()
+
+
+def test_the_first_check_of_a_listed_zone_reads_one_file_not_the_whole_database() -> None:
+    """Checking ``Europe/London`` in a fresh process does not list the database (about 20 ms)."""
+    _zone.cache_clear()
+    zoneinfo_names.cache_clear()
+    try:
+        assert "Europe/London" == check_zone("tz", "Europe/London")
+        assert 0 == zoneinfo_names.cache_info().currsize
+        with pytest.raises(ValidationError):
+            check_zone("tz", "Europe/Londn")  # a near miss lists it, to find a suggestion
+        assert 1 == zoneinfo_names.cache_info().currsize
+    finally:
+        _zone.cache_clear()
+
+
+def test_without_the_tzdata_package_the_listing_decides(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the package cannot be read, the list is empty and every name is looked up."""
+    import importlib.resources
+
+    def missing(package: str) -> object:
+        raise ModuleNotFoundError(f"No module named {package!r}")
+
+    monkeypatch.setattr(importlib.resources, "files", missing)
+    assert frozenset() == _tzdata_names.__wrapped__()
+    monkeypatch.setattr("selfcare._time.zoned._tzdata_names", lambda: frozenset())
+    _zone.cache_clear()
+    try:
+        assert "Europe/London" == check_zone("tz", "Europe/London")
+        assert not _is_accepted("europe/london")
+        assert not _is_accepted("EST")
+    finally:
+        _zone.cache_clear()

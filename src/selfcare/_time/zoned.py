@@ -138,9 +138,30 @@ def zoneinfo_names() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
+@cache
+def _tzdata_names() -> frozenset[str]:
+    """The names the ``tzdata`` package lists in its one ``zones`` file, or none without it.
+
+    :func:`zoneinfo_names` reads the same file first, then opens every file on the host's
+    zone path (about 20 ms). A place's name found here is accepted without that listing.
+    """
+    from importlib import resources
+
+    try:
+        text = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8")
+    except (ImportError, OSError):
+        return frozenset()
+    return frozenset(filter(None, map(str.strip, text.splitlines())))
+
+
 def _is_place(name: str) -> bool:
     area, slash, _ = name.partition("/")
     return (bool(slash) and area in _AREAS) or name in _OLD_PLACES or name in _UTC
+
+
+def _is_accepted(name: str) -> bool:
+    """Tell whether ``name`` is in :func:`accepted_zones`, listing the database only if need be."""
+    return _is_place(name) and (name in _tzdata_names() or name in zoneinfo_names())
 
 
 @cache
@@ -383,7 +404,7 @@ def zoned_key(value: dt.datetime) -> tuple[dt.datetime, str | None]:
 @lru_cache(maxsize=1024)
 def _zone(name: str) -> pendulum.Timezone | None:
     """The pendulum zone of an accepted name (see :func:`accepted_zones`), or ``None``."""
-    if name not in accepted_zones():
+    if not _is_accepted(name):
         return None
     try:
         zoneinfo.ZoneInfo(name)
