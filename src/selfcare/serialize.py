@@ -283,8 +283,9 @@ def _read_counted(element: type, container: type | None, data: object, keys: int
     ``keys`` is how many keys its text writes. The fast hooks count the members of the
     objects they read (``format.TALLY``): when those and the envelope's are as many as the
     keys, no key was repeated. The limits hold without measuring: the text is too short to
-    hold too many entries or values (``documents.SHORT_TEXT``), and the fast hooks read no
-    deeper than the type's own fields go, far less than ``MAX_DEPTH``
+    hold too many values (``documents.SHORT_TEXT``), the fast hooks refuse a list or object
+    of more than ``MAX_ENTRIES`` entries, and they read no deeper than the type's own
+    fields go, far less than ``MAX_DEPTH``
     (``tests/io/test_short_documents.py`` checks both). Anything else (a document of an
     earlier version, any problem, a key repeated) is left to the full path, which gives
     the same value, or finds every problem.

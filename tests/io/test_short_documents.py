@@ -1,13 +1,14 @@
 """A short document is read in one pass, its limits and repeated keys checked on the way.
 
 ``from_json`` reads a text of at most ``SHORT_TEXT`` characters, of this format version,
-with the fast hooks alone (``serialize._read_counted``): its length bounds its entries and
-values, its type bounds its nesting, and the members of the objects read are counted
-(``format.TALLY``) and compared with the keys its text writes. Anything else goes the full
-way (``serialize._read_text``: measured, then read). Checked here: the two ways give the
-same value or the same problems for every document with one value replaced, one key
-removed or repeated, or something nested too deep; the bounds hold for every type; and
-each thread counts for itself.
+with the fast hooks alone (``serialize._read_counted``): its length bounds its values, the
+fast hooks refuse a list or object of more than ``MAX_ENTRIES`` entries, its type bounds
+its nesting, and the members of the objects read are counted (``format.TALLY``) and
+compared with the keys its text writes. Anything else goes the full way
+(``serialize._read_text``: measured, then read). Checked here: the two ways give the same
+value or the same problems for every document with one value replaced, one key removed or
+repeated, something nested too deep, or a list or object too long; the bounds hold for
+every type; and each thread counts for itself.
 """
 
 # Tests read `assert expected == actual`, with the expected value first.
@@ -21,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from types import NoneType, UnionType
 from typing import Any, get_args, get_origin
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -28,9 +30,11 @@ from hypothesis import strategies as st
 from selfcare import Plan, Reflection, ValidationError
 from selfcare import serialize as s
 from selfcare._io import documents
+from selfcare._io import format as f
 from selfcare._io.codec import _SPECIAL, TYPE_NAMES, TYPES_BY_NAME, _fields
 from selfcare._io.format import TALLY
-from selfcare.serialize import MAX_DEPTH, MAX_ENTRIES, from_json, to_dict, to_json
+from selfcare._io.problems import DocumentError
+from selfcare.serialize import MAX_DEPTH, MAX_ENTRIES, MAX_VALUES, from_json, to_dict, to_json
 from tests.io.golden.values import VALUES
 from tests.io.test_fuzz import JSON
 from tests.io.test_fuzz import _paths as places
@@ -175,12 +179,143 @@ def test_a_document_nests_no_deeper_than_its_type(name: str) -> None:
     assert measured(document) <= bound
 
 
-def test_no_short_text_holds_too_many_entries() -> None:
-    """The shortest list of more than MAX_ENTRIES entries is longer than a short text."""
-    shortest = "[" + ",".join(["0"] * (MAX_ENTRIES + 1)) + "]"
+def values(data: Any) -> int:
+    """How many values a JSON value holds, as ``MAX_VALUES`` counts them (not itself)."""
+    if isinstance(data, dict):
+        return len(data) + sum(map(values, data.values()))
+    if isinstance(data, list):
+        return len(data) + sum(map(values, data))
+    return 0
+
+
+@given(JSON | DEEP, st.booleans())
+def test_a_text_holds_fewer_values_than_half_its_length(data: Any, compact: bool) -> None:
+    """What makes a short text too short to hold more than MAX_VALUES values."""
+    text = json.dumps(data, separators=(",", ":") if compact else (", ", ": "))
+    assert values(data) <= (len(text) - 1) // 2
+
+
+def test_no_short_text_holds_too_many_values() -> None:
+    """The shortest text of more than MAX_VALUES values, none too long, is not short."""
+    block = "[" + ",".join(["0"] * MAX_ENTRIES) + "]"
+    lists = MAX_VALUES // (MAX_ENTRIES + 1) + 1  # each list and its entries are values
+    shortest = "[" + ",".join([block] * lists) + "]"
+    assert MAX_VALUES < lists * (MAX_ENTRIES + 1)
     assert documents.SHORT_TEXT < len(shortest)
     assert documents.read_short(shortest) is None
-    assert documents.SHORT_TEXT >= len(to_json(VALUES["plan"]))
+
+
+def test_a_long_list_of_reflections_is_read_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reflections of 500 days (over 200,000 characters) are read by the fast hooks alone."""
+    reflection = VALUES["reflection"]
+    days = [attrs.evolve(reflection, at=reflection.at.add(days=n)) for n in range(500)]
+    text = to_json(days)
+    assert 200_000 < len(text) <= documents.SHORT_TEXT
+    monkeypatch.setattr(s, "_read_text", None)  # calling it would fail
+    assert days == from_json(list[Reflection], text)
+
+
+def shapes(document: Any) -> list[tuple[Any, ...]]:
+    """One place of each kind in a document: the first item stands for every item of a list."""
+    found: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for place in places(document)[1:]:
+        found.setdefault(tuple(0 if isinstance(step, int) else step for step in place), place)
+    return list(found.values())
+
+
+def members(data: Any) -> int:
+    """How many members the objects of a JSON value have in all (the keys its text writes)."""
+    if isinstance(data, dict):
+        return len(data) + sum(map(members, data.values()))
+    if isinstance(data, list):
+        return sum(map(members, data))
+    return 0
+
+
+#: Keys for the members an object gains in :func:`too_long`.
+EXTRA_KEYS = [f"k{n}" for n in range(MAX_ENTRIES + 1)]
+
+
+def too_long(node: Any) -> tuple[Any, int]:
+    """A list or object like ``node`` but of more than MAX_ENTRIES entries, each like its own.
+
+    A list repeats its first item; an object keeps its members and gains fact-like ones
+    (``k0``, ``k1``, ...), each the value of its first member. With it, how many more
+    members its objects have than ``node``'s.
+    """
+    if isinstance(node, list):
+        return node[:1] * (MAX_ENTRIES + 1), members(node[0]) * MAX_ENTRIES - members(node[1:])
+    value = next(iter(node.values()))
+    extra = MAX_ENTRIES + 1 - len(node)
+    return {**node, **dict.fromkeys(EXTRA_KEYS[:extra], value)}, extra * (1 + members(value))
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_a_list_or_object_of_too_many_entries_is_left_to_the_full_path(name: str) -> None:
+    """Anywhere in a document, one of more than MAX_ENTRIES entries is not read in one pass.
+
+    Each list holds copies of its own first item and each object members like its own, so
+    nothing but the size is wrong where it can be: the fast hooks refuse it (or its domain
+    type does), and the full path measures it and says so.
+    """
+    kind, document = DOCUMENTS[name]
+    element, container = s._element_type(kind)
+    keys = members(document)
+    for place in shapes(document):
+        doc = copy.deepcopy(document)
+        node: Any = doc
+        for step in place[:-1]:
+            node = node[step]
+        if not (isinstance(node[place[-1]], list | dict) and node[place[-1]]):
+            continue
+        node[place[-1]], more = too_long(node[place[-1]])
+        assert s._UNREAD is s._read_counted(element, container, doc, keys + more), place
+
+
+@pytest.mark.parametrize(
+    ("hooks", "entry"),
+    [
+        pytest.param(f.TIMES, lambda n: "09:00", id="tuple"),
+        pytest.param(f.STR_SET, lambda n: f"tag-{n}", id="set"),
+        pytest.param(f.ANSWERS, lambda n: (f"item-{n}", 1), id="mapping"),
+        pytest.param(f.FACTS, lambda n: (f"fact_{n}", 1), id="facts"),
+    ],
+)
+def test_a_fast_hook_refuses_a_list_or_object_of_too_many_entries(
+    hooks: f.Hooks, entry: Any
+) -> None:
+    """Each fast hook of a list or object reads MAX_ENTRIES entries, and refuses one more."""
+    entries = [entry(n) for n in range(MAX_ENTRIES + 1)]
+    made = dict if isinstance(entries[0], tuple) else list
+    assert MAX_ENTRIES == len(hooks.fast(made(entries[:-1])))
+    with pytest.raises(DocumentError):
+        hooks.fast(made(entries))
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("plan", ("items", 0, "reminders")),
+        ("plan", ("revisions", 0, "items", 0, "reasons", 0, "facts")),
+        ("reflection", ("self_ratings",)),
+    ],
+    ids=lambda value: ".".join(map(str, value)) if isinstance(value, tuple) else value,
+)
+def test_a_short_text_of_too_many_entries_is_refused_as_measured(
+    name: str, place: tuple[Any, ...]
+) -> None:
+    kind, document = DOCUMENTS[name]
+    doc = copy.deepcopy(document)
+    node: Any = doc
+    for step in place[:-1]:
+        node = node[step]
+    node[place[-1]] = too_long(node[place[-1]] or [10])[0]
+    text = json.dumps(doc, separators=(",", ":"))
+    assert len(text) <= documents.SHORT_TEXT
+    with pytest.raises(ValidationError) as raised:
+        from_json(kind, text)
+    path = "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in place)
+    assert ((path, f"holds more than {MAX_ENTRIES:,} entries"),) == raised.value.problems
 
 
 # Each thread counts the members it reads.

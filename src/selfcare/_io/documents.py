@@ -173,21 +173,22 @@ def read(text: str | bytes) -> str | tuple[Any, list[Problem]]:
     return parsed[0], check_limits(parsed[0])
 
 
-#: The longest text :func:`read_short` reads, in characters (or bytes). Each value in a text
-#: starts at a character of its own, and the entries of a list or object are separated by
-#: commas, so no list or object in a text this short holds more than ``MAX_ENTRIES``
-#: entries, nor the whole text more than ``MAX_VALUES`` values.
-SHORT_TEXT: Final = 2 * MAX_ENTRIES
+#: The longest text :func:`read_short` reads, in characters (or bytes). A value ends at a
+#: character of its own, and each value inside a list or object has one more before it
+#: (the ``[``, ``,`` or ``:`` before it), so no text this long holds more than
+#: ``MAX_VALUES`` values. Its lists and objects are not measured: the fast hooks refuse
+#: any of more than ``MAX_ENTRIES`` entries (``format``), and then :func:`read` reads it.
+SHORT_TEXT: Final = 2 * MAX_VALUES
 
 
 def read_short(text: str | bytes) -> tuple[Any, int] | None:
     """The JSON value of a short text, read in C, and how many keys the text writes; or None.
 
-    The value is not measured: no text this short (``SHORT_TEXT``) holds too many entries
-    or values, and its nesting and repeated keys are for the reader of the document to find
-    out (as :func:`selfcare.from_json` does, with ``format.TALLY``). None when the text is
-    longer, not UTF-8, or its keys cannot be counted simply, or the reader in C refuses it:
-    :func:`read` then reads it.
+    The value is not measured: no text this short (``SHORT_TEXT``) holds too many values,
+    and the sizes of its lists and objects, its nesting and its repeated keys are for the
+    reader of the document to find out (as :func:`selfcare.from_json` does, with the fast
+    hooks and ``format.TALLY``). None when the text is longer, not UTF-8, or its keys
+    cannot be counted simply, or the reader in C refuses it: :func:`read` then reads it.
     """
     if len(text) > SHORT_TEXT:
         return None

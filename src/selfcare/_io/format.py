@@ -25,6 +25,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from selfcare._core.describe import got, looks_like_id
 from selfcare._core.frozenmap import FrozenMap
+from selfcare._io.documents import MAX_ENTRIES
 from selfcare._io.problems import (
     DocumentError,
     Problems,
@@ -356,6 +357,9 @@ TEMPORAL = {
 
 
 # Collections: JSON lists only. The fast hooks map in C; the detailed ones collect problems.
+# A fast hook refuses a list or object of more than MAX_ENTRIES entries, which the full path
+# then reports: `from_json` reads a text with the fast hooks alone, unmeasured, only because
+# every list and object they read is checked so (`documents.SHORT_TEXT`).
 
 
 def collect(hook: Hook, values: Iterable[Any]) -> list[Any]:
@@ -389,7 +393,7 @@ def tuple_hooks(item: Hooks) -> Hooks:
     unstructure = item.unstructure
 
     def fast(value: Any, _: object = None) -> tuple[Any, ...]:
-        if type(value) is list:
+        if type(value) is list and len(value) <= MAX_ENTRIES:
             return tuple(map(fast_item, value)) if value else ()
         raise bad("expected a list")
 
@@ -411,7 +415,7 @@ def set_hooks(item: Hooks, *, key: Callable[[Any], Any] | None = None) -> Hooks:
     unstructure = item.unstructure
 
     def fast(value: Any, _: object = None) -> frozenset[Any]:
-        if type(value) is list:
+        if type(value) is list and len(value) <= MAX_ENTRIES:
             if not value:
                 return _EMPTY
             result = frozenset(map(fast_item, value))
@@ -451,7 +455,7 @@ def mapping_hooks(key: Hooks, value: Hooks, what: str) -> Hooks:
     fast_key, detailed_key, unstructure_key = key
 
     def fast(data: Any, _: object = None) -> dict[Any, Any]:
-        if type(data) is dict:
+        if type(data) is dict and len(data) <= MAX_ENTRIES:
             TALLY.members += len(data)
             return dict(zip(map(fast_key, data), data.values(), strict=True))
         raise bad("expected an object")
@@ -509,7 +513,7 @@ SELF_RATINGS = mapping_hooks(
 
 
 def _fast_facts(data: Any, _: object = None) -> dict[str, Any]:
-    if type(data) is dict:
+    if type(data) is dict and len(data) <= MAX_ENTRIES:
         TALLY.members += len(data)
         return data  # the domain type checks every name and value, and copies it
     raise bad("expected an object")
