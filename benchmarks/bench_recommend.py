@@ -16,13 +16,13 @@ Targets:
 
 Each ratio is the median of ratios of runs made back to back (see :func:`median_pair`).
 
-The catalog layout row (grouping a catalog's strategies by category, role and effort, done
-once per catalog and remembered while it lives) and the end-to-end row (statistics, scoring
-and reasons together, with the layout remembered) are for information. Times are
-the median CPU time of this process over repeated runs, with the workload and its floor run
-alternately, so load from other processes skews the ratios as little as possible. The
-scoring rows call the private ``rank`` with statistics from the private ``Context``, which is
-how ``recommend`` splits the work.
+The catalog layout row (grouping the strategies of a catalog meant for a role by category
+and effort, done once per catalog and role and remembered while the catalog lives) and the
+end-to-end row (statistics, scoring and reasons together, with the layout remembered) are
+for information. Times are the median CPU time of this process over repeated runs, with
+the workload and its floor run alternately, so load from other processes skews the ratios
+as little as possible. The scoring rows call the private ``rank`` with statistics from the
+private ``Context``, which is how ``recommend`` splits the work.
 """
 
 from __future__ import annotations
@@ -246,7 +246,7 @@ def run(*, quick: bool = False) -> list[dict[str, object]]:
     row("same, exploring (Thompson sampling)", exploring, "floor", base, ratio, 3.0, note)
 
     def unprepared() -> object:
-        catalog._cache.pop("ranking-rows", None)  # as on a catalog's first recommendation
+        catalog._cache.pop(f"ranking-rows-{PROFILE.role.value}", None)  # as on first use
         return rank(ctx, 10, None)
 
     cold, base, ratio = median_pair(unprepared, lambda: floor_unprepared(strategies), repeat)
@@ -274,11 +274,11 @@ def run(*, quick: bool = False) -> list[dict[str, object]]:
         1.5,
         f"linear in the history: {len(short)} and {len(long)} reflections",
     )
-    layout = median_seconds(lambda: CatalogRows(strategies), max(3, repeat // 3))
+    layout = median_seconds(lambda: CatalogRows(strategies, PROFILE.role), max(3, repeat // 3))
     row(
-        "catalog layout, once per catalog",
+        "catalog layout, once per catalog and role",
         layout,
-        note="information: rows by category, role and effort; remembered while the catalog lives",
+        note="information: the role's rows by category and effort; kept while the catalog lives",
     )
     end_to_end = median_seconds(
         lambda: recommend(PROFILE, catalog, history=year, at=AT, k=10), max(3, repeat // 3)

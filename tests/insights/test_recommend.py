@@ -44,7 +44,7 @@ from selfcare import (
     streak,
     support_advisory,
 )
-from selfcare._insights.recommend.ranking import Ranking
+from selfcare._insights.recommend.ranking import CatalogRows, Ranking
 from selfcare._insights.recommend.scoring import Context
 from selfcare.testing import catalogs, practices, profiles, ratings
 
@@ -766,3 +766,35 @@ def test_insights_reject_an_unknown_strategy_id_with_a_suggestion() -> None:
         caught.value.problems[0][0],
         caught.value.suggestions[:1],
     )
+
+
+#: What a strategy is filed under, drawn from few values so that groups are shared.
+FILED = st.tuples(
+    st.sampled_from([Category.PHYSICAL, Category.EMOTIONAL]),
+    st.sampled_from([{Role.CLIENT}, {Role.THERAPIST}, {Role.CLIENT, Role.THERAPIST}]),
+    st.sampled_from([Effort.LOW, Effort.HIGH]),
+)
+
+
+@given(st.lists(FILED, max_size=30), st.sampled_from(Role))
+def test_the_catalog_layout_groups_a_roles_strategies_by_category_and_effort(
+    filed: list[tuple[Category, set[Role], Effort]], role: Role
+) -> None:
+    """Each group holds the rows of its category and effort for the role, in catalog order.
+
+    The counts are per category, for either role; the positions index the role's ids.
+    """
+    strategies = tuple(
+        Strategy(f"s-{n}", "S", category, roles, minutes=n + 1, effort=effort, tags={f"t-{n}"})
+        for n, (category, roles, effort) in enumerate(filed)
+    )
+    rows = CatalogRows(strategies, role)
+    groups: dict[Any, list[Any]] = {}
+    for position, s in enumerate(strategies):
+        if role in s.roles:
+            row = (position, s.tags, s.benefits, s.minutes)
+            groups.setdefault((s.category, s.effort), []).append(row)
+    assert groups == rows.groups
+    assert {c: sum(s.category is c for s in strategies) for c in rows.counts} == rows.counts
+    assert sum(rows.counts.values()) == len(strategies)
+    assert {s.id: n for n, s in enumerate(strategies) if role in s.roles} == rows.positions

@@ -1,8 +1,9 @@
 """The hot loop of :func:`~selfcare.recommend`: score every eligible strategy, pick the top k.
 
-A catalog's strategies are first laid out as rows grouped by category, role and effort
-(:class:`CatalogRows`, built once per catalog and remembered while the catalog lives), so a
-call only visits the strategies of the allowed categories meant for the person's role. Per
+The strategies of a catalog meant for a role are first laid out as rows grouped by category
+and effort (:class:`CatalogRows`, built once per catalog and role, and remembered while the
+catalog lives), so a call only visits the strategies of the allowed categories meant for
+the person's role. Per
 strategy it then starts from one number per category that covers the common case and
 corrects it with a few set tests and additions computed beforehand: per distinct matching
 benefit set, and per strategy found in the history. The top ``k`` of each category come
@@ -18,7 +19,9 @@ from __future__ import annotations
 
 import heapq
 import random
+from collections import Counter
 from collections.abc import Sequence
+from operator import attrgetter
 from statistics import NormalDist
 
 from selfcare._insights.recommend.scoring import EFFECT_SCALE, PRIOR_SD, Context, clip
@@ -35,30 +38,40 @@ Row = tuple[int, frozenset[str], frozenset[Benefit], int]
 
 
 class CatalogRows:
-    """A catalog's strategies as rows grouped by category, role and effort, in catalog order.
+    """The strategies of a catalog meant for one role, as rows grouped by category and effort.
 
-    A strategy for both roles is in both roles' groups. Built in one pass over the catalog.
+    Each group is in catalog order. Built in one pass over the catalog, which skips the
+    strategies for the other role only: a catalog used once, for one person, lays out only
+    what that person's ranking reads.
     """
 
     __slots__ = ("counts", "groups", "positions")
 
-    def __init__(self, strategies: tuple[Strategy, ...]) -> None:
-        #: strategies per category
-        self.counts: dict[Category, int] = {}
-        self.groups: dict[tuple[Category, Role, Effort], list[Row]] = {}
-        #: each strategy's position, by id
-        self.positions = {s.id: position for position, s in enumerate(strategies)}
+    def __init__(self, strategies: tuple[Strategy, ...], role: Role) -> None:
+        #: strategies per category, for either role
+        self.counts: Counter[Category] = Counter(map(_CATEGORY, strategies))
+        self.groups: dict[tuple[Category, Effort], list[Row]] = {}
+        #: the position of each strategy for the role, by id
+        self.positions: dict[str, int] = {}
         for position, s in enumerate(strategies):
-            category = s.category
-            self.counts[category] = self.counts.get(category, 0) + 1
-            row = (position, s.tags, s.benefits, s.minutes)
-            for role in s.roles:
-                self.groups.setdefault((category, role, s.effort), []).append(row)
+            if role in s.roles:
+                self.positions[s.id] = position
+                row = (position, s.tags, s.benefits, s.minutes)
+                group = self.groups.get((s.category, s.effort))
+                if group is None:
+                    self.groups[s.category, s.effort] = [row]
+                else:
+                    group.append(row)
 
 
-def rows_of(catalog: Catalog) -> CatalogRows:
-    """The rows of a catalog, laid out on first use and kept with the (immutable) catalog."""
-    return catalog._derived("ranking-rows", lambda: CatalogRows(catalog.strategies))
+_CATEGORY = attrgetter("category")
+
+
+def rows_of(catalog: Catalog, role: Role) -> CatalogRows:
+    """The rows of a catalog for ``role``, laid out on first use and kept with the catalog."""
+    return catalog._derived(
+        f"ranking-rows-{role.value}", lambda: CatalogRows(catalog.strategies, role)
+    )
 
 
 class Ranking:
@@ -108,7 +121,7 @@ class Ranking:
         goal_cache: dict[frozenset[Benefit], float] = {}
         role, left = profile.role, ctx.minutes_left
         efforts = [e for e in Effort if e not in ctx.blocked]
-        rows = rows_of(ctx.catalog)
+        rows = rows_of(ctx.catalog, role)
         n_cat = sum(count for c, count in rows.counts.items() if c not in categories)
         n_role = n_effort = n_tag = 0
         for category, base in categories.items():
@@ -116,7 +129,7 @@ class Ranking:
             append = pool.append
             eligible = 0
             for effort in Effort:
-                group = rows.groups.get((category, role, effort), ())
+                group = rows.groups.get((category, effort), ())
                 eligible += len(group)
                 if effort not in efforts:
                     n_effort += len(group)
