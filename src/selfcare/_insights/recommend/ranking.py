@@ -3,11 +3,11 @@
 The strategies of a catalog meant for a role are first laid out as rows grouped by category
 and effort (:class:`CatalogRows`, built once per catalog and role, and remembered while the
 catalog lives), so a call only visits the strategies of the allowed categories meant for
-the person's role. Per
-strategy it then starts from one number per category that covers the common case and
-corrects it with a few set tests and additions computed beforehand: per distinct matching
-benefit set, and per strategy found in the history. The top ``k`` of each category come
-from ``heapq.nlargest``; a greedy pass over those heads applies the diversity penalty.
+the person's role. Per strategy it then starts from one number per category that covers
+the common case and corrects it with a few set tests and additions computed beforehand: per
+distinct matching benefit set, and per strategy found in the history. The top ``k`` of each
+category come from ``heapq.nlargest``; a greedy pass over those heads applies the diversity
+penalty.
 
 Exploration takes one random byte per catalog position from ``random.Random(seed)`` and
 reads it as a standard normal quantised to 256 levels (:data:`QUANTILES`, the normal's
