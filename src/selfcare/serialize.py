@@ -285,10 +285,9 @@ def _read_counted(element: type, container: type | None, data: object, keys: int
     keys, no key was repeated. The limits hold without measuring: the text is too short to
     hold too many values (``documents.SHORT_TEXT``), the fast hooks refuse a list or object
     of more than ``MAX_ENTRIES`` entries, and they read no deeper than the type's own
-    fields go, far less than ``MAX_DEPTH``
-    (``tests/io/test_short_documents.py`` checks both). Anything else (a document of an
-    earlier version, any problem, a key repeated) is left to the full path, which gives
-    the same value, or finds every problem.
+    fields go, far less than ``MAX_DEPTH`` (``tests/io/test_short_documents.py`` checks
+    each). Anything else (a document of an earlier version, any problem, a key repeated)
+    is left to the full path, which gives the same value, or finds every problem.
     """
     if type(data) is not dict or data.get("type") != ("list" if container else TYPE_NAMES[element]):
         return _UNREAD

@@ -7,7 +7,6 @@ random JSON does); and arbitrary text for ``from_json``.
 
 from __future__ import annotations
 
-import copy
 import json
 from typing import Any
 
@@ -19,6 +18,7 @@ from selfcare import Reflection, ValidationError
 from selfcare._io.codec import TYPE_NAMES, codec
 from selfcare.serialize import from_dict, from_json, to_dict
 from tests.io.golden.values import VALUES
+from tests.io.places import edited, every_place
 
 FUZZ = settings(deadline=None, suppress_health_check=list(HealthCheck))
 KINDS: list[Any] = [*sorted(TYPE_NAMES, key=lambda kind: kind.__name__), list[Reflection]]
@@ -80,18 +80,6 @@ def test_arbitrary_json(kind: Any) -> None:
     check()
 
 
-def _paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every place in a document, as a path of keys and indexes."""
-    found = [path]
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found += _paths(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            found += _paths(value, (*path, index))
-    return found
-
-
 DOCUMENTS = {
     name: (list[Reflection] if isinstance(value, list) else type(value), to_dict(value))
     for name, value in VALUES.items()
@@ -102,20 +90,12 @@ DOCUMENTS = {
 def test_valid_document_with_one_value_replaced(name: str) -> None:
     """A valid document with any one value replaced, or any one key removed, is handled."""
     kind, document = DOCUMENTS[name]
-    places = _paths(document)[1:]
+    places = every_place(document)[1:]
 
     @FUZZ
     @given(st.sampled_from(places), JSON, st.booleans())
     def check(place: tuple[Any, ...], value: Any, remove: bool) -> None:
-        doc = copy.deepcopy(document)
-        node: Any = doc
-        for step in place[:-1]:
-            node = node[step]
-        if remove and isinstance(node, dict):
-            del node[place[-1]]
-        else:
-            node[place[-1]] = value
-        read(kind, doc)
+        read(kind, edited(document, place, value, remove=remove))
 
     check()
 

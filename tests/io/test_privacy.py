@@ -12,7 +12,6 @@ could see it.
 
 from __future__ import annotations
 
-import copy
 import json
 import traceback
 import warnings
@@ -26,6 +25,7 @@ from selfcare import Journal, Reflection, ValidationError
 from selfcare._io.codec import PRIVATE_FIELDS
 from selfcare.serialize import from_dict, from_json, make_converter, to_dict, to_json
 from tests.io.golden.values import PLAN, REFLECTION, REVISION, VALUES
+from tests.io.places import edited, every_place
 
 # Built at run time so that no source line - which a traceback may quote - contains it.
 SENTINEL = "SENTINEL-" + "c4e9"
@@ -59,18 +59,6 @@ def shown(exc: BaseException) -> str:
     return "\n".join(parts)
 
 
-def places(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every place in a document, as a path of keys and indexes."""
-    found = [path] if path else []
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found += places(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            found += places(value, (*path, index))
-    return found
-
-
 def documents() -> list[tuple[str, Any, dict[str, Any]]]:
     """A sentinel-filled document of every golden value, with the type it is read as."""
     out = []
@@ -95,23 +83,13 @@ def read(kind: Any, data: Any) -> str:
 def test_sentinel_is_in_no_error_of_any_bad_value(name: str, kind: Any, doc: Any) -> None:
     """Every value replaced by every kind of wrong value: no error shows the sentinel."""
     leaks = []
-    for place in places(doc):
+    for place in every_place(doc)[1:]:
         for wrong in WRONG:
-            bad = copy.deepcopy(doc)
-            node: Any = bad
-            for step in place[:-1]:
-                node = node[step]
-            node[place[-1]] = wrong
-            if SENTINEL in read(kind, bad):
+            if SENTINEL in read(kind, edited(doc, place, wrong)):
                 leaks.append((place, wrong if wrong is not OVERLONG else "overlong"))
-        if isinstance(place[-1], str):
-            bad = copy.deepcopy(doc)
-            node = bad
-            for step in place[:-1]:
-                node = node[step]
-            node[SENTINEL] = SENTINEL  # an unknown key named after the sentinel
-            if SENTINEL in read(kind, bad):
-                leaks.append((place, "unknown key"))
+        unknown = (*place[:-1], SENTINEL)  # an unknown key named after the sentinel
+        if isinstance(place[-1], str) and SENTINEL in read(kind, edited(doc, unknown, SENTINEL)):
+            leaks.append((place, "unknown key"))
     assert [] == leaks
 
 

@@ -36,13 +36,10 @@ from selfcare._io.format import TALLY
 from selfcare._io.problems import DocumentError
 from selfcare.serialize import MAX_DEPTH, MAX_ENTRIES, MAX_VALUES, from_json, to_dict, to_json
 from tests.io.golden.values import VALUES
-from tests.io.test_fuzz import JSON
-from tests.io.test_fuzz import _paths as places
+from tests.io.places import at, edited
+from tests.io.places import every_place as places
+from tests.io.test_fuzz import DOCUMENTS, JSON
 
-DOCUMENTS = {
-    name: (list[Reflection] if isinstance(value, list) else type(value), to_dict(value))
-    for name, value in VALUES.items()
-}
 #: Lists nested from 20 to 40 deep, around the limit of 32 levels.
 DEEP = st.integers(20, 40).map(lambda depth: json.loads("[" * depth + "]" * depth))
 
@@ -64,9 +61,7 @@ def objects(data: Any) -> list[tuple[Any, ...]]:
     """The place of every object that has keys in a document."""
     found: list[tuple[Any, ...]] = []
     for place in places(data):
-        node = data
-        for step in place:
-            node = node[step]
+        node = at(data, place)
         if isinstance(node, dict) and node:
             found.append(place)
     return found
@@ -78,14 +73,7 @@ def test_a_document_is_read_alike_with_one_value_replaced_or_removed(name: str) 
 
     @given(st.sampled_from(places(document)[1:]), JSON | DEEP, st.booleans(), st.booleans())
     def check(place: tuple[Any, ...], value: Any, remove: bool, compact: bool) -> None:
-        doc = copy.deepcopy(document)
-        node: Any = doc
-        for step in place[:-1]:
-            node = node[step]
-        if remove and isinstance(node, dict):
-            del node[place[-1]]
-        else:
-            node[place[-1]] = value
+        doc = edited(document, place, value, remove=remove)
         separators = (",", ":") if compact else (", ", ": ")
         assert_read_alike(kind, json.dumps(doc, separators=separators))
 
@@ -99,9 +87,7 @@ def test_a_document_with_a_repeated_key_is_refused_alike(name: str) -> None:
     @given(st.sampled_from(objects(document)), st.data())
     def check(place: tuple[Any, ...], data: st.DataObject) -> None:
         doc = copy.deepcopy(document)
-        node: Any = doc
-        for step in place:
-            node = node[step]
+        node = at(doc, place)
         key = data.draw(st.sampled_from(sorted(node)))
         node["\x00repeated"] = data.draw(st.just(node[key]) | JSON)  # then renamed in the text
         text = json.dumps(doc, separators=(",", ":")).replace('"\\u0000repeated"', json.dumps(key))
@@ -262,13 +248,11 @@ def test_a_list_or_object_of_too_many_entries_is_left_to_the_full_path(name: str
     element, container = s._element_type(kind)
     keys = members(document)
     for place in shapes(document):
-        doc = copy.deepcopy(document)
-        node: Any = doc
-        for step in place[:-1]:
-            node = node[step]
-        if not (isinstance(node[place[-1]], list | dict) and node[place[-1]]):
+        node = at(document, place)
+        if not (isinstance(node, list | dict) and node):
             continue
-        node[place[-1]], more = too_long(node[place[-1]])
+        longer, more = too_long(node)
+        doc = edited(document, place, longer)
         assert s._UNREAD is s._read_counted(element, container, doc, keys + more), place
 
 
@@ -305,11 +289,7 @@ def test_a_short_text_of_too_many_entries_is_refused_as_measured(
     name: str, place: tuple[Any, ...]
 ) -> None:
     kind, document = DOCUMENTS[name]
-    doc = copy.deepcopy(document)
-    node: Any = doc
-    for step in place[:-1]:
-        node = node[step]
-    node[place[-1]] = too_long(node[place[-1]] or [10])[0]
+    doc = edited(document, place, too_long(at(document, place) or [10])[0])
     text = json.dumps(doc, separators=(",", ":"))
     assert len(text) <= documents.SHORT_TEXT
     with pytest.raises(ValidationError) as raised:
