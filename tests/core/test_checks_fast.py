@@ -180,3 +180,39 @@ def test_to_tuple_of_a_long_list_is_cut_as_before() -> None:
     """A list over the cap is cut one past it, as the reference does."""
     long = list(range(checks.MAX_COLLECTION + 5))
     assert reference_to_tuple(long) == checks.to_tuple(long)
+
+
+class LooksLikeCalm:
+    """Not a string, yet equal to ``"calm"`` and hashed as it is."""
+
+    def __eq__(self, other: object) -> bool:
+        return other == "calm"
+
+    def __hash__(self) -> int:
+        return hash("calm")
+
+
+def test_slugs_accepted_before_are_the_only_ones_taken_from_the_memo(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Once ``calm`` is accepted, only the string itself passes quickly; look-alikes do not."""
+    monkeypatch.setattr(checks, "_seen_slugs", set())
+    validate = checks.slugs("a tag")
+    validate(None, Field, frozenset({"calm"}))
+    assert "calm" in checks._seen_slugs
+    impostor = frozenset({LooksLikeCalm()})
+    assert outcome(reference_slugs("a tag"), impostor) == outcome(validate, impostor) != "accepted"
+    assert "accepted" == outcome(validate, frozenset({Text("calm")}))
+
+
+def test_the_memo_of_slugs_is_bounded_and_changes_no_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past its size, new slugs are still checked (and accepted or refused) one by one."""
+    monkeypatch.setattr(checks, "_seen_slugs", set())
+    validate = checks.slugs("a tag")
+    for n in range(0, checks._MAX_SEEN + 10, 3):
+        validate(None, Field, frozenset({f"memo-{n}", f"memo-{n + 1}", f"memo-{n + 2}"}))
+    assert checks._MAX_SEEN - 3 < len(checks._seen_slugs) <= checks._MAX_SEEN
+    assert "accepted" == outcome(validate, frozenset({"never-seen-before"}))
+    assert "accepted" != outcome(validate, frozenset({"Never-Seen"}))

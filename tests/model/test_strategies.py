@@ -15,11 +15,14 @@ from hypothesis import strategies as st
 
 from selfcare import (
     Benefit,
+    Cadence,
     Category,
     Effort,
     Role,
     Strategy,
+    StrategyKind,
     TimeOfDay,
+    Unit,
     ValidationError,
 )
 from selfcare._core import checks
@@ -173,6 +176,80 @@ REJECTED = [
 @pytest.mark.parametrize(("changes", "field", "expected"), REJECTED)
 def test_rejects(changes: dict[str, Any], field: str, expected: str) -> None:
     """Invalid strategies are rejected naming the field and what was expected."""
+    check_rejected(lambda: strategy(**changes), field, expected)
+
+
+def kind_problem(changes: dict[str, Any]) -> tuple[str, str] | None:
+    """The reference: which rule of kinds, cadences and measures ``changes`` break first."""
+    kind = changes.get("kind", StrategyKind.ACTIVITY)
+    cadence = changes.get("cadence", Cadence.TIMES_A_WEEK)
+    unit, target = changes.get("unit"), changes.get("target")
+    if (unit is None) != (target is None):
+        return ("target" if target is None else "unit"), "give both or neither"
+    if changes.get("times_a_week") is not None and cadence is not Cadence.TIMES_A_WEEK:
+        return "times_a_week", "only a times-a-week cadence has times_a_week"
+    if kind is StrategyKind.APPOINTMENT and cadence not in {
+        Cadence.WEEKLY,
+        Cadence.FORTNIGHTLY,
+        Cadence.MONTHLY,
+    }:
+        return "cadence", "an appointment is weekly, fortnightly or monthly"
+    if kind is StrategyKind.COMMITMENT and cadence is not Cadence.DAILY:
+        return "cadence", "a commitment is kept daily"
+    return None
+
+
+KIND_CHANGES = st.fixed_dictionaries(
+    {},
+    optional={
+        "kind": st.sampled_from(StrategyKind),
+        "cadence": st.sampled_from(Cadence),
+        "times_a_week": st.none() | st.integers(1, 7),
+        "unit": st.none() | st.sampled_from(Unit),
+        "target": st.none() | st.integers(1, 100),
+    },
+)
+
+
+@given(KIND_CHANGES)
+def test_kinds_cadences_and_measures_go_together(changes: dict[str, Any]) -> None:
+    """A strategy is built exactly when its kind, cadence and measure fit, else refused."""
+    problem = kind_problem(changes)
+    if problem is None:
+        built = strategy(**changes)
+        assert changes == {name: getattr(built, name) for name in changes}
+    else:
+        check_rejected(lambda: strategy(**changes), *problem)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "expected"),
+    [
+        pytest.param(
+            {"cadence": Cadence.WEEKLY, "times_a_week": 2},
+            "times_a_week",
+            "only a times-a-week cadence has times_a_week; leave it None",
+            id="times-a-week-weekly",
+        ),
+        pytest.param(
+            {"kind": StrategyKind.APPOINTMENT},
+            "cadence",
+            "an appointment is weekly, fortnightly or monthly; pick one of those cadences",
+            id="appointment-times-a-week",
+        ),
+        pytest.param(
+            {"kind": StrategyKind.COMMITMENT, "cadence": Cadence.WEEKLY},
+            "cadence",
+            "a commitment is kept daily; use Cadence.DAILY",
+            id="commitment-weekly",
+        ),
+        pytest.param({"target": 20}, "unit", "give both or neither", id="target-without-unit"),
+    ],
+)
+def test_a_kind_that_does_not_fit_says_how_to_fix_it(
+    changes: dict[str, Any], field: str, expected: str
+) -> None:
+    """Each rule's error names the field and says what to give instead."""
     check_rejected(lambda: strategy(**changes), field, expected)
 
 

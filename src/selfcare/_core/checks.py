@@ -273,14 +273,28 @@ def members(kind: type[E], *, non_empty: bool = False) -> Validator:
     return validate
 
 
+#: Slugs of type ``str`` that :func:`slugs` has accepted, so the tags a catalog repeats
+#: across its strategies are matched once a process (a memo, like ``functools.cache``; it
+#: holds at most ``_MAX_SEEN`` of them and changes no result).
+_seen_slugs: set[str] = set()
+_MAX_SEEN = 10_000
+_only_str = frozenset({str}).issuperset
+
+
 def slugs(what: str) -> Validator:
     """An attrs validator for a frozenset of slugs (tags, values)."""
 
     def validate(_inst: object, attribute: Any, value: Any) -> None:
+        # The common case first: a frozenset of ``str`` slugs, each accepted before (an
+        # item of type ``str`` equal to a slug in the memo is that slug).
+        if type(value) is frozenset and value <= _seen_slugs and _only_str(map(type, value)):
+            return
         if type(value) is frozenset and all(
             type(item) is str and len(item) <= MAX_SLUG and _match_slug(item) for item in value
         ):
-            return  # the common case, checked first: a frozenset of ``str`` slugs
+            if len(_seen_slugs) + len(value) <= _MAX_SEEN:
+                _seen_slugs.update(value)
+            return
         for item in value if isinstance(value, tuple) else ():  # items that did not hash
             check_slug(attribute.name, item, what)
         check_collection(attribute.name, value)

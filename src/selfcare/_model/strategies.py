@@ -141,6 +141,13 @@ class Strategy:
     target: int | None = attrs.field(default=None, validator=check.optional_int_in(1, MAX_AMOUNT))
 
     def __attrs_post_init__(self) -> None:
+        if (
+            self.kind is _ACTIVITY
+            and self.times_a_week is None
+            and self.unit is None
+            and self.target is None
+        ):
+            return  # the common case, checked first: nothing below applies to it
         if (self.unit is None) != (self.target is None):
             raise check.fail(
                 "target" if self.target is None else "unit",
@@ -164,4 +171,5 @@ class Strategy:
         return role in self.roles
 
 
+_ACTIVITY = StrategyKind.ACTIVITY
 _APPOINTMENT = frozenset({Cadence.WEEKLY, Cadence.FORTNIGHTLY, Cadence.MONTHLY})
