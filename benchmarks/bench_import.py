@@ -10,7 +10,9 @@ arguments) and write the plan as JSON. Target: at most 1.0x the time of
 ``from pydantic import BaseModel``, the price of admission of the usual library for typed,
 validated, serializable models, paid by a program before it has defined or validated any
 model of its own. ``import selfcare`` alone is no row: the root is lazy, so it would time
-the interpreter's start-up, which is a row of its own as a yardstick.
+the interpreter's start-up, which is a row of its own as a yardstick. So is the import of
+the two runtime dependencies the first use needs, attrs and pendulum (cattrs is not
+imported to write JSON): the floor under the main row, whatever selfcare does.
 
 The children run with bytecode caching on, in a temporary ``PYTHONPYCACHEPREFIX``, as an
 installed wheel would be (a development shell with ``PYTHONDONTWRITEBYTECODE=1`` compiles
@@ -31,6 +33,7 @@ TARGET = 1.0
 BASELINE = "from pydantic import BaseModel"
 FIRST_USE = "first use: import, default_catalog(), generate_plan, to_json"
 STARTUP = "interpreter start-up (python -c pass)"
+DEPENDENCIES = "the runtime dependencies alone (import attrs, pendulum)"
 SNIPPETS = {
     FIRST_USE: (
         "import datetime\n"
@@ -41,12 +44,17 @@ SNIPPETS = {
         "assert to_json(plan).startswith('{')\n"
     ),
     BASELINE: BASELINE,
+    DEPENDENCIES: "import attrs, pendulum",
     STARTUP: "pass",
 }
 NOTES = {
     FIRST_USE: (
         "whole process, median of {runs}; baseline: the import alone of pydantic's BaseModel,"
         " what a program pays for typed, validated, serializable models before using any"
+    ),
+    DEPENDENCIES: (
+        "whole process, median of {runs}; a yardstick: the floor of the first use, what the"
+        " two dependencies it needs take to import before selfcare does anything"
     ),
     STARTUP: "whole process, median of {runs}; a yardstick: what every process pays",
 }
@@ -93,6 +101,15 @@ def run(*, quick: bool = False) -> list[dict[str, object]]:
             "ratio": found[FIRST_USE] / base,
             "target": TARGET,
             "note": NOTES[FIRST_USE].format(runs=runs),
+        },
+        {
+            "workload": DEPENDENCIES,
+            "median_s": found[DEPENDENCIES],
+            "baseline": BASELINE,
+            "baseline_s": base,
+            "ratio": found[DEPENDENCIES] / base,
+            "target": None,
+            "note": NOTES[DEPENDENCIES].format(runs=runs),
         },
         {
             "workload": STARTUP,

@@ -11,6 +11,9 @@ instead, the names that depend on the host, fixed offsets and abbreviations.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.abc
+import importlib.machinery
+import importlib.util
 import pickle
 import re
 import zoneinfo
@@ -497,14 +500,32 @@ def test_the_first_check_of_a_listed_zone_reads_one_file_not_the_whole_database(
         _zone.cache_clear()
 
 
-def test_without_the_tzdata_package_the_listing_decides(monkeypatch: pytest.MonkeyPatch) -> None:
+class Unreadable(importlib.abc.Loader):
+    """A loader whose files cannot be read."""
+
+    def get_data(self, path: str) -> bytes:
+        raise PermissionError(path)
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        pytest.param(None, id="not-installed"),
+        pytest.param(importlib.machinery.ModuleSpec("tzdata", None), id="no-loader"),
+        pytest.param(importlib.machinery.ModuleSpec("tzdata", Unreadable()), id="a-module"),
+        pytest.param(
+            importlib.machinery.ModuleSpec("tzdata", Unreadable(), is_package=True),
+            id="unreadable",
+        ),
+    ],
+)
+def test_without_the_tzdata_package_the_listing_decides(
+    monkeypatch: pytest.MonkeyPatch, spec: importlib.machinery.ModuleSpec | None
+) -> None:
     """Where the package cannot be read, the list is empty and every name is looked up."""
-    import importlib.resources
-
-    def missing(package: str) -> object:
-        raise ModuleNotFoundError(f"No module named {package!r}")
-
-    monkeypatch.setattr(importlib.resources, "files", missing)
+    if spec is not None and spec.submodule_search_locations is not None:
+        spec.submodule_search_locations.append("/nowhere/tzdata")
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec)
     assert frozenset() == _tzdata_names.__wrapped__()
     monkeypatch.setattr("selfcare._time.zoned._tzdata_names", lambda: frozenset())
     _zone.cache_clear()

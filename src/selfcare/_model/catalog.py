@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
@@ -26,6 +25,8 @@ def suggest(wanted: object, ids: Iterable[str]) -> list[str]:
     """The ids closest to ``wanted``, best first."""
     if not isinstance(wanted, str):
         return []
+    import difflib  # only on the way to an error (as in ``selfcare._time.zoned``)
+
     return difflib.get_close_matches(wanted, list(ids), n=3, cutoff=0.5)
 
 

@@ -9,6 +9,7 @@ set only where the wall-clock time is ambiguous.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import re
 import zoneinfo
 from functools import cache, lru_cache
@@ -144,12 +145,18 @@ def _tzdata_names() -> frozenset[str]:
 
     :func:`zoneinfo_names` reads the same file first, then opens every file on the host's
     zone path (about 20 ms). A place's name found here is accepted without that listing.
-    """
-    from importlib import resources
 
+    The file is read by the package's loader, as ``pkgutil.get_data`` reads it, without
+    importing the package or ``importlib.resources`` (which takes 4 to 5 ms on first use).
+    """
     try:
-        text = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8")
-    except (ImportError, OSError):
+        spec = importlib.util.find_spec("tzdata")
+        get_data = getattr(spec and spec.loader, "get_data", None)
+        folders = spec and spec.submodule_search_locations
+        if get_data is None or not folders:
+            return frozenset()
+        text = get_data(f"{folders[0]}/zones").decode("utf-8")
+    except (ImportError, ValueError, OSError):
         return frozenset()
     return frozenset(filter(None, map(str.strip, text.splitlines())))
 
