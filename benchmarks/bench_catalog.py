@@ -21,6 +21,10 @@ Run with ``python benchmarks/bench_catalog.py`` or ``python benchmarks/run.py --
   nearer caches (a 1 MiB L2 on the machine this was written on), and no index by id
   escapes that, so the plain dict's growth (2x to 7x there, with other work on the machine)
   is the floor.
+* **The collector's share** (information): the 100,000 row again with the cyclic garbage
+  collector paused. Each strategy leaves four new objects the collector tracks (itself and
+  the sets of its roles, benefits and tags), and each full collection walks all of them and
+  the arguments; paused, the time per strategy is nearly that of 1,000.
 * **Building a strategy** (information): ``Strategy(...)`` from ready arguments (lists of
   roles, benefits and tags, as a program or a test writes them), against a frozen attrs
   class with the same fields and no converters or checks: the price of the checks.
@@ -29,6 +33,7 @@ Run with ``python benchmarks/bench_catalog.py`` or ``python benchmarks/run.py --
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import random
 import statistics
 import time
@@ -168,6 +173,24 @@ def run(*, quick: bool = False) -> list[dict[str, object]]:
             max(LINEAR, SLACK * growth),
             f"the first 10,000 of the same strategies; target {LINEAR}x, or {SLACK}x the "
             f"{growth:.2f}x a plain dict by id grows in this run (caches) when that is more",
+        )
+    )
+    largest = arguments[: max(SIZES)]
+    gc.disable()  # the collector paused, to show its share of the largest size
+    try:
+        paused = median_seconds(partial(catalog_from, largest), max(3, 5 // scale))
+    finally:
+        gc.enable()
+    rows.append(
+        row(
+            f"Catalog from arguments for {max(SIZES):,} strategies, collector paused",
+            paused / len(largest),
+            "the same, collector running",
+            from_arguments[max(SIZES)],
+            None,
+            "information: the same workload under gc.disable(); what it saves is the cyclic "
+            "garbage collector walking every strategy, its sets and the arguments, again "
+            "and again as they pile up",
         )
     )
     count = 10_000 // scale
