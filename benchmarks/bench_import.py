@@ -88,7 +88,7 @@ def medians(runs: int) -> dict[str, float]:
 
 
 def run(*, quick: bool = False) -> list[dict[str, object]]:
-    """Time each snippet in fresh processes: the first use against pydantic, and start-up."""
+    """Time each snippet in fresh processes against pydantic's import, and start-up."""
     runs = 7 if quick else 15
     found = medians(runs)
     base = found[BASELINE]

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from selfcare import Benefit, Role, TimeOfDay, ValidationError
+from selfcare import Benefit, Category, Profile, Role, Strategy, TimeOfDay, ValidationError
 from selfcare._core import checks
 
 # The reference: the shared converters and validators as they were before their quick paths.
@@ -149,12 +149,24 @@ def test_members_accepts_and_rejects_what_the_reference_does(
     assert expected == actual
 
 
-@given(GIVEN)
-def test_slugs_accepts_and_rejects_what_the_reference_does(value: Callable[[], object]) -> None:
-    """Slugs, and only they, with the same error for the same item."""
+@given(GIVEN, st.booleans())
+def test_slugs_accepts_and_rejects_what_the_reference_does(
+    value: Callable[[], object], remember: bool
+) -> None:
+    """Slugs, and only they, with the same error for the same item, with or without the memo.
+
+    Each value is checked twice on a memo of its own: the second check takes the memo's
+    quick path wherever the first put the slugs in it.
+    """
     expected = outcome(reference_slugs("a tag"), checks.to_frozenset(value()))  # type: ignore[arg-type]
-    actual = outcome(checks.slugs("a tag"), checks.to_frozenset(value()))  # type: ignore[arg-type]
-    assert expected == actual
+    validate = checks.slugs("a tag", remember=remember)
+    saved, checks._seen_slugs = checks._seen_slugs, set()
+    try:
+        first = outcome(validate, checks.to_frozenset(value()))  # type: ignore[arg-type]
+        again = outcome(validate, checks.to_frozenset(value()))  # type: ignore[arg-type]
+    finally:
+        checks._seen_slugs = saved
+    assert expected == first == again
 
 
 @pytest.mark.parametrize(
@@ -192,27 +204,71 @@ class LooksLikeCalm:
         return hash("calm")
 
 
-def test_slugs_accepted_before_are_the_only_ones_taken_from_the_memo(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Once ``calm`` is accepted, only the string itself passes quickly; look-alikes do not."""
+class ComparesBadly:
+    """Hashed as ``"calm"`` is, but comparing it raises."""
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("compared")
+
+    def __hash__(self) -> int:
+        return hash("calm")
+
+
+@pytest.fixture
+def memo(monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    """An empty memo of slugs for one test, where ``calm`` has been accepted."""
     monkeypatch.setattr(checks, "_seen_slugs", set())
-    validate = checks.slugs("a tag")
-    validate(None, Field, frozenset({"calm"}))
-    assert "calm" in checks._seen_slugs
-    impostor = frozenset({LooksLikeCalm()})
-    assert outcome(reference_slugs("a tag"), impostor) == outcome(validate, impostor) != "accepted"
-    assert "accepted" == outcome(validate, frozenset({Text("calm")}))
+    checks.slugs("a tag", remember=True)(None, Field, frozenset({"calm"}))
+    assert {"calm"} == checks._seen_slugs
+    return checks._seen_slugs
 
 
-def test_the_memo_of_slugs_is_bounded_and_changes_no_result(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+@pytest.mark.parametrize(
+    "item",
+    [
+        pytest.param(LooksLikeCalm(), id="equal-look-alike"),
+        pytest.param(ComparesBadly(), id="raises-when-compared"),
+        pytest.param(b"calm", id="bytes"),  # hashed as "calm" is
+        pytest.param(Text("calm"), id="str-subclass"),
+    ],
+)
+def test_only_plain_strings_are_taken_from_the_memo(memo: set[str], item: object) -> None:
+    """Once ``calm`` is accepted, anything else that hashes like it gets the reference's outcome.
+
+    The memo's subset test never compares an item that is not a plain ``str``: a look-alike
+    or bytes are refused, an item whose comparison raises is refused with the library's own
+    error, and a ``str`` subclass is accepted, as before.
+    """
+    value = frozenset({item})
+    validate = checks.slugs("a tag", remember=True)
+    assert outcome(reference_slugs("a tag"), value) == outcome(validate, value)
+    assert {"calm"} == memo
+
+
+def test_without_remember_the_memo_is_neither_read_nor_filled(memo: set[str]) -> None:
+    """A person's values and excluded tags (``remember=False``) never go in the memo."""
+    checks.slugs("a value")(None, Field, frozenset({"family", "calm"}))
+    assert {"calm"} == memo
+
+
+def test_the_memo_of_slugs_is_bounded_and_changes_no_result(memo: set[str]) -> None:
     """Past its size, new slugs are still checked (and accepted or refused) one by one."""
-    monkeypatch.setattr(checks, "_seen_slugs", set())
-    validate = checks.slugs("a tag")
+    validate = checks.slugs("a tag", remember=True)
     for n in range(0, checks._MAX_SEEN + 10, 3):
         validate(None, Field, frozenset({f"memo-{n}", f"memo-{n + 1}", f"memo-{n + 2}"}))
     assert checks._MAX_SEEN - 3 < len(checks._seen_slugs) <= checks._MAX_SEEN
     assert "accepted" == outcome(validate, frozenset({"never-seen-before"}))
     assert "accepted" != outcome(validate, frozenset({"Never-Seen"}))
+
+
+def test_strategies_remember_their_tags_and_profiles_do_not(memo: set[str]) -> None:
+    """The memo holds a catalog's tags, never a person's values or the tags they exclude."""
+    Strategy("walk", "Walk", Category.PHYSICAL, {Role.CLIENT}, 10, tags=["nature"])
+    Profile(
+        role=Role.CLIENT,
+        timezone="UTC",
+        daily_minutes=30,
+        values=["family"],
+        excluded_tags=["running"],
+    )
+    assert {"calm", "nature"} == memo

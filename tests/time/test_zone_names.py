@@ -507,24 +507,29 @@ class Unreadable(importlib.abc.Loader):
         raise PermissionError(path)
 
 
+def unreadable_package() -> importlib.machinery.ModuleSpec:
+    """A package whose files cannot be read."""
+    spec = importlib.machinery.ModuleSpec("tzdata", Unreadable(), is_package=True)
+    assert spec.submodule_search_locations is not None
+    spec.submodule_search_locations.append("/nowhere/tzdata")
+    return spec
+
+
 @pytest.mark.parametrize(
-    "spec",
+    "found",
     [
-        pytest.param(None, id="not-installed"),
-        pytest.param(importlib.machinery.ModuleSpec("tzdata", None), id="no-loader"),
-        pytest.param(importlib.machinery.ModuleSpec("tzdata", Unreadable()), id="a-module"),
-        pytest.param(
-            importlib.machinery.ModuleSpec("tzdata", Unreadable(), is_package=True),
-            id="unreadable",
-        ),
+        pytest.param(lambda: None, id="not-installed"),
+        pytest.param(lambda: importlib.machinery.ModuleSpec("tzdata", None), id="no-loader"),
+        pytest.param(lambda: importlib.machinery.ModuleSpec("tzdata", Unreadable()), id="a-module"),
+        pytest.param(unreadable_package, id="unreadable"),
     ],
 )
 def test_without_the_tzdata_package_the_listing_decides(
-    monkeypatch: pytest.MonkeyPatch, spec: importlib.machinery.ModuleSpec | None
+    monkeypatch: pytest.MonkeyPatch,
+    found: Callable[[], importlib.machinery.ModuleSpec | None],
 ) -> None:
     """Where the package cannot be read, the list is empty and every name is looked up."""
-    if spec is not None and spec.submodule_search_locations is not None:
-        spec.submodule_search_locations.append("/nowhere/tzdata")
+    spec = found()
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec)
     assert frozenset() == _tzdata_names.__wrapped__()
     monkeypatch.setattr("selfcare._time.zoned._tzdata_names", lambda: frozenset())

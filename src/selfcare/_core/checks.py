@@ -273,28 +273,36 @@ def members(kind: type[E], *, non_empty: bool = False) -> Validator:
     return validate
 
 
-#: Slugs of type ``str`` that :func:`slugs` has accepted, so the tags a catalog repeats
-#: across its strategies are matched once a process (a memo, like ``functools.cache``; it
-#: holds at most ``_MAX_SEEN`` of them and changes no result).
+#: The tags of strategies that :func:`slugs` has accepted, so the tags a catalog repeats
+#: across its strategies are matched once a process. A memo, like ``functools.cache``: it
+#: changes no result, keeps only plain ``str`` tags, and stops growing at about
+#: ``_MAX_SEEN``. Only ``slugs(..., remember=True)`` uses it: a catalog's tags, never what
+#: a person wrote about themselves (their values, the tags they exclude).
 _seen_slugs: set[str] = set()
 _MAX_SEEN = 10_000
 _only_str = frozenset({str}).issuperset
 
 
-def slugs(what: str) -> Validator:
-    """An attrs validator for a frozenset of slugs (tags, values)."""
+def slugs(what: str, *, remember: bool = False) -> Validator:
+    """An attrs validator for a frozenset of slugs (tags, values).
+
+    With ``remember``, the slugs it accepts go in a memo of the process, and a set of
+    them all accepted before passes without matching each again.
+    """
 
     def validate(_inst: object, attribute: Any, value: Any) -> None:
-        # The common case first: a frozenset of ``str`` slugs, each accepted before (an
-        # item of type ``str`` equal to a slug in the memo is that slug).
-        if type(value) is frozenset and value <= _seen_slugs and _only_str(map(type, value)):
-            return
-        if type(value) is frozenset and all(
-            type(item) is str and len(item) <= MAX_SLUG and _match_slug(item) for item in value
-        ):
-            if len(_seen_slugs) + len(value) <= _MAX_SEEN:
-                _seen_slugs.update(value)
-            return
+        # The common case first: a frozenset of ``str`` slugs, each accepted before. The
+        # types are checked first, so the memo only ever compares a ``str`` with a ``str``
+        # (an item's own ``__eq__`` is never called, and cannot raise).
+        if type(value) is frozenset:
+            if remember and _only_str(map(type, value)) and value <= _seen_slugs:
+                return
+            if all(
+                type(item) is str and len(item) <= MAX_SLUG and _match_slug(item) for item in value
+            ):
+                if remember and len(_seen_slugs) + len(value) <= _MAX_SEEN:
+                    _seen_slugs.update(value)
+                return
         for item in value if isinstance(value, tuple) else ():  # items that did not hash
             check_slug(attribute.name, item, what)
         check_collection(attribute.name, value)

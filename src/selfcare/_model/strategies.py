@@ -125,7 +125,9 @@ class Strategy:
         default=frozenset(), converter=check.to_frozenset, validator=check.members(Benefit)
     )
     tags: frozenset[str] = attrs.field(
-        default=frozenset(), converter=check.to_frozenset, validator=check.slugs("a tag")
+        default=frozenset(),
+        converter=check.to_frozenset,
+        validator=check.slugs("a tag", remember=True),
     )
     description: str = attrs.field(default="", validator=check.text, repr=False)
     kind: StrategyKind = attrs.field(

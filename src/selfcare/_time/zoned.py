@@ -146,8 +146,8 @@ def _tzdata_names() -> frozenset[str]:
     :func:`zoneinfo_names` reads the same file first, then opens every file on the host's
     zone path (about 20 ms). A place's name found here is accepted without that listing.
 
-    The file is read by the package's loader, as ``pkgutil.get_data`` reads it, without
-    importing the package or ``importlib.resources`` (which takes 4 to 5 ms on first use).
+    The file is read through the package's loader, found without importing the package,
+    and without ``importlib.resources`` (about 4 ms to import on first use).
     """
     try:
         spec = importlib.util.find_spec("tzdata")
