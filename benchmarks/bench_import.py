@@ -29,6 +29,8 @@ import sys
 import tempfile
 import time
 
+from run import row
+
 TARGET = 1.0
 BASELINE = "from pydantic import BaseModel"
 FIRST_USE = "first use: import, default_catalog(), generate_plan, to_json"
@@ -93,33 +95,18 @@ def run(*, quick: bool = False) -> list[dict[str, object]]:
     found = medians(runs)
     base = found[BASELINE]
     return [
-        {
-            "workload": FIRST_USE,
-            "median_s": found[FIRST_USE],
-            "baseline": BASELINE,
-            "baseline_s": base,
-            "ratio": found[FIRST_USE] / base,
-            "target": TARGET,
-            "note": NOTES[FIRST_USE].format(runs=runs),
-        },
-        {
-            "workload": DEPENDENCIES,
-            "median_s": found[DEPENDENCIES],
-            "baseline": BASELINE,
-            "baseline_s": base,
-            "ratio": found[DEPENDENCIES] / base,
-            "target": None,
-            "note": NOTES[DEPENDENCIES].format(runs=runs),
-        },
-        {
-            "workload": STARTUP,
-            "median_s": found[STARTUP],
-            "baseline": "-",
-            "baseline_s": None,
-            "ratio": None,
-            "target": None,
-            "note": NOTES[STARTUP].format(runs=runs),
-        },
+        row(
+            FIRST_USE, found[FIRST_USE], BASELINE, base, TARGET, NOTES[FIRST_USE].format(runs=runs)
+        ),
+        row(
+            DEPENDENCIES,
+            found[DEPENDENCIES],
+            BASELINE,
+            base,
+            None,
+            NOTES[DEPENDENCIES].format(runs=runs),
+        ),
+        row(STARTUP, found[STARTUP], note=NOTES[STARTUP].format(runs=runs)),
     ]
 
 
