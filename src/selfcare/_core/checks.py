@@ -251,12 +251,15 @@ def members(kind: type[E], *, non_empty: bool = False) -> Validator:
     """An attrs validator for a frozenset of ``kind`` members."""
     # The common case is checked first: a frozenset whose items are all of type ``kind``
     # (an enum with members cannot be subclassed, so for one that is what ``isinstance``
-    # asks). Membership of ``frozenset(kind)`` would not do: a ``StrEnum`` member equals,
-    # and hashes as, its text. Anything else takes the full checks below.
+    # asks), or an empty one where that is allowed. Membership of ``frozenset(kind)`` would
+    # not do: a ``StrEnum`` member equals, and hashes as, its text. Anything else takes the
+    # full checks below.
     only = frozenset({kind}).issuperset
 
     def validate(_inst: object, attribute: Any, value: Any) -> None:
-        if type(value) is frozenset and (value or not non_empty) and only(map(type, value)):
+        if type(value) is frozenset and (
+            (value and only(map(type, value))) or not (value or non_empty)
+        ):
             return
         for item in value if isinstance(value, tuple) else ():  # items that did not hash
             if not isinstance(item, kind):
