@@ -33,7 +33,6 @@ Run with ``python benchmarks/bench_catalog.py`` or ``python benchmarks/run.py --
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import random
 import statistics
 import time
@@ -42,7 +41,7 @@ from functools import partial
 from typing import Any
 
 import attrs
-from run import median_seconds, row
+from run import median_seconds, row, without_collector
 
 from selfcare import Benefit, Catalog, Category, Effort, Role, Strategy
 
@@ -101,17 +100,6 @@ def catalog_from(arguments: list[dict[str, Any]]) -> Catalog:
 def by_id(strategies: list[Strategy]) -> dict[str, Strategy]:
     """A plain dict of the strategies by id: the least an index by id costs."""
     return {s.id: s for s in strategies}
-
-
-def without_collector(work: Callable[..., object], *args: Any) -> object:
-    """``work(*args)`` with the cyclic garbage collector paused, then as it was."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return work(*args)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def median_pair(

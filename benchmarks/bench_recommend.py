@@ -27,7 +27,6 @@ private ``Context``, which is how ``recommend`` splits the work.
 
 from __future__ import annotations
 
-import gc
 import heapq
 import random
 import statistics
@@ -35,6 +34,7 @@ import time
 from collections.abc import Callable
 
 import pendulum
+from run import without_collector
 
 from selfcare import (
     Benefit,
@@ -168,13 +168,13 @@ def eligible_rows(ctx: Context) -> list[tuple[int, frozenset[str], frozenset[Ben
 
 def _seconds(work: Callable[[], object]) -> float:
     """The CPU time of one run (this process only, so other load on the machine matters less)."""
-    gc.disable()
-    try:
+
+    def timed() -> float:
         began = time.process_time()
         work()
         return time.process_time() - began
-    finally:
-        gc.enable()
+
+    return without_collector(timed)
 
 
 def median_seconds(work: Callable[[], object], repeat: int) -> float:

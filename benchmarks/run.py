@@ -23,6 +23,7 @@ gets one row saying so, and the others still run.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import inspect
 import math
@@ -34,7 +35,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 
 HERE = Path(__file__).resolve().parent
 Row = dict[str, Any]
@@ -59,6 +60,20 @@ def row(
         "target": target,
         "note": note,
     }
+
+
+T = TypeVar("T")
+
+
+def without_collector(work: Callable[..., T], *args: Any) -> T:
+    """``work(*args)`` with the cyclic garbage collector paused, then as it was."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return work(*args)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def median_seconds(work: Callable[[], object], repeats: int) -> float:
