@@ -46,18 +46,21 @@ def _load(name: str) -> ModuleType:
 bench = _load("bench_serialize")
 
 PLAN: Plan = bench.make_plan(5)
+GENERATED: Plan = bench.make_generated_plan(15)
 REFLECTIONS: list[Reflection] = bench.make_reflections(7)
-DOCUMENTS: dict[str, Any] = {"plan": PLAN, "reflections": REFLECTIONS}
-KINDS: dict[str, Any] = {"plan": Plan, "reflections": list[Reflection]}
+DOCUMENTS: dict[str, Any] = {"plan": PLAN, "generated": GENERATED, "reflections": REFLECTIONS}
+KINDS: dict[str, Any] = {"plan": Plan, "generated": Plan, "reflections": list[Reflection]}
 
 
 def _pydantic(name: str, text: str) -> Any:
-    model = {"plan": bench.PPlan, "reflections": bench.PReflections}[name]
+    model = {"plan": bench.PPlan, "generated": bench.PPlan, "reflections": bench.PReflections}[name]
     return json.loads(model.model_validate_json(text).model_dump_json())
 
 
 def _msgspec(name: str, text: str) -> Any:
-    decoder = {"plan": bench.M_PLAN, "reflections": bench.M_REFLECTIONS}[name]
+    decoder = {"plan": bench.M_PLAN, "generated": bench.M_PLAN, "reflections": bench.M_REFLECTIONS}[
+        name
+    ]
     return json.loads(bench.M_WRITER.encode(decoder.decode(text)))
 
 
@@ -88,9 +91,9 @@ def test_the_plain_pydantic_model_writes_back_the_instants_without_their_zones()
 
 
 def test_the_round_trips_timed_give_back_what_they_read() -> None:
-    cases = bench.round_trips(PLAN, REFLECTIONS)  # asserts each round trip itself
+    cases = bench.round_trips(PLAN, REFLECTIONS, GENERATED)  # asserts each round trip itself
 
-    assert {"plan", "reflections"} == set(cases)
+    assert {"plan", "generated", "reflections"} == set(cases)
 
 
 ZONED = [
@@ -145,7 +148,7 @@ def test_a_mirror_keeps_the_fold_of_an_ambiguous_time() -> None:
 
 def _with_unknown_key(name: str) -> str:
     doc = to_dict(DOCUMENTS[name])
-    nested = doc["items"][0]["recurrence"] if name == "plan" else doc["values"][0]["ratings"]
+    nested = doc["values"][0]["ratings"] if name == "reflections" else doc["items"][0]["recurrence"]
     nested["colour"] = "blue"
     return json.dumps(doc)
 

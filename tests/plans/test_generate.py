@@ -43,7 +43,7 @@ from selfcare import (
 )
 from selfcare._model.strategies import StrategyKind
 from selfcare._plans.choosing import MAX_COMMITMENTS, minute_options, shortest_minutes
-from selfcare._plans.generate import MAX_ITEMS, RAMP
+from selfcare._plans.generate import MAX_ALTERNATES, MAX_ITEMS, RAMP
 from selfcare.testing import catalogs, profiles, strategies
 
 START = dt.date(2026, 11, 30)  # a Monday
@@ -104,9 +104,9 @@ def client(**changes: Any) -> Profile:
     return attrs.evolve(base, **changes)
 
 
-def generate_or_none(profile: Profile, catalog: Catalog, seed: int) -> Plan | None:
+def generate_or_none(profile: Profile, catalog: Catalog, seed: int, weeks: int = 4) -> Plan | None:
     try:
-        return generate_plan(profile, catalog, start=START, weeks=4, seed=seed)
+        return generate_plan(profile, catalog, start=START, weeks=weeks, seed=seed)
     except InfeasiblePlanError:
         return None
 
@@ -211,6 +211,23 @@ def test_every_item_has_reasons_and_says_how_it_fits(profile: Profile, seed: int
         expected = [b.value for b in Benefit if b in CATALOG.strategy(item.strategy_id).benefits]
         expected = [goal for goal in expected if Benefit(goal) in profile.goals]
         assert ([", ".join(expected)] if expected else []) == goals
+
+
+@given(profiles(), catalogs(), st.sampled_from([4, 5, 13, 52]), st.integers(0, 2**32))
+def test_a_plan_holds_a_handful_of_practices_whatever_its_length(
+    profile: Profile, catalog: Catalog, weeks: int, seed: int
+) -> None:
+    """At most 8 strategies, besides 2 commitments and 2 week-by-week alternates (the docs)."""
+    plan = generate_or_none(profile, catalog, seed, weeks)
+    assume(plan is not None)
+    assert plan is not None
+    alternates = [i for i in plan.items if any(r.code is ReasonCode.ALTERNATES for r in i.reasons)]
+    kept = [i for i in plan.items if i.minutes == 0]  # commitments
+
+    assert len(plan.items) <= MAX_ITEMS + MAX_COMMITMENTS + MAX_ALTERNATES
+    assert len(kept) <= MAX_COMMITMENTS
+    assert len(alternates) <= 2 * MAX_ALTERNATES  # each alternate and the item it alternates with
+    assert not alternates or weeks >= 5
 
 
 @given(profiles(), st.integers(0, 2**32))
