@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import math
+import os
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -233,17 +234,29 @@ def test_rows_in_bytes_are_shown_in_bytes() -> None:
 # The command
 
 
+def _bench_file(folder: Path, name: str, body: str) -> Path:
+    path = folder / f"bench_{name}.py"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def _rows_file(folder: Path, name: str, ratio: float) -> Path:
+    """A benchmark module whose one row has ``ratio``."""
+    return _bench_file(
+        folder, name, f"def run(*, quick=False):\n    return [{_row(ratio=ratio)!r}]\n"
+    )
+
+
 @pytest.fixture
-def fakes(monkeypatch: pytest.MonkeyPatch) -> dict[str, FakeBench]:
-    """Two fake benchmark modules in place of the real ones: one passes, one misses."""
-    modules = {"good": _fake([_row()]), "slow": _fake([_row(ratio=2.0)])}
-    monkeypatch.setattr(runner, "discover", lambda: {name: Path() for name in modules})
-    monkeypatch.setattr(runner, "load", modules.__getitem__)
-    return modules
+def fakes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, Path]:
+    """Two fake benchmark files in place of the real ones: one passes, one misses."""
+    files = {"good": _rows_file(tmp_path, "good", 0.5), "slow": _rows_file(tmp_path, "slow", 2.0)}
+    monkeypatch.setattr(runner, "discover", lambda: files)
+    return files
 
 
 def test_main_prints_one_table_and_exits_0_by_default(
-    fakes: dict[str, FakeBench], capsys: pytest.CaptureFixture[str]
+    fakes: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Without --strict a miss is reported, not fatal."""
     assert 0 == runner.main(["--quick"])
@@ -251,18 +264,71 @@ def test_main_prints_one_table_and_exits_0_by_default(
     assert 1 == out.count("baseline median")
     assert "PASS" in out
     assert "MISS" in out
-    assert [True] == fakes["good"].calls
 
 
-def test_strict_exits_1_on_a_miss(fakes: dict[str, FakeBench]) -> None:
+def test_strict_exits_1_on_a_miss(fakes: dict[str, Path]) -> None:
     """With --strict a missed target fails the command."""
     assert 1 == runner.main(["--strict"])
 
 
-def test_only_picks_modules(fakes: dict[str, FakeBench]) -> None:
+def test_only_picks_modules(fakes: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
     """--only runs the named modules alone, so --strict sees only their rows."""
     assert 0 == runner.main(["--strict", "--only", "good"])
-    assert [] == fakes["slow"].calls
+    assert "slow" not in capsys.readouterr().out
+
+
+def test_each_module_runs_in_a_process_of_its_own(tmp_path: Path) -> None:
+    """A module measured apart gets its own interpreter, and quick is passed on to it."""
+    path = _bench_file(
+        tmp_path,
+        "apart",
+        "import os\n"
+        "def run(*, quick=False):\n"
+        "    return [{'workload': str(os.getpid()), 'median_s': 1.0, 'baseline': '-',"
+        " 'baseline_s': None, 'ratio': None, 'target': None, 'note': str(quick)}]\n",
+    )
+
+    [first] = runner.measure_apart("apart", path, quick=True)
+    [second] = runner.measure_apart("apart", path, quick=False)
+
+    assert ("apart", "True", "False") == (first["bench"], first["note"], second["note"])
+    assert len({first["workload"], second["workload"], str(os.getpid())}) == 3
+
+
+def test_a_module_that_prints_still_gives_its_rows(tmp_path: Path) -> None:
+    """What a module prints while it runs goes before its rows and does not hide them."""
+    path = _bench_file(
+        tmp_path,
+        "chatty",
+        f"print('warming up')\ndef run():\n    print('done')\n    return [{_row()!r}]\n",
+    )
+
+    [row] = runner.measure_apart("chatty", path, quick=False)
+
+    assert {**_row(), "bench": "chatty"} == row
+
+
+@pytest.mark.parametrize(
+    ("body", "why"),
+    [
+        pytest.param("import os\nos._exit(3)\n", "exited with 3", id="crashes"),
+        pytest.param("raise ImportError('no pydantic')\n", "ImportError: no pydantic", id="fails"),
+    ],
+)
+def test_a_module_whose_process_fails_gives_one_row_saying_why(
+    tmp_path: Path, body: str, why: str
+) -> None:
+    """A crash in the child is reported like a failure in the module, and the run goes on."""
+    path = _bench_file(tmp_path, "broken", body)
+
+    [row] = runner.measure_apart("broken", path, quick=False)
+
+    assert ("broken", "(did not run)", "ERROR") == (
+        row["bench"],
+        row["workload"],
+        runner.verdict(row),
+    )
+    assert why in row["note"]
 
 
 def test_only_rejects_an_unknown_name(
