@@ -1,6 +1,7 @@
 """Building a catalog: from arguments, from strategies already built, and ``Strategy`` alone.
 
-Run with ``python benchmarks/bench_catalog.py`` or ``python benchmarks/run.py --only catalog``.
+Run with ``python benchmarks/bench_catalog.py`` or ``python benchmarks/run.py --only catalog``
+(needs the ``bench`` extra, for pydantic).
 
 * **A catalog from arguments** (what a user timing "catalog construction" times):
   ``Catalog(strategies=[Strategy(**given) for given in arguments])`` at 1,000, 10,000 and
@@ -131,7 +132,7 @@ class PStrategy(pydantic.BaseModel):
 
     The model is not strict as a whole, so that plain lists are read for the sets as
     ``Strategy`` reads them; every scalar and every member of a set is strict.
-    ``tests/test_bench_mirrors.py`` checks that it accepts exactly what ``Strategy`` does.
+    ``tests/test_bench_catalog_mirror.py`` checks that it accepts exactly what ``Strategy`` does.
     """
 
     model_config = pydantic.ConfigDict(frozen=True, extra="forbid")
