@@ -176,7 +176,7 @@ def make_generated_plan(items: int = 200) -> Plan:
     plan = generate_plan(profile, start=dt.date(2026, 11, 30), weeks=52, seed=1)
     made = [
         attrs.evolve(item, strategy_id=f"{item.strategy_id}-{n}")
-        for n in range(-(-items // len(plan.items)))
+        for n in range(items // len(plan.items) + 1)
         for item in plan.items
     ]
     return attrs.evolve(plan, items=made[:items])

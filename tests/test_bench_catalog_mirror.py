@@ -12,9 +12,6 @@ selfcare refuses, the mirror refuses too.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
-from types import ModuleType
 from typing import Any
 
 import attrs
@@ -34,27 +31,11 @@ from selfcare import (
     ValidationError,
 )
 from selfcare.testing import strategies
-from tests import ROOT
+from tests import load_benchmark
 
 pydantic = pytest.importorskip("pydantic")
 
-BENCHMARKS = ROOT / "benchmarks"
-
-
-def _load(name: str) -> ModuleType:
-    # Registered under its name before it runs, as an import would: the benchmark imports
-    # `run`, and pydantic resolves the model's annotations in the module's namespace.
-    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-_load("run")
-bench = _load("bench_catalog")
+bench = load_benchmark("bench_catalog")
 
 FIELDS = [field.name for field in attrs.fields(Strategy)]
 WALK: dict[str, Any] = {"id": "short-walk", "name": "Short walk", "category": Category.PHYSICAL}

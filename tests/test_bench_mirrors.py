@@ -12,10 +12,7 @@ the zoned instants as strictly as selfcare does.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -23,27 +20,12 @@ import pytest
 from selfcare import Plan, Reflection, ValidationError
 from selfcare._io import documents
 from selfcare.serialize import from_dict, from_json, to_dict, to_json
-from tests import ROOT
+from tests import load_benchmark
 
 pytest.importorskip("pydantic")
 pytest.importorskip("msgspec")
 
-BENCHMARKS = ROOT / "benchmarks"
-
-
-def _load(name: str) -> ModuleType:
-    # Registered under its name before it runs, as an import would: pydantic resolves the
-    # models' annotations in the module's namespace, and bench_memory imports bench_serialize.
-    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load("bench_serialize")
+bench = load_benchmark("bench_serialize")
 
 PLAN: Plan = bench.make_plan(5)
 GENERATED: Plan = bench.make_generated_plan(15)
@@ -164,7 +146,7 @@ def test_a_mirror_refuses_an_unknown_key_as_selfcare_does(mirror: str, name: str
 
 
 def test_the_memory_benchmark_loads_its_reflections_with_the_same_models() -> None:
-    memory = _load("bench_memory")
+    memory = load_benchmark("bench_memory")
     reflections = memory.make_reflections(7)
 
     loaded = memory._pydantic_loader()(to_json(reflections))
